@@ -1,0 +1,25 @@
+#pragma once
+// Shared helpers of kioskctl's commands: output, usage errors, common options.
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace Kiosk::Ctl {
+
+// One compact JSON object and a newline on standard output (JSON Lines), flushed.
+void printJsonLine(const QJsonObject &object);
+// Indented JSON, for --pretty.
+void printJsonPretty(const QJsonObject &object);
+void printLine(const QString &text);      // stdout
+void printError(const QString &text);     // stderr, prefixed "kioskctl: "
+
+// Parses `args` (the words after the command) with `parser`; on failure prints the error
+// and the usage to stderr and returns false (callers then return ExitUsage). `name` is the
+// command as typed ("mrz parse"), used in the usage line.
+[[nodiscard]] bool parseArgs(QCommandLineParser &parser, const QString &name, const QStringList &args);
+
+// Reads a whole file, or standard input for "-". Sets `error` and returns nullopt on failure.
+[[nodiscard]] std::optional<QByteArray> readInput(const QString &pathOrDash, QString *error);
+
+} // namespace Kiosk::Ctl
