@@ -1,0 +1,27 @@
+#pragma once
+// Synthetic events for the eventlog tests (no real person: ICAO specimen-style names).
+#include "sync/eventlog/event.h"
+
+#include <QTimeZone>
+
+namespace Kiosk::EventLog::Test {
+
+inline Event draftEvent(int n = 0)
+{
+    Event e;
+    e.kioskId = QStringLiteral("KIOSK-GYD-01");
+    e.checkpoint = QStringLiteral("GYD");
+    e.officer = QStringLiteral("OFF-0042");
+    e.kind = QStringLiteral("crossing");
+    e.direction = n % 2 == 0 ? Direction::Entry : Direction::Exit;
+    e.document = DocumentIdentity{QStringLiteral("P"), QStringLiteral("UTO"), QStringLiteral("L898902C3"),
+                                  QStringLiteral("UTO"), QStringLiteral("ERIKSSON"), QStringLiteral("ANNA MARIA"),
+                                  QStringLiteral("740812"), QStringLiteral("F")};
+    e.verdict = QStringLiteral("ADMIT");
+    e.reasons = {QStringLiteral("VISA_FREE")};
+    e.policyVersion = QStringLiteral("2026.1");
+    e.recordedAt = QDateTime(QDate(2026, 11, 29), QTime(9, 15, n % 60), QTimeZone(4 * 3600));
+    return e;
+}
+
+} // namespace Kiosk::EventLog::Test
