@@ -1,0 +1,407 @@
+#include "app/store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcStore, "kiosk.store")
+
+namespace Kiosk::Store {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("kiosk-store-%1").arg(++counter);
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+QString lastErrorText(const QSqlQuery &q)
+{
+    const QSqlError e = q.lastError();
+    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+}
+
+QString shorten(const QString &sql)
+{
+    QString s = sql.simplified();
+    if (s.size() > 120)
+        s = s.left(117) + QStringLiteral("...");
+    return s;
+}
+
+} // namespace
+
+QList<SqlStatement> splitSqlScript(QStringView script)
+{
+    QList<SqlStatement> out;
+    QString current;
+    int line = 1;
+    int startLine = 0;
+    // Words of the current statement outside quotes/comments, upper-cased, to recognise
+    // CREATE [TEMP] TRIGGER and count BEGIN/CASE ... END depth inside its body.
+    QStringList words;
+    QString word;
+    bool isTrigger = false;
+    int depth = 0;
+
+    auto endWord = [&] {
+        if (word.isEmpty())
+            return;
+        const QString w = word.toUpper();
+        word.clear();
+        if (words.size() < 4)
+            words.append(w);
+        if (!isTrigger && w == QLatin1String("TRIGGER") && !words.isEmpty() && words.first() == QLatin1String("CREATE"))
+            isTrigger = true;
+        if (isTrigger) {
+            if (w == QLatin1String("BEGIN") || w == QLatin1String("CASE"))
+                ++depth;
+            else if (w == QLatin1String("END") && depth > 0)
+                --depth;
+        }
+    };
+    auto finishStatement = [&] {
+        endWord();
+        const QString text = current.trimmed();
+        if (!text.isEmpty())
+            out.append(SqlStatement{text, startLine});
+        current.clear();
+        words.clear();
+        isTrigger = false;
+        depth = 0;
+        startLine = 0;
+    };
+
+    const qsizetype n = script.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = script[i];
+        const QChar next = i + 1 < n ? script[i + 1] : QChar();
+        if (c == u'-' && next == u'-') { // comment to end of line: dropped
+            endWord();
+            while (i < n && script[i] != u'\n')
+                ++i;
+            if (i < n) {
+                ++line;
+                current.append(u'\n');
+            }
+            continue;
+        }
+        if (c == u'/' && next == u'*') {
+            endWord();
+            i += 2;
+            while (i < n && !(script[i] == u'*' && i + 1 < n && script[i + 1] == u'/')) {
+                if (script[i] == u'\n')
+                    ++line;
+                ++i;
+            }
+            ++i; // past '/'
+            current.append(u' ');
+            continue;
+        }
+        if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
+            endWord();
+            if (startLine == 0)
+                startLine = line;
+            const QChar close = c == u'[' ? QChar(u']') : c;
+            current.append(c);
+            ++i;
+            while (i < n) {
+                current.append(script[i]);
+                if (script[i] == u'\n')
+                    ++line;
+                if (script[i] == close) {
+                    if (close != u']' && i + 1 < n && script[i + 1] == close) { // '' escape
+                        current.append(script[++i]);
+                    } else {
+                        break;
+                    }
+                }
+                ++i;
+            }
+            continue;
+        }
+        if (!isWordChar(c))
+            endWord(); // before the ';' test: "END;" must close the trigger body first
+        if (c == u';' && depth == 0) {
+            finishStatement();
+            continue;
+        }
+        if (isWordChar(c)) {
+            word.append(c);
+        } else {
+            endWord();
+        }
+        if (c == u'\n')
+            ++line;
+        if (startLine == 0 && !c.isSpace())
+            startLine = line;
+        current.append(c);
+    }
+    finishStatement();
+    return out;
+}
+
+Result<void> execScriptStatement(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(q)));
+    return {};
+}
+
+Result<QList<Migration>> Database::migrations(const QString &dir)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{3})_[A-Za-z0-9_\\-]+\\.sql$"));
+    const QDir d(dir);
+    if (!d.exists())
+        return fail(QStringLiteral("STORE_MIGRATION_READ_FAILED"), QStringLiteral("no migrations folder %1").arg(dir));
+    QList<Migration> found;
+    const QStringList files = d.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &f : files) {
+        const auto m = pattern.match(f);
+        if (!m.hasMatch())
+            return fail(QStringLiteral("STORE_MIGRATION_NUMBERING"),
+                        QStringLiteral("migration file %1 is not named NNN_name.sql").arg(f));
+        found.append(Migration{m.captured(1).toInt(), f, d.filePath(f)});
+    }
+    std::sort(found.begin(), found.end(), [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        if (found[i].version != i + 1)
+            return fail(QStringLiteral("STORE_MIGRATION_NUMBERING"),
+                        QStringLiteral("migration %1: expected number %2 (numbers run 001, 002, ... without gaps or repeats)")
+                            .arg(found[i].fileName)
+                            .arg(i + 1, 3, 10, QLatin1Char('0')));
+    }
+    return found;
+}
+
+Database::Database(QString name, QString path) : m_name(std::move(name)), m_path(std::move(path)) {}
+
+Database::Database(Database &&other) noexcept
+    : m_name(std::exchange(other.m_name, QString())),
+      m_path(std::move(other.m_path)),
+      m_depth(std::exchange(other.m_depth, 0)),
+      m_statements(std::move(other.m_statements))
+{
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        closeConnection();
+        m_name = std::exchange(other.m_name, QString());
+        m_path = std::move(other.m_path);
+        m_depth = std::exchange(other.m_depth, 0);
+        m_statements = std::move(other.m_statements);
+    }
+    return *this;
+}
+
+Database::~Database()
+{
+    closeConnection();
+}
+
+void Database::closeConnection()
+{
+    m_statements.clear(); // queries must die before their connection is removed
+    if (m_name.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+    m_name.clear();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Result<QSqlQuery *> Database::prepared(const QString &sql)
+{
+    if (auto it = m_statements.find(sql); it != m_statements.end())
+        return it->second.get();
+    auto q = std::make_unique<QSqlQuery>(connection());
+    if (!q->prepare(sql))
+        return fail(QStringLiteral("STORE_PREPARE_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(*q)));
+    QSqlQuery *raw = q.get();
+    m_statements.emplace(sql, std::move(q));
+    return raw;
+}
+
+Result<QSqlQuery *> Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
+{
+    auto q = prepared(sql);
+    if (!q)
+        return q;
+    QSqlQuery *query = *q;
+    query->finish();
+    int i = 0;
+    for (const QVariant &v : bindings)
+        query->bindValue(i++, v);
+    if (!query->exec())
+        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(*query)));
+    return query;
+}
+
+Result<Database> Database::open(const QString &path)
+{
+    return open(path, Options{});
+}
+
+Result<Database> Database::open(const QString &path, const Options &options)
+{
+    const auto migrationList = migrations(options.migrationsDir);
+    if (!migrationList)
+        return std::unexpected(migrationList.error());
+
+    Database db(nextConnectionName(), path);
+    {
+        QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db.m_name);
+        conn.setDatabaseName(path);
+        if (!conn.open())
+            return fail(QStringLiteral("STORE_OPEN_FAILED"),
+                        QStringLiteral("cannot open database %1: %2").arg(path, conn.lastError().text()));
+    }
+    const QSqlDatabase conn = db.connection();
+
+    // busy_timeout first: the others may need a lock another process holds.
+    // WAL + synchronous=FULL: a committed crossing survives a power cut (conventions.md "Data").
+    const QStringList pragmas{
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA synchronous = FULL"),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+    };
+    for (const QString &p : pragmas) {
+        if (auto r = execScriptStatement(conn, p); !r)
+            return fail(QStringLiteral("STORE_PRAGMA_FAILED"), r.error().message);
+    }
+
+    const int current = db.schemaVersion();
+    if (current < 0)
+        return fail(QStringLiteral("STORE_OPEN_FAILED"), QStringLiteral("cannot read the schema version of %1").arg(path));
+    if (current > migrationList->size())
+        return fail(QStringLiteral("STORE_SCHEMA_TOO_NEW"),
+                    QStringLiteral("database %1 is at schema version %2 but this program knows only %3")
+                        .arg(path)
+                        .arg(current)
+                        .arg(migrationList->size()));
+
+    for (const Migration &m : *migrationList) {
+        if (m.version <= current)
+            continue;
+        QFile file(m.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("STORE_MIGRATION_READ_FAILED"),
+                        QStringLiteral("cannot read migration %1: %2").arg(m.fileName, file.errorString()));
+        const QString script = QString::fromUtf8(file.readAll());
+        const QList<SqlStatement> statements = splitSqlScript(script);
+
+        Transaction tx(db);
+        if (!tx.isActive())
+            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
+                        QStringLiteral("migration %1: %2").arg(m.fileName, tx.error().message));
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            QSqlQuery q(conn);
+            if (!q.exec(statements[i].text))
+                return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
+                            QStringLiteral("migration %1, statement %2 (line %3) failed: %4 [%5]")
+                                .arg(m.fileName)
+                                .arg(i + 1)
+                                .arg(statements[i].line)
+                                .arg(lastErrorText(q), shorten(statements[i].text)));
+        }
+        // user_version is stored in the database header, so it commits or rolls back with the
+        // migration's own statements.
+        if (auto r = execScriptStatement(conn, QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !r)
+            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
+                        QStringLiteral("migration %1: %2").arg(m.fileName, r.error().message));
+        if (auto r = tx.commit(); !r)
+            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
+                        QStringLiteral("migration %1: %2").arg(m.fileName, r.error().message));
+        qCInfo(lcStore) << "applied migration" << m.fileName;
+    }
+    return db;
+}
+
+// --- Transaction -------------------------------------------------------------------------
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_level = db.m_depth;
+    const QString sql = m_level == 0 ? QStringLiteral("BEGIN IMMEDIATE")
+                                     : QStringLiteral("SAVEPOINT kiosk_sp_%1").arg(m_level);
+    if (auto r = execScriptStatement(db.connection(), sql); !r) {
+        m_error = Error{QStringLiteral("STORE_TRANSACTION_FAILED"), r.error().message};
+        return;
+    }
+    m_active = true;
+    ++db.m_depth;
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_active)
+        return fail(QStringLiteral("STORE_TRANSACTION_FAILED"),
+                    m_error.message.isEmpty() ? QStringLiteral("transaction is not active") : m_error.message);
+    const QString sql = m_level == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE kiosk_sp_%1").arg(m_level);
+    if (auto r = execScriptStatement(m_db.connection(), sql); !r) {
+        rollback();
+        return fail(QStringLiteral("STORE_TRANSACTION_FAILED"), r.error().message);
+    }
+    m_active = false;
+    --m_db.m_depth;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    --m_db.m_depth;
+    const QSqlDatabase conn = m_db.connection();
+    if (m_level == 0) {
+        // Cached statements still stepping hold a read cursor that can make ROLLBACK fail.
+        for (auto &entry : m_db.m_statements)
+            entry.second->finish();
+        if (auto r = execScriptStatement(conn, QStringLiteral("ROLLBACK")); !r)
+            qCWarning(lcStore) << "rollback failed:" << r.error().message;
+    } else {
+        const QString name = QStringLiteral("kiosk_sp_%1").arg(m_level);
+        if (auto r = execScriptStatement(conn, QStringLiteral("ROLLBACK TO ") + name); !r)
+            qCWarning(lcStore) << "rollback to savepoint failed:" << r.error().message;
+        (void)execScriptStatement(conn, QStringLiteral("RELEASE ") + name);
+    }
+}
+
+} // namespace Kiosk::Store
