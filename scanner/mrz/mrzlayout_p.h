@@ -1,0 +1,232 @@
+#pragma once
+// The five MRZ layouts of ICAO Doc 9303 as tables. Lines and positions are 1-based, exactly
+// as the data-structure tables of the spec print them, so each row can be checked against
+// its clause by eye. One generic routine (mrzparser.cpp) reads them all.
+#include "scanner/mrz/mrzparser.h"
+
+#include <cstdint>
+#include <span>
+
+namespace Kiosk::Mrz::detail {
+
+enum class Field : std::uint8_t {
+    DocumentCode,
+    IssuingState,
+    Name,
+    DocumentNumber,
+    DocumentNumberCheck,
+    Nationality,
+    BirthDate,
+    BirthDateCheck,
+    Sex,
+    ExpiryDate,
+    ExpiryDateCheck,
+    OptionalData,
+    OptionalDataCheck,
+    OptionalData2,
+    CompositeCheck,
+    Count
+};
+inline constexpr int kFieldCount = static_cast<int>(Field::Count);
+
+// The character class a field admits (9303-3 §4.1 and the parts' tables); it also decides
+// which OCR confusions the correction may undo.
+enum class Kind : std::uint8_t {
+    Alpha,        // A-Z and filler: codes, country codes
+    Name,         // A-Z and filler: the name field
+    AlphaNumeric, // A-Z 0-9 filler: document number, optional data
+    Numeric,      // 0-9 (birth dates also '<' for unknown parts, 9303-3 §4.7)
+    CheckDigit,   // 0-9; '<' only where a layout allows it
+    Sex,          // M F X '<' (9303-4 note: '<' = unspecified)
+};
+
+struct Row
+{
+    Field field;
+    std::uint8_t line;     // 1-based
+    std::uint8_t position; // 1-based, as printed in the spec's table
+    std::uint8_t length;
+    Kind kind;
+};
+
+// A stretch of one line that the composite check digit covers.
+struct Span
+{
+    std::uint8_t line;
+    std::uint8_t position;
+    std::uint8_t length;
+};
+
+struct Layout
+{
+    Format format;
+    std::uint8_t lineCount;
+    std::uint8_t lineLength;
+    std::span<const Row> rows;
+    std::span<const Span> composite; // empty: no composite check digit (visas)
+    // 9303-5 §4.2.2 note j: a TD1 document number longer than 9 characters continues in the
+    // optional data; the check-digit position then holds '<'.
+    bool documentNumberOverflow;
+    // 9303-4 §4.2.2 note: the personal-number check digit may be '<' when the field is empty.
+    bool fillerCheckForEmptyOptionalData;
+};
+
+using F = Field;
+using K = Kind;
+
+// ICAO 9303-4 §4.2.2 (TD3, machine readable passports), 2 lines of 44.
+inline constexpr Row kTd3Rows[] = {
+    {F::DocumentCode, 1, 1, 2, K::Alpha},          // positions 1-2
+    {F::IssuingState, 1, 3, 3, K::Alpha},          // 3-5
+    {F::Name, 1, 6, 39, K::Name},                  // 6-44
+    {F::DocumentNumber, 2, 1, 9, K::AlphaNumeric}, // 1-9
+    {F::DocumentNumberCheck, 2, 10, 1, K::CheckDigit},
+    {F::Nationality, 2, 11, 3, K::Alpha},          // 11-13
+    {F::BirthDate, 2, 14, 6, K::Numeric},          // 14-19
+    {F::BirthDateCheck, 2, 20, 1, K::CheckDigit},
+    {F::Sex, 2, 21, 1, K::Sex},
+    {F::ExpiryDate, 2, 22, 6, K::Numeric},         // 22-27
+    {F::ExpiryDateCheck, 2, 28, 1, K::CheckDigit},
+    {F::OptionalData, 2, 29, 14, K::AlphaNumeric}, // 29-42, personal number
+    {F::OptionalDataCheck, 2, 43, 1, K::CheckDigit},
+    {F::CompositeCheck, 2, 44, 1, K::CheckDigit},
+};
+// 9303-4 §4.2.2: composite over positions 1-10, 14-20, 22-43 of line 2.
+inline constexpr Span kTd3Composite[] = {{2, 1, 10}, {2, 14, 7}, {2, 22, 22}};
+
+// ICAO 9303-5 §4.2.2 (TD1, cards), 3 lines of 30.
+inline constexpr Row kTd1Rows[] = {
+    {F::DocumentCode, 1, 1, 2, K::Alpha},
+    {F::IssuingState, 1, 3, 3, K::Alpha},
+    {F::DocumentNumber, 1, 6, 9, K::AlphaNumeric},  // 6-14
+    {F::DocumentNumberCheck, 1, 15, 1, K::CheckDigit},
+    {F::OptionalData, 1, 16, 15, K::AlphaNumeric},  // 16-30
+    {F::BirthDate, 2, 1, 6, K::Numeric},            // 1-6
+    {F::BirthDateCheck, 2, 7, 1, K::CheckDigit},
+    {F::Sex, 2, 8, 1, K::Sex},
+    {F::ExpiryDate, 2, 9, 6, K::Numeric},           // 9-14
+    {F::ExpiryDateCheck, 2, 15, 1, K::CheckDigit},
+    {F::Nationality, 2, 16, 3, K::Alpha},           // 16-18
+    {F::OptionalData2, 2, 19, 11, K::AlphaNumeric}, // 19-29
+    {F::CompositeCheck, 2, 30, 1, K::CheckDigit},
+    {F::Name, 3, 1, 30, K::Name},                   // line 3, 1-30
+};
+// 9303-5 §4.2.2: composite over line 1 positions 6-30, line 2 positions 1-7, 9-15, 19-29.
+inline constexpr Span kTd1Composite[] = {{1, 6, 25}, {2, 1, 7}, {2, 9, 7}, {2, 19, 11}};
+
+// ICAO 9303-6 §4.2.2 (TD2), 2 lines of 36.
+inline constexpr Row kTd2Rows[] = {
+    {F::DocumentCode, 1, 1, 2, K::Alpha},
+    {F::IssuingState, 1, 3, 3, K::Alpha},
+    {F::Name, 1, 6, 31, K::Name},                  // 6-36
+    {F::DocumentNumber, 2, 1, 9, K::AlphaNumeric},
+    {F::DocumentNumberCheck, 2, 10, 1, K::CheckDigit},
+    {F::Nationality, 2, 11, 3, K::Alpha},
+    {F::BirthDate, 2, 14, 6, K::Numeric},
+    {F::BirthDateCheck, 2, 20, 1, K::CheckDigit},
+    {F::Sex, 2, 21, 1, K::Sex},
+    {F::ExpiryDate, 2, 22, 6, K::Numeric},
+    {F::ExpiryDateCheck, 2, 28, 1, K::CheckDigit},
+    {F::OptionalData, 2, 29, 7, K::AlphaNumeric},  // 29-35
+    {F::CompositeCheck, 2, 36, 1, K::CheckDigit},
+};
+// 9303-6 §4.2.2: composite over positions 1-10, 14-20, 22-35 of line 2.
+inline constexpr Span kTd2Composite[] = {{2, 1, 10}, {2, 14, 7}, {2, 22, 14}};
+
+// ICAO 9303-7 §4.2.2.1 (MRV-A, full-page visa), 2 lines of 44; no composite.
+inline constexpr Row kMrvaRows[] = {
+    {F::DocumentCode, 1, 1, 2, K::Alpha},
+    {F::IssuingState, 1, 3, 3, K::Alpha},
+    {F::Name, 1, 6, 39, K::Name},
+    {F::DocumentNumber, 2, 1, 9, K::AlphaNumeric},
+    {F::DocumentNumberCheck, 2, 10, 1, K::CheckDigit},
+    {F::Nationality, 2, 11, 3, K::Alpha},
+    {F::BirthDate, 2, 14, 6, K::Numeric},
+    {F::BirthDateCheck, 2, 20, 1, K::CheckDigit},
+    {F::Sex, 2, 21, 1, K::Sex},
+    {F::ExpiryDate, 2, 22, 6, K::Numeric},         // "valid until"
+    {F::ExpiryDateCheck, 2, 28, 1, K::CheckDigit},
+    {F::OptionalData, 2, 29, 16, K::AlphaNumeric}, // 29-44
+};
+
+// ICAO 9303-7 §4.2.2.2 (MRV-B, smaller visa), 2 lines of 36; no composite.
+inline constexpr Row kMrvbRows[] = {
+    {F::DocumentCode, 1, 1, 2, K::Alpha},
+    {F::IssuingState, 1, 3, 3, K::Alpha},
+    {F::Name, 1, 6, 31, K::Name},
+    {F::DocumentNumber, 2, 1, 9, K::AlphaNumeric},
+    {F::DocumentNumberCheck, 2, 10, 1, K::CheckDigit},
+    {F::Nationality, 2, 11, 3, K::Alpha},
+    {F::BirthDate, 2, 14, 6, K::Numeric},
+    {F::BirthDateCheck, 2, 20, 1, K::CheckDigit},
+    {F::Sex, 2, 21, 1, K::Sex},
+    {F::ExpiryDate, 2, 22, 6, K::Numeric},
+    {F::ExpiryDateCheck, 2, 28, 1, K::CheckDigit},
+    {F::OptionalData, 2, 29, 8, K::AlphaNumeric},  // 29-36
+};
+
+inline constexpr Layout kLayouts[] = {
+    {Format::TD1, 3, 30, kTd1Rows, kTd1Composite, true, false},
+    {Format::TD2, 2, 36, kTd2Rows, kTd2Composite, false, false},
+    {Format::TD3, 2, 44, kTd3Rows, kTd3Composite, false, true},
+    {Format::MRVA, 2, 44, kMrvaRows, {}, false, false},
+    {Format::MRVB, 2, 36, kMrvbRows, {}, false, false},
+};
+
+[[nodiscard]] constexpr const Layout &layoutOf(Format format)
+{
+    return kLayouts[static_cast<int>(format)];
+}
+
+// The JSON name of a field ("document_number_check"), used in corrections.
+[[nodiscard]] const char *fieldName(Field field);
+
+// The text of one document after hygiene: ASCII, at most 3 lines of at most 44 characters.
+inline constexpr int kMaxLines = 3;
+inline constexpr int kMaxWidth = 44;
+struct Grid
+{
+    char cells[kMaxLines][kMaxWidth];
+    const Layout *layout = nullptr;
+
+    [[nodiscard]] char &at(int line, int position) { return cells[line - 1][position - 1]; }
+    [[nodiscard]] char at(int line, int position) const { return cells[line - 1][position - 1]; }
+};
+
+// 0-based index into the grid.
+struct Cell
+{
+    std::uint8_t line;     // 1-based
+    std::uint8_t position; // 1-based
+};
+
+// A value with its check digit, as a list of cells (the TD1 overflow makes a number span
+// two fields), so that the check and the correction are one routine for all of them.
+struct CheckedField
+{
+    Field value;
+    Field check;
+    std::uint8_t count = 0;
+    Cell cells[24];
+    Kind kinds[24];
+    Cell checkCell;
+    bool fillerCheckAllowed = false; // '<' check digit accepted when every cell is '<'
+    bool present = false;
+};
+
+// Field checks of a layout on a grid (document number, birth, expiry, optional data) and
+// the composite; `overflowError` is set when a TD1 overflow is announced but not there.
+struct CheckPlan
+{
+    CheckedField fields[4];
+    int fieldCount = 0;
+    bool overflow = false;
+    bool overflowError = false;
+    int overflowLength = 0; // characters of optional data the number and its check take
+};
+
+[[nodiscard]] CheckPlan planChecks(const Grid &grid);
+[[nodiscard]] bool passes(const Grid &grid, const CheckedField &field);
+[[nodiscard]] bool compositePasses(const Grid &grid);
+
+} // namespace Kiosk::Mrz::detail
