@@ -19,16 +19,8 @@ struct Stored
 std::vector<Stored> makeChain(const EventSigner &signer, int count)
 {
     std::vector<Stored> out;
-    qint64 seq = 0;
-    QByteArray head;
-    for (int i = 0; i < count; ++i) {
-        auto e = signer.sign(Test::draftEvent(i), seq, head);
-        if (!e)
-            qFatal("sign failed");
-        seq = e->event.sequence;
-        head = e->hash();
-        out.push_back({e->bytes, e->signature});
-    }
+    for (const SignedEvent &e : Test::signChain(signer, count))
+        out.push_back({e.bytes, e.signature});
     return out;
 }
 } // namespace

@@ -1,0 +1,42 @@
+#pragma once
+// The central service's HTTP API as plain C++ (issue 4 §4): a request in, a JSON response out.
+// The QtHttpServer adapter (httpadapter.h) only moves bytes; everything testable is here.
+//
+// Versioned paths (JSON bodies; byte strings are base64):
+//   GET  /v1/health                       {"status":"ok","schema":N}
+//   POST /v1/events                       {"events":[{"bytes":B64,"signature":B64}]}
+//        -> 200 {"results":[{"id","kioskId","sequence","status":"stored|duplicate|rejected",
+//                            "reason","detail","gap"}]}   (one per event, in order)
+//   GET  /v1/feed?after=N&limit=M         {"events":[{"feedId","bytes","signature"}],"next":N}
+//   GET  /v1/kiosks                       {"kiosks":[{"id","checkpoint","publicKey","revoked"}]}
+//   GET  /v1/reference/KIND[/VERSION]     {"kind","version","body","signature"}
+// Errors: 4xx/5xx with {"error":{"code","message"}}; 503 when the database fails (retry).
+#include "sync/central/centralservice.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrlQuery>
+
+namespace Kiosk::Central {
+
+inline constexpr int MaxBatch = 1000;
+
+struct ApiResponse
+{
+    int status = 200;
+    QByteArray body; // JSON
+};
+
+class CentralApi
+{
+public:
+    explicit CentralApi(CentralService &service) : m_service(service) {}
+
+    [[nodiscard]] ApiResponse handle(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                                     const QByteArray &body);
+
+private:
+    CentralService &m_service;
+};
+
+} // namespace Kiosk::Central

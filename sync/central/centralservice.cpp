@@ -1,0 +1,438 @@
+#include "sync/central/centralservice.h"
+
+#include "app/crypto/ed25519.h"
+#include "sync/eventlog/event.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <map>
+#include <optional>
+
+namespace Kiosk::Central {
+
+namespace {
+
+constexpr qint64 IngestLockKey = 7243102; // pg_advisory_xact_lock key of ingest
+
+Error dbError(const QSqlQuery &q, const QString &what)
+{
+    return Error{QStringLiteral("CENTRAL_DB"), QStringLiteral("%1: %2").arg(what, q.lastError().text().trimmed())};
+}
+
+// Runs `sql` with positional bindings; returns the executed query.
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &bindings = {})
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (bindings.isEmpty()) { // DDL cannot be PREPAREd in PostgreSQL
+        if (!q.exec(sql))
+            return std::unexpected(dbError(q, sql.left(60)));
+        return q;
+    }
+    if (!q.prepare(sql))
+        return std::unexpected(dbError(q, sql.left(60)));
+    for (const QVariant &v : bindings)
+        q.addBindValue(v);
+    if (!q.exec())
+        return std::unexpected(dbError(q, sql.left(60)));
+    return q;
+}
+
+// What the index knows of one kiosk around a batch.
+struct IndexRow
+{
+    QByteArray hash;
+    QByteArray prevHash;
+};
+
+struct KioskState
+{
+    std::optional<KioskRecord> record;
+    std::optional<Crypto::Ed25519PublicKey> key;
+    std::map<qint64, IndexRow> rows; // sequences loaded or accepted in this batch
+    bool loaded = false;
+};
+
+struct PendingRow
+{
+    QString kioskId;
+    qint64 sequence;
+    QString eventId;
+    QByteArray hash, prevHash, bytes, signature;
+};
+
+} // namespace
+
+QString ingestStatusToString(IngestStatus s)
+{
+    switch (s) {
+    case IngestStatus::Stored: return QStringLiteral("stored");
+    case IngestStatus::Duplicate: return QStringLiteral("duplicate");
+    case IngestStatus::Rejected: break;
+    }
+    return QStringLiteral("rejected");
+}
+
+CentralService::CentralService(CentralDatabase &db, Now now) : m_db(db), m_now(std::move(now)) {}
+
+Result<void> CentralService::addKiosk(const KioskRecord &kiosk)
+{
+    if (kiosk.id.isEmpty() || kiosk.checkpoint.isEmpty())
+        return fail(QStringLiteral("CENTRAL_KIOSK_INVALID"), QStringLiteral("a kiosk needs an id and a checkpoint"));
+    if (!Crypto::Ed25519PublicKey::fromRaw(kiosk.publicKey))
+        return fail(QStringLiteral("CENTRAL_KEY_INVALID"), QStringLiteral("public key is not 32 raw Ed25519 bytes"));
+    const QSqlDatabase db = m_db.connection();
+    auto existing = exec(db, QStringLiteral("SELECT 1 FROM kiosks WHERE id = ?"), {kiosk.id});
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (existing->next())
+        return fail(QStringLiteral("CENTRAL_KIOSK_EXISTS"), QStringLiteral("kiosk '%1' is already enrolled").arg(kiosk.id));
+    auto ins = exec(db, QStringLiteral("INSERT INTO kiosks (id, checkpoint, public_key, added_at) VALUES (?, ?, ?, ?)"),
+                    {kiosk.id, kiosk.checkpoint, kiosk.publicKey, m_now().toString(Qt::ISODate)});
+    if (!ins)
+        return std::unexpected(ins.error());
+    return {};
+}
+
+Result<void> CentralService::revokeKiosk(const QString &id)
+{
+    auto q = exec(m_db.connection(), QStringLiteral("UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                  {m_now().toString(Qt::ISODate), id});
+    if (!q)
+        return std::unexpected(q.error());
+    if (q->numRowsAffected() == 0) {
+        auto known = exec(m_db.connection(), QStringLiteral("SELECT 1 FROM kiosks WHERE id = ?"), {id});
+        if (!known)
+            return std::unexpected(known.error());
+        if (!known->next())
+            return fail(QStringLiteral("CENTRAL_KIOSK_UNKNOWN"), QStringLiteral("no kiosk '%1'").arg(id));
+    }
+    return {};
+}
+
+Result<QList<KioskRecord>> CentralService::kiosks()
+{
+    auto q = exec(m_db.connection(), QStringLiteral("SELECT id, checkpoint, public_key, revoked_at FROM kiosks ORDER BY id"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<KioskRecord> out;
+    while (q->next())
+        out.append(KioskRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toByteArray(), !q->value(3).isNull()});
+    return out;
+}
+
+Result<void> CentralService::ensurePartition(const QDateTime &at)
+{
+    if (m_db.backend() != Backend::Postgres)
+        return {};
+    const QDate first(at.date().year(), at.date().month(), 1);
+    const QString name = QStringLiteral("events_y%1m%2").arg(first.year()).arg(first.month(), 2, 10, QLatin1Char('0'));
+    if (m_partitions.contains(name))
+        return {};
+    // Inside the ingest transaction, under the advisory lock: DDL is transactional in PostgreSQL.
+    auto q = exec(m_db.connection(), QStringLiteral("CREATE TABLE IF NOT EXISTS %1 PARTITION OF events FOR VALUES FROM ('%2') TO ('%3')")
+                                         .arg(name, first.toString(Qt::ISODate) + QStringLiteral(" 00:00:00+00"),
+                                              first.addMonths(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00+00")));
+    if (!q)
+        return std::unexpected(q.error());
+    m_partitions.insert(name);
+    return {};
+}
+
+Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &events, const QString &sender)
+{
+    QSqlDatabase db = m_db.connection();
+    const bool pg = m_db.backend() == Backend::Postgres;
+    const QDateTime now = m_now().toUTC();
+    if (!db.transaction())
+        return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("begin: %1").arg(db.lastError().text()));
+    auto rollback = qScopeGuard([&] { db.rollback(); });
+    if (pg) {
+        if (auto lock = exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(IngestLockKey)); !lock)
+            return std::unexpected(lock.error());
+    } else {
+        // Take SQLite's write lock now, so the feed ids read below stay ours.
+        if (auto touch = exec(db, QStringLiteral("DELETE FROM kiosks WHERE 0")); !touch)
+            return std::unexpected(touch.error());
+    }
+    if (auto part = ensurePartition(now); !part)
+        return std::unexpected(part.error());
+
+    QList<IngestResult> results;
+    results.reserve(events.size());
+    QHash<QString, KioskState> kiosks;
+    std::vector<PendingRow> accepted;
+    QList<IngestResult> rejectedRows; // with bytes for the rejections table
+    std::vector<std::pair<QByteArray, QByteArray>> rejectedBytes;
+
+    // Parse everything first, to load each kiosk's index neighbourhood in one query.
+    std::vector<std::optional<EventLog::SignedEvent>> parsed;
+    parsed.reserve(static_cast<size_t>(events.size()));
+    QHash<QString, std::pair<qint64, qint64>> ranges;
+    QStringList ids;
+    for (const IncomingEvent &in : events) {
+        auto se = EventLog::signedEventFromStorage(in.bytes, in.signature);
+        if (se) {
+            auto &r = ranges[se->event.kioskId];
+            r.first = r.first == 0 ? se->event.sequence : std::min(r.first, se->event.sequence);
+            r.second = std::max(r.second, se->event.sequence);
+            ids << se->event.id;
+            parsed.emplace_back(std::move(*se));
+        } else {
+            parsed.emplace_back(std::nullopt);
+        }
+    }
+    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
+        KioskState &state = kiosks[it.key()];
+        auto k = exec(db, QStringLiteral("SELECT checkpoint, public_key, revoked_at FROM kiosks WHERE id = ?"), {it.key()});
+        if (!k)
+            return std::unexpected(k.error());
+        if (k->next()) {
+            state.record = KioskRecord{it.key(), k->value(0).toString(), k->value(1).toByteArray(), !k->value(2).isNull()};
+            if (auto key = Crypto::Ed25519PublicKey::fromRaw(state.record->publicKey))
+                state.key = std::move(*key);
+        }
+        auto rows = exec(db, QStringLiteral("SELECT sequence, hash, prev_hash FROM event_index WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?"),
+                         {it.key(), it.value().first - 1, it.value().second + 1});
+        if (!rows)
+            return std::unexpected(rows.error());
+        while (rows->next())
+            state.rows[rows->value(0).toLongLong()] = IndexRow{rows->value(1).toByteArray(), rows->value(2).toByteArray()};
+    }
+    // Event ids already stored (under any kiosk/sequence).
+    QHash<QString, std::pair<QString, qint64>> knownIds;
+    for (qsizetype i = 0; i < ids.size(); i += 500) {
+        const QStringList chunk = ids.mid(i, 500);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QVariantList binds(chunk.cbegin(), chunk.cend());
+        auto q = exec(db, QStringLiteral("SELECT event_id, kiosk_id, sequence FROM event_index WHERE event_id IN (%1)").arg(marks.join(u',')), binds);
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next())
+            knownIds.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toLongLong()});
+    }
+
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        IngestResult r;
+        const auto &se = parsed[static_cast<size_t>(i)];
+        auto reject = [&](const QString &reason, const QString &detail) {
+            r.status = IngestStatus::Rejected;
+            r.reason = reason;
+            r.detail = detail;
+            rejectedRows.append(r);
+            rejectedBytes.emplace_back(events[i].bytes, events[i].signature);
+        };
+        if (!se) {
+            reject(QStringLiteral("MALFORMED"), EventLog::parseEvent(events[i].bytes).error().message);
+            results.append(r);
+            continue;
+        }
+        const EventLog::Event &e = se->event;
+        r.eventId = e.id;
+        r.kioskId = e.kioskId;
+        r.sequence = e.sequence;
+        KioskState &state = kiosks[e.kioskId];
+        if (!state.record) {
+            reject(QStringLiteral("UNKNOWN_KIOSK"), QStringLiteral("kiosk '%1' is not enrolled").arg(e.kioskId));
+        } else if (state.record->revoked) {
+            reject(QStringLiteral("KIOSK_REVOKED"), QStringLiteral("kiosk '%1' is revoked").arg(e.kioskId));
+        } else if (!sender.isEmpty() && sender != e.kioskId) {
+            reject(QStringLiteral("WRONG_KIOSK"), QStringLiteral("event of kiosk '%1' sent by '%2'").arg(e.kioskId, sender));
+        } else {
+            QElapsedTimer timer;
+            timer.start();
+            const bool valid = state.key && state.key->verify(se->bytes, se->signature);
+            m_verifyNs += timer.nsecsElapsed();
+            const QByteArray hash = se->hash();
+            const auto same = state.rows.find(e.sequence);
+            const auto before = state.rows.find(e.sequence - 1);
+            const auto after = state.rows.find(e.sequence + 1);
+            const auto known = knownIds.constFind(e.id);
+            if (!valid) {
+                reject(QStringLiteral("BAD_SIGNATURE"), QStringLiteral("signature does not verify with the key enrolled for '%1'").arg(e.kioskId));
+            } else if (same != state.rows.end()) {
+                if (same->second.hash == hash)
+                    r.status = IngestStatus::Duplicate;
+                else
+                    reject(QStringLiteral("FORK"), QStringLiteral("sequence %1 is stored with other bytes").arg(e.sequence));
+            } else if (known != knownIds.cend()) {
+                reject(QStringLiteral("EVENT_ID_REUSED"), QStringLiteral("event id is stored as sequence %1").arg(known->second));
+            } else if (e.sequence == 1 && e.prevHash != EventLog::genesisHash()) {
+                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("the first event must link to the genesis hash"));
+            } else if (before != state.rows.end() && before->second.hash != e.prevHash) {
+                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("prevHash of %1 is not the hash of stored event %2").arg(e.sequence).arg(e.sequence - 1));
+            } else if (after != state.rows.end() && after->second.prevHash != hash) {
+                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("stored event %1 does not link to this event %2").arg(e.sequence + 1).arg(e.sequence));
+            } else {
+                r.status = IngestStatus::Stored;
+                r.gap = e.sequence > 1 && before == state.rows.end();
+                state.rows[e.sequence] = IndexRow{hash, e.prevHash};
+                knownIds.insert(e.id, {e.kioskId, e.sequence});
+                accepted.push_back(PendingRow{e.kioskId, e.sequence, e.id, hash, e.prevHash, se->bytes, se->signature});
+            }
+        }
+        results.append(r);
+    }
+
+    // Feed ids, allocated under the lock so the feed order is the commit order.
+    qint64 nextFeedId = 0;
+    if (!accepted.empty() && !pg) {
+        auto q = exec(db, QStringLiteral("SELECT COALESCE(MAX(feed_id), 0) FROM event_index"));
+        if (!q)
+            return std::unexpected(q.error());
+        nextFeedId = q->next() ? q->value(0).toLongLong() : 0;
+    }
+    constexpr size_t Chunk = 100;
+    for (size_t start = 0; start < accepted.size(); start += Chunk) {
+        const size_t n = std::min(Chunk, accepted.size() - start);
+        QList<qint64> feedIds;
+        if (pg) {
+            auto q = exec(db, QStringLiteral("SELECT nextval('feed_seq') FROM generate_series(1, %1)").arg(n));
+            if (!q)
+                return std::unexpected(q.error());
+            while (q->next())
+                feedIds << q->value(0).toLongLong();
+        } else {
+            for (size_t j = 0; j < n; ++j)
+                feedIds << ++nextFeedId;
+        }
+        QStringList indexMarks, eventMarks;
+        QVariantList indexBinds, eventBinds;
+        for (size_t j = 0; j < n; ++j) {
+            const PendingRow &row = accepted[start + j];
+            const qint64 feedId = feedIds.value(static_cast<qsizetype>(j));
+            indexMarks << QStringLiteral("(?,?,?,?,?,?)");
+            indexBinds << row.kioskId << row.sequence << row.eventId << row.hash << row.prevHash << feedId;
+            eventMarks << QStringLiteral("(?,?,?,?,?,?,?)");
+            eventBinds << feedId << row.kioskId << row.sequence << row.eventId << row.bytes << row.signature
+                       << (pg ? QVariant(now) : QVariant(now.toString(Qt::ISODate)));
+        }
+        if (auto q = exec(db, QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES %1").arg(indexMarks.join(u',')), indexBinds); !q)
+            return std::unexpected(q.error());
+        if (auto q = exec(db, QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES %1").arg(eventMarks.join(u',')), eventBinds); !q)
+            return std::unexpected(q.error());
+    }
+    for (qsizetype i = 0; i < rejectedRows.size(); ++i) {
+        const IngestResult &r = rejectedRows[i];
+        auto q = exec(db, QStringLiteral("INSERT INTO rejections (kiosk_id, sequence, event_id, reason, detail, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?,?)"),
+                      {r.kioskId.isEmpty() ? QVariant() : QVariant(r.kioskId), r.sequence, r.eventId, r.reason, r.detail,
+                       rejectedBytes[static_cast<size_t>(i)].first, rejectedBytes[static_cast<size_t>(i)].second, now.toString(Qt::ISODate)});
+        if (!q)
+            return std::unexpected(q.error());
+    }
+    if (!db.commit())
+        return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("commit: %1").arg(db.lastError().text()));
+    rollback.dismiss();
+    return results;
+}
+
+Result<QList<FeedEntry>> CentralService::feed(qint64 after, int limit)
+{
+    auto q = exec(m_db.connection(), QStringLiteral("SELECT feed_id, bytes, signature FROM events WHERE feed_id > ? ORDER BY feed_id LIMIT ?"),
+                  {after, std::clamp(limit, 1, 5000)});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<FeedEntry> out;
+    while (q->next())
+        out.append(FeedEntry{q->value(0).toLongLong(), q->value(1).toByteArray(), q->value(2).toByteArray()});
+    return out;
+}
+
+Result<void> CentralService::publishReference(const ReferenceBlob &blob)
+{
+    auto q = exec(m_db.connection(), QStringLiteral("INSERT INTO reference_data (kind, version, body, signature, published_at) VALUES (?,?,?,?,?)"),
+                  {blob.kind, blob.version, blob.body, blob.signature, m_now().toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<ReferenceBlob> CentralService::reference(const QString &kind, int version)
+{
+    auto q = version < 0
+        ? exec(m_db.connection(), QStringLiteral("SELECT version, body, signature FROM reference_data WHERE kind = ? ORDER BY version DESC LIMIT 1"), {kind})
+        : exec(m_db.connection(), QStringLiteral("SELECT version, body, signature FROM reference_data WHERE kind = ? AND version = ?"), {kind, version});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(QStringLiteral("CENTRAL_NOT_FOUND"), QStringLiteral("no reference data '%1' version %2").arg(kind).arg(version));
+    return ReferenceBlob{kind, q->value(0).toInt(), q->value(1).toByteArray(), q->value(2).toByteArray()};
+}
+
+Result<QJsonObject> CentralService::stats()
+{
+    const QSqlDatabase db = m_db.connection();
+    QJsonObject out;
+    QHash<QString, QJsonObject> perKiosk;
+    QStringList order;
+    auto kioskList = kiosks();
+    if (!kioskList)
+        return std::unexpected(kioskList.error());
+    for (const KioskRecord &k : *kioskList) {
+        order << k.id;
+        perKiosk[k.id] = QJsonObject{{QStringLiteral("id"), k.id}, {QStringLiteral("checkpoint"), k.checkpoint},
+                                     {QStringLiteral("revoked"), k.revoked}, {QStringLiteral("events"), 0},
+                                     {QStringLiteral("maxSequence"), 0}, {QStringLiteral("gaps"), QJsonArray()},
+                                     {QStringLiteral("rejections"), QJsonObject()}};
+    }
+    qint64 totalEvents = 0, totalRejections = 0, forks = 0, gapCount = 0;
+    auto counts = exec(db, QStringLiteral("SELECT kiosk_id, COUNT(*), MAX(sequence) FROM event_index GROUP BY kiosk_id"));
+    if (!counts)
+        return std::unexpected(counts.error());
+    while (counts->next()) {
+        QJsonObject &k = perKiosk[counts->value(0).toString()];
+        k[QStringLiteral("events")] = counts->value(1).toLongLong();
+        k[QStringLiteral("maxSequence")] = counts->value(2).toLongLong();
+        totalEvents += counts->value(1).toLongLong();
+    }
+    // A gap: a run of missing sequence numbers below a stored one (from 1).
+    auto gaps = exec(db, QStringLiteral(
+        "SELECT kiosk_id, prev_seq + 1, sequence - 1 FROM ("
+        " SELECT kiosk_id, sequence, COALESCE(LAG(sequence) OVER (PARTITION BY kiosk_id ORDER BY sequence), 0) AS prev_seq"
+        " FROM event_index) t WHERE sequence - prev_seq > 1 ORDER BY kiosk_id, sequence"));
+    if (!gaps)
+        return std::unexpected(gaps.error());
+    while (gaps->next()) {
+        QJsonObject &k = perKiosk[gaps->value(0).toString()];
+        QJsonArray list = k.value(QStringLiteral("gaps")).toArray();
+        list.append(QJsonArray{gaps->value(1).toLongLong(), gaps->value(2).toLongLong()});
+        k[QStringLiteral("gaps")] = list;
+        ++gapCount;
+    }
+    auto rejections = exec(db, QStringLiteral("SELECT COALESCE(kiosk_id, ''), reason, COUNT(*) FROM rejections GROUP BY kiosk_id, reason"));
+    if (!rejections)
+        return std::unexpected(rejections.error());
+    QJsonObject unattributed;
+    while (rejections->next()) {
+        const QString kiosk = rejections->value(0).toString();
+        const QString reason = rejections->value(1).toString();
+        const qint64 n = rejections->value(2).toLongLong();
+        totalRejections += n;
+        if (reason == QLatin1String("FORK"))
+            forks += n;
+        if (!perKiosk.contains(kiosk)) {
+            unattributed[reason] = unattributed.value(reason).toInteger() + n;
+            continue;
+        }
+        QJsonObject &k = perKiosk[kiosk];
+        QJsonObject byReason = k.value(QStringLiteral("rejections")).toObject();
+        byReason[reason] = n;
+        k[QStringLiteral("rejections")] = byReason;
+    }
+    QJsonArray kioskArray;
+    for (const QString &id : order)
+        kioskArray.append(perKiosk.value(id));
+    out[QStringLiteral("kiosks")] = kioskArray;
+    out[QStringLiteral("events")] = totalEvents;
+    out[QStringLiteral("rejections")] = totalRejections;
+    out[QStringLiteral("unknownKioskRejections")] = unattributed;
+    out[QStringLiteral("forks")] = forks;
+    out[QStringLiteral("gaps")] = gapCount;
+    return out;
+}
+
+} // namespace Kiosk::Central
