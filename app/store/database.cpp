@@ -245,6 +245,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
     if (auto it = m_statements.find(sql); it != m_statements.end())
         return it->second.get();
     auto q = std::make_unique<QSqlQuery>(connection());
+    q->setForwardOnly(true); // results are read once, in order: no client-side row cache
     if (!q->prepare(sql))
         return fail(QStringLiteral("STORE_PREPARE_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(*q)));
     QSqlQuery *raw = q.get();
@@ -343,18 +344,19 @@ Result<Database> Database::open(const QString &path, const Options &options)
         if (auto r = tx.commit(); !r)
             return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
                         QStringLiteral("migration %1: %2").arg(m.fileName, r.error().message));
-        qCInfo(lcStore) << "applied migration" << m.fileName;
+        qCDebug(lcStore) << "applied migration" << m.fileName;
     }
     return db;
 }
 
 // --- Transaction -------------------------------------------------------------------------
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Mode mode) : m_db(db)
 {
     m_level = db.m_depth;
-    const QString sql = m_level == 0 ? QStringLiteral("BEGIN IMMEDIATE")
-                                     : QStringLiteral("SAVEPOINT kiosk_sp_%1").arg(m_level);
+    const QString sql = m_level > 0            ? QStringLiteral("SAVEPOINT kiosk_sp_%1").arg(m_level)
+                        : mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE")
+                                              : QStringLiteral("BEGIN DEFERRED");
     if (auto r = execScriptStatement(db.connection(), sql); !r) {
         m_error = Error{QStringLiteral("STORE_TRANSACTION_FAILED"), r.error().message};
         return;

@@ -104,7 +104,10 @@ private:
 class Transaction
 {
 public:
-    explicit Transaction(Database &db);
+    // Read: a plain (deferred) BEGIN, for a consistent snapshot of several lookups without
+    // taking the write lock (WAL readers never block the writer).
+    enum class Mode { Write, Read };
+    explicit Transaction(Database &db, Mode mode = Mode::Write);
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     ~Transaction();

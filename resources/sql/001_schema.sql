@@ -99,7 +99,8 @@ CREATE TABLE watchlist_entries (
 );
 CREATE INDEX watchlist_document ON watchlist_entries (issuing_state, document_number) WHERE document_number IS NOT NULL;
 CREATE INDEX watchlist_birth ON watchlist_entries (birth_date) WHERE birth_date IS NOT NULL;
-CREATE INDEX watchlist_surname ON watchlist_entries (surname_key) WHERE birth_date IS NULL AND surname <> '';
+-- Entries without a birth date (and travellers whose MRZ gives none) are found by surname.
+CREATE INDEX watchlist_surname ON watchlist_entries (surname_key) WHERE surname <> '';
 
 -- Citizens' exit-restriction register (domain-rules §4, §236), synchronised from the central
 -- side. A hit means REFER, never a silent refusal.
@@ -118,6 +119,7 @@ CREATE TABLE exit_restrictions (
     valid_until     TEXT
 );
 CREATE INDEX exit_restrictions_birth ON exit_restrictions (birth_date);
+CREATE INDEX exit_restrictions_surname ON exit_restrictions (surname_key);
 CREATE INDEX exit_restrictions_document ON exit_restrictions (issuing_state, document_number) WHERE document_number IS NOT NULL;
 
 -- Each import of a list, for staleness (WATCHLIST_STALE) and audit.

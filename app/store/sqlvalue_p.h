@@ -1,0 +1,43 @@
+#pragma once
+// Conversions between core values and the columns of resources/sql/001_schema.sql, kept in one
+// place so every repository writes dates, codes and document numbers the same way.
+#include "app/core/countrycode.h"
+
+#include <QDate>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace Kiosk::Store::Sql {
+
+// ISO 'YYYY-MM-DD' or NULL: text dates sort and compare correctly in SQLite.
+[[nodiscard]] inline QVariant date(const std::optional<QDate> &d)
+{
+    return d && d->isValid() ? QVariant(d->toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+[[nodiscard]] inline QVariant date(const QDate &d)
+{
+    return date(std::optional<QDate>(d));
+}
+[[nodiscard]] inline std::optional<QDate> toDate(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
+    return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+}
+[[nodiscard]] inline QVariant text(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+[[nodiscard]] inline QVariant code(const std::optional<CountryCode> &c)
+{
+    return c && !c->isEmpty() ? QVariant(c->toString()) : QVariant(QMetaType(QMetaType::QString));
+}
+[[nodiscard]] inline std::optional<CountryCode> toCode(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : CountryCode::fromString(v.toString());
+}
+
+} // namespace Kiosk::Store::Sql

@@ -1,0 +1,170 @@
+#include "app/store/watchlistrepository.h"
+
+#include "app/core/namematch.h"
+#include "app/store/database.h"
+#include "app/store/personrepository.h"
+#include "app/store/sqlvalue_p.h"
+
+#include <QSqlQuery>
+
+namespace Kiosk::Store {
+
+namespace {
+
+// One column list for both tables, so one reader builds the entries.
+const QString kWatchlistColumns = QStringLiteral(
+    "SELECT kind, entry_id, surname, given_names, birth_date, nationality, issuing_state, document_number, basis, "
+    "NULL AS valid_from, NULL AS valid_until FROM watchlist_entries ");
+const QString kRestrictionColumns = QStringLiteral(
+    "SELECT 'exit_restriction', entry_id, surname, given_names, birth_date, nationality, issuing_state, "
+    "document_number, basis, valid_from, valid_until FROM exit_restrictions ");
+
+struct Row
+{
+    WatchlistEntry entry;
+    std::optional<QDate> validFrom;
+    std::optional<QDate> validUntil;
+};
+
+Row readRow(const QSqlQuery &q)
+{
+    Row r;
+    r.entry.kind = watchlistKindFromString(q.value(0).toString()).value_or(WatchlistKind::EntryBan);
+    r.entry.id = q.value(1).toString();
+    r.entry.surname = q.value(2).toString();
+    r.entry.givenNames = q.value(3).toString();
+    r.entry.birthDate = Sql::toDate(q.value(4));
+    r.entry.nationality = Sql::toCode(q.value(5));
+    r.entry.issuingState = Sql::toCode(q.value(6));
+    r.entry.documentNumber = q.value(7).toString();
+    r.entry.basis = q.value(8).toString();
+    r.validFrom = Sql::toDate(q.value(9));
+    r.validUntil = Sql::toDate(q.value(10));
+    return r;
+}
+
+bool activeOn(const Row &r, const QDate &date)
+{
+    return (!r.validFrom || *r.validFrom <= date) && (!r.validUntil || date <= *r.validUntil);
+}
+
+} // namespace
+
+bool WatchlistRepository::personMatches(const WatchlistEntry &entry, const TravelDocument &document)
+{
+    if (entry.surname.isEmpty())
+        return false;
+    if (entry.nationality && !entry.nationality->isEmpty() && *entry.nationality != document.nationality)
+        return false;
+    // Both birth dates known: they must agree. One unknown: the names decide (the officer
+    // sees the hit and the entry's basis).
+    if (entry.birthDate && document.birthDate && *entry.birthDate != *document.birthDate)
+        return false;
+    return matchPersonNames(document.surname, document.givenNames, entry.surname, entry.givenNames) != NameMatch::None;
+}
+
+Result<qint64> WatchlistRepository::add(const WatchlistEntry &entry, const QString &listVersion, const Validity &validity)
+{
+    const QString number = PersonRepository::normaliseDocumentNumber(entry.documentNumber);
+    const bool hasDocument = entry.issuingState && !entry.issuingState->isEmpty() && !number.isEmpty();
+    const bool hasPerson = !normaliseName(entry.surname).isEmpty();
+    if (entry.id.isEmpty() || (!hasDocument && !hasPerson))
+        return fail(QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"),
+                    QStringLiteral("a watchlist entry needs an id and a document (issuing state + number) or a surname"));
+    if (entry.kind == WatchlistKind::StolenDocument && !hasDocument)
+        return fail(QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"),
+                    QStringLiteral("a stolen_document entry needs issuing state and document number"));
+    const QVariant docNumber = hasDocument ? QVariant(number) : QVariant(QMetaType(QMetaType::QString));
+    const QVariant docState = hasDocument ? Sql::code(entry.issuingState) : QVariant(QMetaType(QMetaType::QString));
+    Result<QSqlQuery *> q;
+    if (entry.kind == WatchlistKind::ExitRestriction) {
+        if (!hasPerson)
+            return fail(QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"), QStringLiteral("an exit restriction needs a surname"));
+        q = m_db.exec(QStringLiteral("INSERT INTO exit_restrictions (entry_id, surname, given_names, surname_key, birth_date, "
+                                     "nationality, issuing_state, document_number, basis, valid_from, valid_until) "
+                                     "VALUES (?, ?, ?, ?, ?, coalesce(?, 'AZE'), ?, ?, ?, ?, ?)"),
+                      {entry.id, entry.surname, entry.givenNames, nameKey(entry.surname), Sql::date(entry.birthDate),
+                       Sql::code(entry.nationality), docState, docNumber, entry.basis, Sql::date(validity.from),
+                       Sql::date(validity.until)});
+    } else {
+        q = m_db.exec(QStringLiteral("INSERT INTO watchlist_entries (entry_id, kind, surname, given_names, surname_key, "
+                                     "birth_date, nationality, issuing_state, document_number, basis, list_version) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {entry.id, watchlistKindToString(entry.kind), entry.surname, entry.givenNames,
+                       hasPerson ? nameKey(entry.surname) : QString(), Sql::date(entry.birthDate),
+                       Sql::code(entry.nationality), docState, docNumber, entry.basis, listVersion});
+    }
+    if (!q)
+        return std::unexpected(q.error());
+    return (*q)->lastInsertId().toLongLong();
+}
+
+Result<void> WatchlistRepository::clear()
+{
+    for (const QString &sql : {QStringLiteral("DELETE FROM watchlist_entries"), QStringLiteral("DELETE FROM exit_restrictions")}) {
+        if (auto q = m_db.exec(sql); !q)
+            return std::unexpected(q.error());
+    }
+    return {};
+}
+
+Result<QList<WatchlistEntry>> WatchlistRepository::hitsFor(const TravelDocument &document, const QDate &date)
+{
+    QList<WatchlistEntry> hits;
+    // One pass per (table, pre-filter); an entry found by two pre-filters is kept once.
+    auto collect = [&](const QString &sql, std::initializer_list<QVariant> binds, bool byDocument) -> Result<void> {
+        auto q = m_db.exec(sql, binds);
+        if (!q)
+            return std::unexpected(q.error());
+        while ((*q)->next()) {
+            const Row r = readRow(**q);
+            if (!activeOn(r, date) || hits.contains(r.entry))
+                continue;
+            if (byDocument || personMatches(r.entry, document))
+                hits.append(r.entry);
+        }
+        (*q)->finish();
+        return {};
+    };
+
+    const QString number = PersonRepository::normaliseDocumentNumber(document.documentNumber);
+    const QString surnameKey = nameKey(document.surname);
+    for (const QString &table : {kWatchlistColumns, kRestrictionColumns}) {
+        if (!document.issuingState.isEmpty() && !number.isEmpty()) {
+            if (auto r = collect(table + QStringLiteral("WHERE issuing_state = ? AND document_number = ?"),
+                                 {document.issuingState.toString(), number}, true);
+                !r)
+                return std::unexpected(r.error());
+        }
+        if (document.birthDate) {
+            if (auto r = collect(table + QStringLiteral("WHERE birth_date = ?"), {Sql::date(document.birthDate)}, false); !r)
+                return std::unexpected(r.error());
+        }
+        if (!surnameKey.isEmpty()) {
+            // Entries without a birth date; or every entry of that surname when the traveller's
+            // MRZ gives no full birth date.
+            const QString where = document.birthDate ? QStringLiteral("WHERE surname_key = ? AND birth_date IS NULL AND surname <> ''")
+                                                     : QStringLiteral("WHERE surname_key = ? AND surname <> ''");
+            if (auto r = collect(table + where, {surnameKey}, false); !r)
+                return std::unexpected(r.error());
+        }
+    }
+    return hits;
+}
+
+Result<std::optional<QDateTime>> WatchlistRepository::lastImportedAt()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT max(imported_at) FROM list_imports WHERE kind = 'watchlist'"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::optional<QDateTime> out;
+    if ((*q)->next() && !(*q)->value(0).isNull()) {
+        QDateTime t = QDateTime::fromString((*q)->value(0).toString(), Qt::ISODate);
+        if (t.isValid())
+            out = t;
+    }
+    (*q)->finish();
+    return out;
+}
+
+} // namespace Kiosk::Store
