@@ -1,0 +1,329 @@
+#include "app/session/checkpointsession.h"
+
+#include "app/session/mrzcase.h"
+#include "scanner/mrz/mrzparser.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "kiosk.session")
+
+namespace Kiosk::Session {
+
+std::optional<Role> roleFromString(QStringView text)
+{
+    if (text == u"console")
+        return Role::Console;
+    if (text == u"info")
+        return Role::Info;
+    return std::nullopt;
+}
+
+CheckpointSession::CheckpointSession(SessionConfig config, const Clock &clock, OperatorDirectory operators,
+                                     std::unique_ptr<CaseBackend> backend, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_operators(std::move(operators))
+    , m_backend(std::move(backend))
+    , m_direction(m_config.laneDirection)
+{
+    qRegisterMetaType<Kiosk::Session::Case>();
+    qRegisterMetaType<Kiosk::Session::SyncStatus>();
+    qRegisterMetaType<Kiosk::Session::ReferenceStatus>();
+    // The timer only polls; the decision is made against the injected clock, so a test with
+    // a FixedClock decides when the operator has been idle.
+    m_idleTimer.setInterval(std::chrono::seconds(5));
+    connect(&m_idleTimer, &QTimer::timeout, this, &CheckpointSession::checkIdle);
+    if (m_config.role == Role::Console)
+        m_idleTimer.start();
+    refreshReferenceStatus();
+}
+
+CheckpointSession::~CheckpointSession() = default;
+
+QDateTime CheckpointSession::localNow() const
+{
+    return m_clock.now().toTimeZone(m_config.zone);
+}
+
+QDate CheckpointSession::localToday() const
+{
+    return localDate(m_clock.now(), m_config.zone);
+}
+
+// --- operator ---------------------------------------------------------------------------------
+
+Result<Operator> CheckpointSession::checkPin(const QString &operatorId, const QString &pin)
+{
+    // Sign-in and unlock share one failure counter: after N failures the next attempt waits,
+    // which makes guessing a 4-6 digit PIN slow even before the KDF's cost.
+    const QDateTime now = m_clock.now();
+    if (m_signInDelayedUntil.isValid() && now < m_signInDelayedUntil)
+        return fail(QStringLiteral("SIGNIN_DELAYED"),
+                    tr("Too many failed attempts. Try again in %n second(s).", nullptr,
+                       static_cast<int>(now.secsTo(m_signInDelayedUntil))));
+    auto op = m_operators.authenticate(operatorId, pin);
+    if (!op) {
+        if (++m_failedSignIns >= m_config.signInAttemptsBeforeDelay) {
+            m_signInDelayedUntil = now.addSecs(m_config.signInDelaySeconds);
+            m_failedSignIns = 0;
+        }
+        qCInfo(lcSession) << "sign-in failed:" << op.error().code;
+        if (op.error().code == QLatin1String("SIGNIN_FAILED"))
+            return fail(op.error().code, tr("Unknown operator or wrong PIN."));
+        return op;
+    }
+    m_failedSignIns = 0;
+    m_lastActivity = now;
+    return op;
+}
+
+Result<void> CheckpointSession::signIn(const QString &operatorId, const QString &pin)
+{
+    if (m_config.role != Role::Console)
+        return fail(QStringLiteral("ROLE_READ_ONLY"), tr("The information screen has no operator sign-in."));
+    auto op = checkPin(operatorId, pin);
+    if (!op)
+        return std::unexpected(op.error());
+    if (m_operator && m_operator->id != op->id)
+        clearCase(); // another officer takes over: start from an empty screen
+    m_operator = *op;
+    m_locked = false;
+    qCInfo(lcSession) << "operator signed in:" << m_operator->id;
+    Q_EMIT operatorChanged();
+    Q_EMIT lockedChanged(false);
+    return {};
+}
+
+void CheckpointSession::signOut()
+{
+    if (!m_operator)
+        return;
+    qCInfo(lcSession) << "operator signed out:" << m_operator->id;
+    m_operator.reset();
+    m_locked = false;
+    clearCase(); // the next officer starts with an empty screen
+    Q_EMIT operatorChanged();
+    Q_EMIT lockedChanged(false);
+}
+
+Result<void> CheckpointSession::unlock(const QString &pin)
+{
+    if (!m_operator)
+        return fail(QStringLiteral("NOT_SIGNED_IN"), tr("Nobody is signed in."));
+    if (!m_locked)
+        return {};
+    auto op = checkPin(m_operator->id, pin);
+    if (!op)
+        return std::unexpected(op.error());
+    m_locked = false;
+    Q_EMIT lockedChanged(false);
+    return {};
+}
+
+void CheckpointSession::lock()
+{
+    if (!m_operator || m_locked)
+        return;
+    m_locked = true;
+    qCInfo(lcSession) << "console locked";
+    Q_EMIT lockedChanged(true);
+}
+
+void CheckpointSession::noteActivity()
+{
+    if (m_operator && !m_locked)
+        m_lastActivity = m_clock.now();
+}
+
+void CheckpointSession::checkIdle()
+{
+    if (!m_operator || m_locked || m_config.idleLockMinutes <= 0)
+        return;
+    if (m_lastActivity.secsTo(m_clock.now()) >= qint64(m_config.idleLockMinutes) * 60)
+        lock();
+}
+
+Result<void> CheckpointSession::requireOfficer() const
+{
+    if (m_config.role != Role::Console)
+        return fail(QStringLiteral("ROLE_READ_ONLY"), tr("The information screen cannot record."));
+    if (!m_operator || m_locked)
+        return fail(QStringLiteral("SESSION_LOCKED"), tr("Sign in or unlock first."));
+    return {};
+}
+
+// --- cases ------------------------------------------------------------------------------------
+
+Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, const QString &sourceDescription)
+{
+    if (m_config.role == Role::Console && (!m_operator || m_locked)) {
+        Q_EMIT problem(QStringLiteral("SESSION_LOCKED"), tr("A document was read while the console is locked; it was ignored."));
+        return fail(QStringLiteral("SESSION_LOCKED"), tr("Sign in or unlock first."));
+    }
+    noteActivity();
+    Case c;
+    c.number = ++m_caseCounter;
+    c.openedAt = localNow();
+    c.input = input;
+    c.sourceDescription = sourceDescription;
+    c.direction = m_direction;
+    c.checkDate = localToday();
+    // Dates in the MRZ are resolved against the checkpoint's date, never the clock directly.
+    // Manual entry is typed by the officer: no guessing corrections there.
+    const Mrz::MrzResult mrz = Mrz::parse(text, Mrz::ParseOptions{c.checkDate, m_config.correctMrz && input != InputKind::Manual});
+    fillDocumentFromMrz(c, mrz);
+    evaluateCase(c);
+    m_case = std::move(c);
+    qCInfo(lcSession) << "case" << m_case->number << "opened, verdict"
+                      << (m_case->evaluated ? verdictToString(m_case->verdict) : QStringLiteral("none"));
+    Q_EMIT caseChanged(*m_case);
+    return {};
+}
+
+Case CheckpointSession::previewMrz(const QString &text) const
+{
+    Case c;
+    c.input = InputKind::Manual;
+    c.checkDate = localToday();
+    fillDocumentFromMrz(c, Mrz::parse(text, Mrz::ParseOptions{c.checkDate, false}));
+    return c;
+}
+
+void CheckpointSession::evaluateCase(Case &c)
+{
+    c.evaluated = false;
+    c.reasons.clear();
+    c.history.clear();
+    c.watchlistHits.clear();
+    c.figures = {};
+    if (!c.document) {
+        // Nothing readable: the officer sees the read errors; the verdict is REFER so the
+        // person is never waved through on an unreadable document (domain-rules §6).
+        c.verdict = VerdictKind::Refer;
+        return;
+    }
+    auto r = m_backend->evaluate(c);
+    if (!r) {
+        c.verdict = VerdictKind::Refer;
+        c.readErrors.append(tr("The check could not be completed: %1").arg(r.error().message));
+        Q_EMIT problem(r.error().code, r.error().message);
+        return;
+    }
+    c.evaluated = true;
+}
+
+void CheckpointSession::setDirection(Direction direction)
+{
+    if (m_direction == direction)
+        return;
+    m_direction = direction;
+    if (m_case && !m_case->isRecorded()) {
+        m_case->direction = direction;
+        evaluateCase(*m_case);
+        Q_EMIT caseChanged(*m_case);
+    }
+}
+
+Result<RecordOutcome> CheckpointSession::recordAction(const RecordRequest &request)
+{
+    if (auto ok = requireOfficer(); !ok)
+        return std::unexpected(ok.error());
+    if (!m_case)
+        return fail(QStringLiteral("NO_CASE"), tr("There is no document to record."));
+    if (m_case->isRecorded())
+        return fail(QStringLiteral("CASE_ALREADY_RECORDED"), tr("This case is already recorded; read the next document."));
+    if (!m_case->document)
+        return fail(QStringLiteral("CASE_NOT_EVALUATED"), tr("The document could not be read; use manual entry."));
+    noteActivity();
+    // The verdict shown was for the case's direction; recording the other way is a new check.
+    if (request.direction != m_case->direction) {
+        m_case->direction = request.direction;
+        m_direction = request.direction;
+        evaluateCase(*m_case);
+        Q_EMIT caseChanged(*m_case);
+    }
+    if (!m_case->evaluated)
+        return fail(QStringLiteral("CASE_NOT_EVALUATED"), tr("The check could not be completed; refer or override."));
+    if (request.action != OfficerAction::Override && request.action != OfficerAction::Refer
+        && m_case->verdict == VerdictKind::Refuse)
+        return fail(QStringLiteral("VERDICT_REQUIRES_OVERRIDE"),
+                    tr("The verdict is REFUSE: record only with an override and its reason."));
+    auto outcome = m_backend->record(*m_case, request);
+    if (!outcome) {
+        qCWarning(lcSession) << "record failed:" << outcome.error().code;
+        Q_EMIT problem(outcome.error().code, outcome.error().message);
+        return outcome;
+    }
+    m_case->outcome = *outcome;
+    qCInfo(lcSession) << "case" << m_case->number << "recorded as event" << outcome->eventId;
+    Q_EMIT caseRecorded(*m_case);
+    return outcome;
+}
+
+Result<RecordOutcome> CheckpointSession::recordCrossing(Direction direction)
+{
+    RecordRequest req;
+    req.action = direction == Direction::Entry ? OfficerAction::RecordEntry : OfficerAction::RecordExit;
+    req.direction = direction;
+    req.verdict = m_case ? m_case->verdict : VerdictKind::Refer;
+    req.operatorId = m_operator ? m_operator->id : QString();
+    req.at = localNow();
+    return recordAction(req);
+}
+
+Result<RecordOutcome> CheckpointSession::referToSecondary()
+{
+    RecordRequest req;
+    req.action = OfficerAction::Refer;
+    req.direction = m_case ? m_case->direction : m_direction;
+    req.verdict = VerdictKind::Refer;
+    req.operatorId = m_operator ? m_operator->id : QString();
+    req.at = localNow();
+    return recordAction(req);
+}
+
+Result<RecordOutcome> CheckpointSession::overrideVerdict(Direction direction, VerdictKind newVerdict, const QString &reason)
+{
+    // domain-rules §6: an override only with a typed reason; it is its own signed event.
+    if (reason.simplified().size() < kMinimumOverrideReasonLength)
+        return fail(QStringLiteral("OVERRIDE_REASON_REQUIRED"),
+                    tr("An override needs a typed reason of at least %n characters.", nullptr,
+                       kMinimumOverrideReasonLength));
+    if (m_case && m_case->evaluated && m_case->verdict == newVerdict && m_case->direction == direction)
+        return fail(QStringLiteral("OVERRIDE_SAME_VERDICT"), tr("The override must change the verdict."));
+    RecordRequest req;
+    req.action = OfficerAction::Override;
+    req.direction = direction;
+    req.verdict = newVerdict;
+    req.operatorId = m_operator ? m_operator->id : QString();
+    req.at = localNow();
+    req.overrideReason = reason.simplified();
+    return recordAction(req);
+}
+
+void CheckpointSession::clearCase()
+{
+    if (!m_case)
+        return;
+    m_case.reset();
+    Q_EMIT caseCleared();
+}
+
+// --- status -----------------------------------------------------------------------------------
+
+void CheckpointSession::updateSyncStatus(const SyncStatus &status)
+{
+    m_sync = status;
+    Q_EMIT syncStatusChanged(m_sync);
+}
+
+void CheckpointSession::refreshReferenceStatus()
+{
+    if (!m_backend)
+        return;
+    m_reference = m_backend->referenceStatus(m_clock.now());
+    Q_EMIT referenceStatusChanged(m_reference);
+}
+
+} // namespace Kiosk::Session

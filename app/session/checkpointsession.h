@@ -1,0 +1,150 @@
+#pragma once
+// One checkpoint session: the only thing a face (officer console, information screen) talks
+// to (architecture.md). It turns inputs into a case (document read -> store lookups -> rules
+// verdict) and a case into a record (officer action -> crossing + signed event + outbox in one
+// transaction). It owns the injected clock, the operator on duty and the idle lock, and passes
+// on the sync status. A plain QObject with signals: no widget code here.
+#include "app/core/clock.h"
+#include "app/core/error.h"
+#include "app/session/casebackend.h"
+#include "app/session/casemodel.h"
+#include "app/session/operatordirectory.h"
+
+#include <QObject>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace Kiosk::Sources {
+class DocumentSource;
+struct SourceInfo;
+}
+
+namespace Kiosk::Session {
+
+
+// Which face runs on this session. The information screen is read-only: it never records and
+// never needs an operator (issue 8 §2).
+enum class Role { Console, Info };
+
+[[nodiscard]] std::optional<Role> roleFromString(QStringView text); // "console" | "info"
+
+struct SessionConfig
+{
+    Role role = Role::Console;
+    QString kioskId = QStringLiteral("KIOSK-1");
+    QString checkpoint = QStringLiteral("GYD");
+    QTimeZone zone = defaultCheckpointZone();
+    Direction laneDirection = Direction::Entry; // arrivals lane by default; the officer can switch
+    int idleLockMinutes = 5;
+    int signInAttemptsBeforeDelay = 5;
+    int signInDelaySeconds = 60;
+    bool correctMrz = true; // check-digit-guided correction for OCR and camera input
+};
+
+class CheckpointSession : public QObject
+{
+    Q_OBJECT
+public:
+    CheckpointSession(SessionConfig config, const Clock &clock, OperatorDirectory operators,
+                      std::unique_ptr<CaseBackend> backend, QObject *parent = nullptr);
+    ~CheckpointSession() override;
+
+    [[nodiscard]] Role role() const { return m_config.role; }
+    [[nodiscard]] const SessionConfig &config() const { return m_config; }
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
+    [[nodiscard]] QDateTime localNow() const;
+    [[nodiscard]] QDate localToday() const;
+
+    // --- the operator on duty -----------------------------------------------------------
+    // Errors: SIGNIN_FAILED, SIGNIN_DELAYED (too many failures: wait), ROLE_READ_ONLY.
+    [[nodiscard]] Result<void> signIn(const QString &operatorId, const QString &pin);
+    void signOut();
+    [[nodiscard]] bool isSignedIn() const { return m_operator.has_value(); }
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    [[nodiscard]] std::optional<Operator> currentOperator() const { return m_operator; }
+    // The same operator's PIN unlocks; another operator must sign out the first.
+    [[nodiscard]] Result<void> unlock(const QString &pin);
+    void lock();
+
+    // Any keypress or click on the face: restarts the idle period.
+    void noteActivity();
+    // Locks when the operator has been idle for the configured minutes (by the injected clock).
+    // Run from a timer in the program; tests call it after advancing a FixedClock.
+    void checkIdle();
+
+    // --- cases ------------------------------------------------------------------------------
+    [[nodiscard]] const Case *currentCase() const { return m_case ? &*m_case : nullptr; }
+    [[nodiscard]] Direction direction() const { return m_direction; }
+
+    // A document's MRZ (2 or 3 lines): a NEW case, evaluated for the current direction.
+    // Errors: SESSION_LOCKED (console without an unlocked operator): the input is ignored.
+    Result<void> submitMrz(const QString &text, InputKind input, const QString &sourceDescription);
+    // The document part of a case for `text`, without lookups, verdict or a case number: the
+    // live check-digit feedback of manual entry. Never records anything.
+    [[nodiscard]] Case previewMrz(const QString &text) const;
+
+    // Re-evaluates the open case for the other direction (arrival/departure lane switch).
+    void setDirection(Direction direction);
+
+    // The officer's actions. Each records exactly once per case; nothing is recorded otherwise.
+    // Errors: NO_CASE, CASE_ALREADY_RECORDED, SESSION_LOCKED, ROLE_READ_ONLY, CASE_NOT_EVALUATED,
+    // VERDICT_REQUIRES_OVERRIDE (recording against REFUSE), OVERRIDE_REASON_REQUIRED.
+    Result<RecordOutcome> recordCrossing(Direction direction);
+    Result<RecordOutcome> referToSecondary();
+    Result<RecordOutcome> overrideVerdict(Direction direction, VerdictKind newVerdict, const QString &reason);
+    // Shortest reason text accepted for an override: a word or two is not a reason.
+    static constexpr int kMinimumOverrideReasonLength = 10;
+
+    void clearCase();
+
+    // --- status -----------------------------------------------------------------------------
+    [[nodiscard]] SyncStatus syncStatus() const { return m_sync; }
+    [[nodiscard]] ReferenceStatus referenceStatus() const { return m_reference; }
+
+public Q_SLOTS:
+    // Fed by the sync client's status signal (the composition root connects them).
+    void updateSyncStatus(const Kiosk::Session::SyncStatus &status);
+    // Re-reads the policy version and the watchlist age (after a sync pull, and on a timer).
+    void refreshReferenceStatus();
+
+Q_SIGNALS:
+    void caseChanged(const Kiosk::Session::Case &c);   // a new case, or the open case re-evaluated
+    void caseRecorded(const Kiosk::Session::Case &c);  // the open case now carries its outcome
+    void caseCleared();
+    void operatorChanged();
+    void lockedChanged(bool locked);
+    void syncStatusChanged(const Kiosk::Session::SyncStatus &status);
+    void referenceStatusChanged(const Kiosk::Session::ReferenceStatus &status);
+    // An input or action refused: code (stable) and a message for the officer.
+    void problem(const QString &code, const QString &message);
+
+private:
+    Result<RecordOutcome> recordAction(const RecordRequest &request);
+    Result<Operator> checkPin(const QString &operatorId, const QString &pin);
+    Result<void> requireOfficer() const;
+    void evaluateCase(Case &c);
+
+    SessionConfig m_config;
+    const Clock &m_clock;
+    OperatorDirectory m_operators;
+    std::unique_ptr<CaseBackend> m_backend;
+
+    std::optional<Operator> m_operator;
+    bool m_locked = false;
+    QDateTime m_lastActivity;
+    int m_failedSignIns = 0;
+    QDateTime m_signInDelayedUntil;
+
+    Direction m_direction;
+    std::optional<Case> m_case;
+    quint64 m_caseCounter = 0;
+
+    SyncStatus m_sync;
+    ReferenceStatus m_reference;
+    QTimer m_idleTimer;
+};
+
+} // namespace Kiosk::Session

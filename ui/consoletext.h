@@ -1,0 +1,28 @@
+#pragma once
+// Every user-visible text of the officer console that depends on a code (field keys, reason
+// codes, verdicts, watchlist kinds), in one place and through tr() so the az/ru translations
+// (issue 8 §4) cover them. Unknown codes fall back to the engine's English sentence.
+#include "app/core/checkinputs.h"
+#include "app/core/verdict.h"
+#include "app/session/casemodel.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Kiosk::Ui {
+
+class ConsoleText
+{
+    Q_DECLARE_TR_FUNCTIONS(Kiosk::Ui::ConsoleText)
+public:
+    [[nodiscard]] static QString fieldLabel(const QString &key);
+    [[nodiscard]] static QString verdictWord(VerdictKind v);        // "ADMIT"
+    [[nodiscard]] static QString verdictMeaning(VerdictKind v);     // "may cross"
+    [[nodiscard]] static QString reasonTitle(const Reason &r);      // plain language, one line
+    [[nodiscard]] static QString watchlistKind(WatchlistKind k);
+    [[nodiscard]] static QString direction(Direction d);
+    [[nodiscard]] static QString sealState(Session::SealSignature s);
+    [[nodiscard]] static QString action(Session::OfficerAction a);
+};
+
+} // namespace Kiosk::Ui

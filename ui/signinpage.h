@@ -1,0 +1,36 @@
+#pragma once
+// Operator sign-in (id + PIN) and the lock screen (the same operator's PIN), issue 7 §2.
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Kiosk::Session {
+class CheckpointSession;
+}
+
+namespace Kiosk::Ui {
+
+class SignInPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode { SignIn, Unlock };
+    SignInPage(Session::CheckpointSession *session, Mode mode, QWidget *parent = nullptr);
+
+    void reset(); // clears the PIN (and the id when signing in), focuses the first empty field
+
+private:
+    void submit();
+
+    Session::CheckpointSession *m_session;
+    Mode m_mode;
+    QLabel *m_title;
+    QLineEdit *m_operator;
+    QLineEdit *m_pin;
+    QLabel *m_error;
+    QPushButton *m_button;
+};
+
+} // namespace Kiosk::Ui
