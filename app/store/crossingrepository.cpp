@@ -16,7 +16,7 @@ Result<qint64> CrossingRepository::record(const CrossingRecord &r)
     auto q = m_db.exec(QStringLiteral("INSERT INTO crossings (person_id, document_id, direction, local_date, checkpoint, "
                                       "kiosk_id, event_id, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                        {r.personId, documentId, directionToString(r.crossing.direction), Sql::date(r.crossing.date),
-                        r.crossing.checkpoint, Sql::text(r.kioskId), Sql::text(r.eventId), recordedAt, r.source});
+                        Sql::str(r.crossing.checkpoint), Sql::text(r.kioskId), Sql::text(r.eventId), recordedAt, r.source});
     if (!q)
         return std::unexpected(q.error());
     return (*q)->lastInsertId().toLongLong();

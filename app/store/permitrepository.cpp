@@ -11,7 +11,7 @@ Result<qint64> PermitRepository::add(qint64 personId, const Permit &permit)
         return fail(QStringLiteral("STORE_BAD_PERMIT"), QStringLiteral("a permit needs valid_from <= valid_until"));
     auto q = m_db.exec(QStringLiteral("INSERT INTO permits (person_id, kind, number, valid_from, valid_until) "
                                       "VALUES (?, ?, ?, ?, ?)"),
-                       {personId, permitKindToString(permit.kind), permit.number, Sql::date(permit.validFrom),
+                       {personId, permitKindToString(permit.kind), Sql::str(permit.number), Sql::date(permit.validFrom),
                         Sql::date(permit.validUntil)});
     if (!q)
         return std::unexpected(q.error());

@@ -116,7 +116,7 @@ Result<PersonRepository::Recorded> PersonRepository::findOrCreate(const TravelDo
         auto q = m_db.exec(QStringLiteral("INSERT INTO persons (nationality, birth_date, surname, given_names, surname_key) "
                                           "VALUES (?, ?, ?, ?, ?)"),
                            {document.nationality.toString(), Sql::date(document.birthDate), document.surname,
-                            document.givenNames, nameKey(document.surname)});
+                            Sql::str(document.givenNames), nameKey(document.surname)});
         if (!q)
             return std::unexpected(q.error());
         out.personId = (*q)->lastInsertId().toLongLong();

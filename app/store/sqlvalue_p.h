@@ -31,6 +31,11 @@ namespace Kiosk::Store::Sql {
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
+// For NOT NULL text columns: QtSql binds a null QString as NULL, so make it ''.
+[[nodiscard]] inline QVariant str(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
 [[nodiscard]] inline QVariant code(const std::optional<CountryCode> &c)
 {
     return c && !c->isEmpty() ? QVariant(c->toString()) : QVariant(QMetaType(QMetaType::QString));

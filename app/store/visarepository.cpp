@@ -14,7 +14,7 @@ Result<qint64> VisaRepository::add(qint64 personId, std::optional<qint64> docume
     const QVariant doc = documentId ? QVariant(*documentId) : QVariant(QMetaType(QMetaType::LongLong));
     auto q = m_db.exec(QStringLiteral("INSERT INTO visas (person_id, document_id, number, valid_from, valid_until, days, "
                                       "entries, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                       {personId, doc, visa.number, Sql::date(visa.validFrom), Sql::date(visa.validUntil), visa.days,
+                       {personId, doc, Sql::str(visa.number), Sql::date(visa.validFrom), Sql::date(visa.validUntil), visa.days,
                         visa.entries, visa.source.isEmpty() ? QStringLiteral("register") : visa.source});
     if (!q)
         return std::unexpected(q.error());

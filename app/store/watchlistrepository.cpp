@@ -83,16 +83,16 @@ Result<qint64> WatchlistRepository::add(const WatchlistEntry &entry, const QStri
         q = m_db.exec(QStringLiteral("INSERT INTO exit_restrictions (entry_id, surname, given_names, surname_key, birth_date, "
                                      "nationality, issuing_state, document_number, basis, valid_from, valid_until) "
                                      "VALUES (?, ?, ?, ?, ?, coalesce(?, 'AZE'), ?, ?, ?, ?, ?)"),
-                      {entry.id, entry.surname, entry.givenNames, nameKey(entry.surname), Sql::date(entry.birthDate),
-                       Sql::code(entry.nationality), docState, docNumber, entry.basis, Sql::date(validity.from),
+                      {entry.id, entry.surname, Sql::str(entry.givenNames), nameKey(entry.surname), Sql::date(entry.birthDate),
+                       Sql::code(entry.nationality), docState, docNumber, Sql::str(entry.basis), Sql::date(validity.from),
                        Sql::date(validity.until)});
     } else {
         q = m_db.exec(QStringLiteral("INSERT INTO watchlist_entries (entry_id, kind, surname, given_names, surname_key, "
                                      "birth_date, nationality, issuing_state, document_number, basis, list_version) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {entry.id, watchlistKindToString(entry.kind), entry.surname, entry.givenNames,
-                       hasPerson ? nameKey(entry.surname) : QString(), Sql::date(entry.birthDate),
-                       Sql::code(entry.nationality), docState, docNumber, entry.basis, listVersion});
+                      {entry.id, watchlistKindToString(entry.kind), Sql::str(entry.surname), Sql::str(entry.givenNames),
+                       Sql::str(hasPerson ? nameKey(entry.surname) : QString()), Sql::date(entry.birthDate),
+                       Sql::code(entry.nationality), docState, docNumber, Sql::str(entry.basis), Sql::str(listVersion)});
     }
     if (!q)
         return std::unexpected(q.error());

@@ -1,0 +1,102 @@
+#include "app/store/eventrepository.h"
+
+#include "app/store/database.h"
+
+namespace Kiosk::Store {
+
+StoredEvent storedEventFromRow(const QSqlQuery &r)
+{
+    return StoredEvent{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toByteArray(),
+                       r.value(4).toByteArray(), r.value(5).toByteArray(), QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs)};
+}
+
+Result<ChainHead> EventRepository::head()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1"));
+    if (!q)
+        return std::unexpected(q.error());
+    ChainHead head;
+    if ((*q)->next()) {
+        head.sequence = (*q)->value(0).toLongLong();
+        head.hash = (*q)->value(1).toByteArray();
+    }
+    (*q)->finish();
+    return head;
+}
+
+Result<void> EventRepository::append(const StoredEvent &e)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::unexpected(tx.error());
+    auto ins = m_db.exec(QStringLiteral("INSERT INTO events (sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                         {e.sequence, e.eventId, e.kioskId, e.bytes, e.signature, e.hash, e.recordedAt.toUTC().toString(Qt::ISODateWithMs)});
+    if (!ins)
+        return std::unexpected(ins.error());
+    auto out = m_db.exec(QStringLiteral("INSERT INTO outbox (sequence) VALUES (?)"), {e.sequence});
+    if (!out)
+        return std::unexpected(out.error());
+    return tx.commit();
+}
+
+Result<QList<StoredEvent>> EventRepository::events(qint64 after, int limit)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at FROM events WHERE sequence > ? ORDER BY sequence LIMIT ?"),
+                       {after, limit});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<StoredEvent> out;
+    while ((*q)->next())
+        out.append(storedEventFromRow(**q));
+    (*q)->finish();
+    return out;
+}
+
+Result<bool> EventRepository::storeRemote(const RemoteEvent &e)
+{
+    auto q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO remote_events (kiosk_id, sequence, event_id, bytes, signature, feed_id) VALUES (?, ?, ?, ?, ?, ?)"),
+                       {e.kioskId, e.sequence, e.eventId, e.bytes, e.signature, e.feedId});
+    if (!q)
+        return std::unexpected(q.error());
+    return (*q)->numRowsAffected() > 0;
+}
+
+Result<qint64> EventRepository::remoteCount()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM remote_events"));
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 n = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    (*q)->finish();
+    return n;
+}
+
+Result<void> EventRepository::replaceRegistry(const QList<RegistryEntry> &entries)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::unexpected(tx.error());
+    if (auto d = m_db.exec(QStringLiteral("DELETE FROM kiosk_registry")); !d)
+        return std::unexpected(d.error());
+    for (const RegistryEntry &r : entries) {
+        auto q = m_db.exec(QStringLiteral("INSERT INTO kiosk_registry (kiosk_id, checkpoint, public_key, revoked) VALUES (?, ?, ?, ?)"),
+                           {r.kioskId, r.checkpoint, r.publicKey, r.revoked ? 1 : 0});
+        if (!q)
+            return std::unexpected(q.error());
+    }
+    return tx.commit();
+}
+
+Result<QList<RegistryEntry>> EventRepository::registry()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT kiosk_id, checkpoint, public_key, revoked FROM kiosk_registry ORDER BY kiosk_id"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<RegistryEntry> out;
+    while ((*q)->next())
+        out.append(RegistryEntry{(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toByteArray(), (*q)->value(3).toInt() != 0});
+    (*q)->finish();
+    return out;
+}
+
+} // namespace Kiosk::Store

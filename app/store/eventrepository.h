@@ -1,0 +1,84 @@
+#pragma once
+// The kiosk's signed event log as stored (issue 4 §1-2): its own hash chain with the outbox
+// entry of each event, the events pulled from other checkpoints, and the kiosk registry the
+// central side publishes. Bytes and signatures are opaque here (sync/eventlog makes and
+// checks them): the store keeps them exactly as they came.
+#include "app/core/error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+
+namespace Kiosk::Store {
+
+class Database;
+
+struct StoredEvent
+{
+    qint64 sequence = 0;
+    QString eventId;
+    QString kioskId;
+    QByteArray bytes;      // canonical bytes, as signed
+    QByteArray signature;  // Ed25519, 64 bytes
+    QByteArray hash;       // SHA-256 of bytes
+    QDateTime recordedAt;  // UTC
+};
+
+struct ChainHead
+{
+    qint64 sequence = 0;   // 0: no event yet
+    QByteArray hash;       // hash of the last event; empty when none
+};
+
+struct RemoteEvent
+{
+    QString kioskId;
+    qint64 sequence = 0;
+    QString eventId;
+    QByteArray bytes;
+    QByteArray signature;
+    qint64 feedId = 0;
+};
+
+struct RegistryEntry
+{
+    QString kioskId;
+    QString checkpoint;
+    QByteArray publicKey; // 32 raw bytes
+    bool revoked = false;
+};
+
+// Reads the columns sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at (in
+// that order) of the current row.
+[[nodiscard]] StoredEvent storedEventFromRow(const QSqlQuery &row);
+
+class EventRepository
+{
+public:
+    explicit EventRepository(Database &db) : m_db(db) {}
+
+    // The last event of the kiosk's own chain.
+    [[nodiscard]] Result<ChainHead> head();
+
+    // Appends the event and its outbox entry. Joins the caller's transaction (the crossing,
+    // its event and its outbox entry are ONE transaction: architecture.md). Errors:
+    // STORE_QUERY_FAILED (e.g. the sequence or event id exists).
+    [[nodiscard]] Result<void> append(const StoredEvent &event);
+
+    // Own events with sequence > `after`, ascending by the stored sequence column, at most `limit`.
+    [[nodiscard]] Result<QList<StoredEvent>> events(qint64 after, int limit);
+
+    // A pulled event; false when it was already there (same kiosk and sequence).
+    [[nodiscard]] Result<bool> storeRemote(const RemoteEvent &event);
+    [[nodiscard]] Result<qint64> remoteCount();
+
+    [[nodiscard]] Result<void> replaceRegistry(const QList<RegistryEntry> &entries);
+    [[nodiscard]] Result<QList<RegistryEntry>> registry();
+
+private:
+    Database &m_db;
+};
+
+} // namespace Kiosk::Store
