@@ -9,7 +9,7 @@
 
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcStore, "kiosk.store")
+Q_LOGGING_CATEGORY(lcStore, "kiosk.store", QtInfoMsg)
 
 namespace Kiosk::Store {
 

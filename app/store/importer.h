@@ -1,0 +1,71 @@
+#pragma once
+// `kioskctl import` (issue 3 §3): loads watchlists, permits, visas and historical crossings
+// from JSON or CSV into the store. A file is all or nothing: every row is checked first, every
+// bad row is reported with its line (JSON: also its index in the array), and a file with any
+// bad row imports nothing; the good file is written in ONE transaction (a database refusal on
+// a row, e.g. a repeated watchlist id, also rejects the whole file with that row's line).
+//
+// Formats (one record per JSON object in a top-level array, or per CSV row after a header):
+//   person columns (permits, visas, crossings):
+//     issuing_state, document_number, nationality, surname   required
+//     given_names, birth_date, document_code, expiry_date     optional
+//   crossings:  direction (entry|exit), date; optional checkpoint, kiosk_id, event_id
+//   visas:      valid_from, valid_until, days; optional entries (0 = multiple), number
+//   permits:    kind (temporary_residence|permanent_residence|work), valid_from, valid_until;
+//               optional number
+//   watchlist:  kind (entry_ban|stolen_document|wanted|protected_person|exit_restriction), id;
+//               a document (issuing_state + document_number) and/or a person (surname,
+//               given_names, birth_date, nationality); optional basis; exit_restriction rows
+//               may carry valid_from / valid_until
+// Dates are ISO 8601 calendar dates (YYYY-MM-DD). Unknown columns are errors (a typo must not
+// silently drop a field). Error messages name line, field and problem, never the value (it may
+// be personal data).
+#include "app/core/error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace Kiosk::Store {
+
+class Database;
+
+enum class ImportKind { Watchlist, Permits, Visas, Crossings };
+[[nodiscard]] std::optional<ImportKind> importKindFromString(QStringView text); // watchlist|permits|visas|crossings
+[[nodiscard]] QString importKindToString(ImportKind kind);
+
+enum class ImportFormat { Json, Csv };
+
+struct ImportOptions
+{
+    ImportKind kind = ImportKind::Watchlist;
+    ImportFormat format = ImportFormat::Json;
+    QString source;                   // file name, recorded in list_imports
+    QString listVersion;              // the list's own version, if any
+    std::optional<QDateTime> issuedAt;
+    bool replace = false;             // watchlist only: the file replaces the whole list
+};
+
+struct ImportRowError
+{
+    int line = 0;       // 1-based line where the record starts
+    int index = -1;     // JSON: 0-based index in the array; CSV: -1
+    QString field;      // empty when the row as a whole is wrong
+    QString message;
+};
+
+struct ImportReport
+{
+    int rows = 0;                     // records read
+    int imported = 0;                 // records written (0 whenever rejected is not empty)
+    QList<ImportRowError> rejected;
+};
+
+// Errors (the file as a whole cannot be read): IMPORT_BAD_FILE (not a JSON array, CSV without
+// header or with unknown columns; the message gives the line), IMPORT_BAD_OPTIONS (--replace on
+// a kind other than watchlist), STORE_* database failures not tied to a row.
+[[nodiscard]] Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options);
+
+} // namespace Kiosk::Store
