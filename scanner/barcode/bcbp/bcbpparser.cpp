@@ -129,7 +129,9 @@ Result<BoardingPass> parseBcbp(QByteArrayView data)
     QString text = raw;
     for (QChar &c : text)
         c = c.toUpper();
-    if (text != raw)
+    // Reported from the structured first part only: private and security data may be
+    // mixed case by design.
+    if (QStringView(text).left(kUniqueMandatoryLength + kLegMandatoryLength) != QStringView(raw).left(kUniqueMandatoryLength + kLegMandatoryLength))
         pass.quirks << QStringLiteral("lower case letters");
 
     pass.formatCode = text.left(1);
