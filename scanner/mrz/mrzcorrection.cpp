@@ -51,6 +51,10 @@ constexpr char digitToLetter(char c)
 
 // The substitutions the search may try for one character of a field of class `kind`.
 // Only an alphanumeric field is ambiguous by class; a check digit is a digit.
+// Two look-alike pairs are left out on purpose: K/< (values 20 and 0) and G/6 (16 and 6)
+// differ by a multiple of 10, so under every weight 7, 3, 1 they leave every check digit
+// unchanged (9303-3 §4.9): no check digit can tell them apart, trying them only adds
+// false candidates.
 int alternatives(char c, Kind kind, char out[3])
 {
     int n = 0;
@@ -59,7 +63,7 @@ int alternatives(char c, Kind kind, char out[3])
             out[n++] = d;
         return n;
     }
-    if (kind != Kind::AlphaNumeric)
+    if (kind != Kind::AlphaNumeric || c == 'G' || c == '6')
         return 0;
     if (c == '0') {
         out[n++] = 'O';
@@ -69,10 +73,6 @@ int alternatives(char c, Kind kind, char out[3])
         out[n++] = l;
     } else if (const char d = letterToDigit(c)) {
         out[n++] = d;
-    } else if (c == 'K') {
-        out[n++] = '<';
-    } else if (c == '<') {
-        out[n++] = 'K';
     }
     return n;
 }
@@ -223,7 +223,7 @@ void correct(Grid &grid, QList<Correction> &corrections, QList<Issue> &warnings)
 
     const auto notFound = [&](const QString &what) {
         warnings.append(Issue{QStringLiteral("MRZ_CORRECTION_NOT_FOUND"),
-                              QStringLiteral("no look-alike substitution makes %1 pass; nothing corrected").arg(what)});
+                              QStringLiteral("no look-alike substitution makes %1 pass; no check-digit-guided change made").arg(what)});
     };
     const auto ambiguous = [&](const QString &what, size_t count) {
         warnings.append(Issue{QStringLiteral("MRZ_CORRECTION_AMBIGUOUS"),

@@ -29,7 +29,7 @@ QJsonArray issues(const QList<Issue> &list)
 QString mark(const std::optional<bool> &c)
 {
     if (!c)
-        return QStringLiteral("-");
+        return QStringLiteral("n/a");
     return *c ? QStringLiteral("ok") : QStringLiteral("FAILED");
 }
 

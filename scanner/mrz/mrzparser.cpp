@@ -355,7 +355,7 @@ const Layout *detectLayout(const Hygiene &h, const Grid &grid, MrzResult &result
         return nullptr;
     }
     const qsizetype width = h.lineCount == 3 ? 30 : (h.lengths[0] == 36 || h.lengths[0] == 44 ? h.lengths[0] : h.lengths[1]);
-    bool ok = width == 30 || width == 36 || width == 44;
+    bool ok = h.lineCount == 3 || width == 36 || width == 44;
     if (!ok) {
         addIssue(result.errors, "MRZ_LINE_LENGTH",
                  QStringLiteral("line 1 has %1 characters; 2-line MRZs have 36 (TD2, MRV-B) or 44 (TD3, MRV-A)").arg(h.lengths[0]));
