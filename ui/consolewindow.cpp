@@ -167,7 +167,7 @@ void ConsoleWindow::updateActions()
     const bool open = m_session->isSignedIn() && !m_session->isLocked();
     const Session::Case *c = m_session->currentCase();
     const bool actionable = open && c && c->document && !c->isRecorded();
-    const bool recordable = actionable && c->evaluated && c->verdict != VerdictKind::Refuse;
+    const bool recordable = actionable && c->evaluated && c->verdict == VerdictKind::Admit;
     action(QStringLiteral("recordEntry"))->setEnabled(recordable);
     action(QStringLiteral("recordExit"))->setEnabled(recordable);
     action(QStringLiteral("refer"))->setEnabled(actionable);

@@ -245,10 +245,13 @@ Result<RecordOutcome> CheckpointSession::recordAction(const RecordRequest &reque
     }
     if (!m_case->evaluated)
         return fail(QStringLiteral("CASE_NOT_EVALUATED"), tr("The check could not be completed; refer or override."));
-    if (request.action != OfficerAction::Override && request.action != OfficerAction::Refer
-        && m_case->verdict == VerdictKind::Refuse)
+    // Only an ADMIT crosses on a plain record; REFER means the officer decides, and that decision
+    // is an override with its typed reason (domain-rules §6), or a referral.
+    if ((request.action == OfficerAction::RecordEntry || request.action == OfficerAction::RecordExit)
+        && m_case->verdict != VerdictKind::Admit)
         return fail(QStringLiteral("VERDICT_REQUIRES_OVERRIDE"),
-                    tr("The verdict is REFUSE: record only with an override and its reason."));
+                    tr("The verdict is %1: record the crossing only with an override and its reason, or refer.")
+                        .arg(verdictToString(m_case->verdict)));
     auto outcome = m_backend->record(*m_case, request);
     if (!outcome) {
         qCWarning(lcSession) << "record failed:" << outcome.error().code;

@@ -91,7 +91,7 @@ public:
 
     // The officer's actions. Each records exactly once per case; nothing is recorded otherwise.
     // Errors: NO_CASE, CASE_ALREADY_RECORDED, SESSION_LOCKED, ROLE_READ_ONLY, CASE_NOT_EVALUATED,
-    // VERDICT_REQUIRES_OVERRIDE (recording against REFUSE), OVERRIDE_REASON_REQUIRED.
+    // VERDICT_REQUIRES_OVERRIDE (recording a crossing on REFER or REFUSE), OVERRIDE_REASON_REQUIRED.
     Result<RecordOutcome> recordCrossing(Direction direction);
     Result<RecordOutcome> referToSecondary();
     Result<RecordOutcome> overrideVerdict(Direction direction, VerdictKind newVerdict, const QString &reason);

@@ -1,0 +1,48 @@
+#pragma once
+// The demo's world (issue 7 §3): a store seeded with synthetic travellers and their crossings,
+// watchlist entries, visas, and the sample documents the simulator plays, one of every kind.
+// Every person here is invented; names are built from syllables, never taken from anyone.
+// Dates are relative to the demo's "today", so the demo shows the same cases on any day.
+#include "app/core/error.h"
+#include "app/core/verdict.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Kiosk::Store {
+class Database;
+}
+
+namespace Kiosk::Session {
+
+// One sample document the simulator plays, with the lane direction it is read at.
+struct DemoDocument
+{
+    QString kind;        // "visa-free", "visa", "overstayer", "banned", "exit-restriction", ...
+    QString mrz;         // lines joined by '\n'
+    Direction direction = Direction::Entry;
+    VerdictKind expected = VerdictKind::Admit; // what the shipped policy should answer
+    QString expectedReason;                    // the reason code that makes it so
+};
+
+struct DemoSeedOptions
+{
+    QDate today;                 // the checkpoint's local date
+    QDateTime now;               // the instant (watchlist import time)
+    QString checkpoint = QStringLiteral("GYD");
+    int backgroundTravellers = 300; // bulk history, nationality mix from the seed's §28
+    quint32 randomSeed = 28;
+};
+
+// Seeds `db` (empty, migrated) and returns the documents to play, in order.
+// Errors: those of the store.
+[[nodiscard]] Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &options);
+
+// A TD3 (passport) MRZ with correct check digits (ICAO 9303-4 §4.2.2), for synthetic people.
+[[nodiscard]] QString makeTd3Mrz(const QString &issuingState, const QString &surname, const QString &givenNames,
+                                 const QString &number, const QString &nationality, const QDate &birth,
+                                 QChar sex, const QDate &expiry);
+
+} // namespace Kiosk::Session

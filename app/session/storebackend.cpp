@@ -1,0 +1,112 @@
+#include "app/session/storebackend.h"
+
+#include "app/core/clock.h"
+#include "app/rules/engine.h"
+#include "app/store/checkrecords.h"
+#include "app/store/database.h"
+#include "app/store/watchlistrepository.h"
+
+namespace Kiosk::Session {
+
+StoreBackend::StoreBackend(Store::Database &db, Rules::PolicySet policies, Identity identity, Recorder recorder,
+                           QDateTime policyFetchedAt)
+    : m_db(db)
+    , m_policies(std::move(policies))
+    , m_identity(std::move(identity))
+    , m_recorder(std::move(recorder))
+    , m_policyFetchedAt(std::move(policyFetchedAt))
+{
+}
+
+void StoreBackend::setPolicies(Rules::PolicySet policies, const QDateTime &fetchedAt)
+{
+    m_policies = std::move(policies);
+    m_policyFetchedAt = fetchedAt;
+}
+
+Result<void> StoreBackend::evaluate(Case &c)
+{
+    if (!c.document)
+        return fail(QStringLiteral("CASE_NO_DOCUMENT"), QStringLiteral("no document to check"));
+    auto records = Store::loadCheckRecords(m_db, *c.document, c.checkDate);
+    if (!records)
+        return std::unexpected(records.error());
+
+    Rules::CheckInputs in;
+    in.document = *c.document;
+    in.direction = c.direction;
+    in.date = c.checkDate;
+    in.history = records->history;
+    in.permits = records->permits;
+    // A verified seal on the visa beats the register: it is what the traveller presents.
+    if (c.seal && c.seal->signature == SealSignature::Valid && c.seal->visa)
+        in.visa = c.seal->visa;
+    else
+        in.visa = records->visa;
+    in.watchlist = records->watchlistHits;
+    // Ages are computed here, from the session's instant (the rules never read a clock).
+    const QDateTime now = c.openedAt.isValid() ? c.openedAt : QDateTime::currentDateTimeUtc();
+    if (records->watchlistImportedAt)
+        in.status.watchlistAgeHours = static_cast<int>(records->watchlistImportedAt->secsTo(now) / 3600);
+    if (m_policyFetchedAt.isValid())
+        in.status.policyAgeDays = static_cast<int>(m_policyFetchedAt.daysTo(now));
+    in.status.historyJoinedByNameOnly = records->person.possibleSamePerson();
+
+    auto verdict = Rules::evaluate(in, m_policies);
+    if (!verdict)
+        return std::unexpected(verdict.error());
+
+    c.verdict = verdict->kind;
+    c.reasons = verdict->reasons;
+    c.policyVersion = verdict->policyVersion;
+    const auto toInt = [](const std::optional<qint64> &v) -> std::optional<int> {
+        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    };
+    c.figures.allowedUntil = verdict->figures.allowedUntil;
+    c.figures.daysAllowed = toInt(verdict->figures.daysAllowed);
+    c.figures.daysUsed = toInt(verdict->figures.daysUsed);
+    c.figures.daysRemaining = toInt(verdict->figures.daysRemaining);
+    c.figures.overstayDays = toInt(verdict->figures.overstayDays);
+
+    // Newest first, as a timeline reads.
+    c.history.clear();
+    for (auto it = records->history.crbegin(); it != records->history.crend(); ++it)
+        c.history.append(HistoryEntry{it->direction, it->date, it->checkpoint, it->checkpoint == m_identity.checkpoint});
+
+    c.watchlistHits.clear();
+    for (const WatchlistEntry &e : records->watchlistHits) {
+        if (!verdict->watchlistHits.contains(e.id))
+            continue; // the store's candidate; the engine decided it does not match
+        c.watchlistHits.append(WatchlistHit{e.kind, e.id, e.basis,
+                                            e.documentNumber.isEmpty() ? QStringLiteral("person") : QStringLiteral("document")});
+    }
+    return {};
+}
+
+Result<RecordOutcome> StoreBackend::record(const Case &c, const RecordRequest &request)
+{
+    if (!m_recorder)
+        return fail(QStringLiteral("RECORDING_UNAVAILABLE"), QStringLiteral("this kiosk has no event recorder configured"));
+    return m_recorder(m_db, c, request);
+}
+
+ReferenceStatus StoreBackend::referenceStatus(const QDateTime &now) const
+{
+    ReferenceStatus r;
+    const QDate today = localDate(now, m_identity.zone);
+    const Rules::PolicyVersion *policy = m_policies.inForce(today);
+    if (policy) {
+        r.policyVersion = policy->version;
+        r.watchlistStaleAfterSeconds = qint64(policy->watchlistMaxAgeHours) * 3600;
+    }
+    Store::WatchlistRepository watchlists(m_db);
+    auto at = watchlists.lastImportedAt();
+    if (at && *at) {
+        r.watchlistUpdatedAt = **at;
+        r.watchlistAgeSeconds = std::max<qint64>(0, (*at)->secsTo(now));
+        r.watchlistStale = r.watchlistStaleAfterSeconds > 0 && r.watchlistAgeSeconds > r.watchlistStaleAfterSeconds;
+    }
+    return r;
+}
+
+} // namespace Kiosk::Session

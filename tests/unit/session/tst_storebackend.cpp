@@ -1,0 +1,150 @@
+// The session against the real data side: a store seeded with the demo's synthetic travellers,
+// the shipped signed policy, the rules engine. Each sample document must get the verdict the
+// domain rules give it (domain-rules.md §2-§5), with the reason that makes it so.
+#include "app/session/checkpointsession.h"
+#include "app/session/demoseed.h"
+#include "app/session/policyfiles.h"
+#include "app/session/storebackend.h"
+#include "app/store/database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Kiosk;
+using namespace Kiosk::Session;
+
+class TestStoreBackend : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void shippedPolicyVerifies();
+    void demoDocumentsGetTheirVerdicts_data();
+    void demoDocumentsGetTheirVerdicts();
+    void overstayFiguresAndHistory();
+    void watchlistHitCarriesItsBasis();
+    void staleWatchlistIsReported();
+
+private:
+    std::unique_ptr<CheckpointSession> makeSession(Store::Database &db);
+
+    QTemporaryDir m_dir;
+    // 10:00 in Baku is 06:00 UTC; the test's TZ is America/Sao_Paulo, so a date bug shows.
+    FixedClock m_clock{QDateTime(QDate(2026, 11, 29), QTime(6, 0), QTimeZone::utc())};
+    std::optional<Store::Database> m_db;
+    QList<DemoDocument> m_docs;
+};
+
+void TestStoreBackend::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto db = Store::Database::open(m_dir.filePath(QStringLiteral("kiosk.db")));
+    QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
+    m_db.emplace(std::move(*db));
+    auto docs = seedDemoStore(*m_db, {.today = QDate(2026, 11, 29), .now = m_clock.now(), .checkpoint = QStringLiteral("GYD"),
+                                      .backgroundTravellers = 50, .randomSeed = 28});
+    QVERIFY2(docs.has_value(), docs ? "" : qPrintable(docs.error().message));
+    m_docs = *docs;
+    QVERIFY(m_docs.size() >= 6);
+}
+
+std::unique_ptr<CheckpointSession> TestStoreBackend::makeSession(Store::Database &db)
+{
+    auto policy = loadSignedPolicy();
+    if (!policy)
+        return nullptr;
+    OperatorDirectory ops;
+    (void)ops.add(QStringLiteral("OF-1001"), QStringLiteral("Officer One"), u"2468", 1000);
+    SessionConfig cfg;
+    auto backend = std::make_unique<StoreBackend>(db, *policy, StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
+                                                  StoreBackend::Recorder{}, m_clock.now().addDays(-1));
+    auto s = std::make_unique<CheckpointSession>(cfg, m_clock, std::move(ops), std::move(backend));
+    if (!s->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468")))
+        return nullptr;
+    return s;
+}
+
+void TestStoreBackend::shippedPolicyVerifies()
+{
+    auto policy = loadSignedPolicy();
+    QVERIFY2(policy.has_value(), policy ? "" : qPrintable(policy.error().message));
+    QVERIFY(policy->inForce(QDate(2026, 11, 29)));
+    auto missing = loadSignedPolicy(QStringLiteral("/nonexistent/policy.json"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, QStringLiteral("POLICY_FILE_UNREADABLE"));
+}
+
+void TestStoreBackend::demoDocumentsGetTheirVerdicts_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < m_docs.size(); ++i)
+        QTest::newRow(qPrintable(QStringLiteral("%1 #%2").arg(m_docs[i].kind).arg(i))) << i;
+}
+
+void TestStoreBackend::demoDocumentsGetTheirVerdicts()
+{
+    QFETCH(int, index);
+    const DemoDocument &doc = m_docs.at(index);
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    s->setDirection(doc.direction);
+    QVERIFY(s->submitMrz(doc.mrz, InputKind::Simulator, QStringLiteral("test")));
+    const Case *c = s->currentCase();
+    QVERIFY(c);
+    QVERIFY2(c->evaluated, qPrintable(c->readErrors.join(u';')));
+    QStringList codes;
+    for (const Reason &r : c->reasons)
+        codes << r.code;
+    QVERIFY2(c->verdict == doc.expected,
+             qPrintable(QStringLiteral("%1: got %2 (%3)").arg(doc.kind, verdictToString(c->verdict), codes.join(u','))));
+    QVERIFY2(c->hasReason(doc.expectedReason), qPrintable(codes.join(u',')));
+    for (const Reason &r : c->reasons)
+        QVERIFY2(!r.source.isEmpty(), qPrintable(r.code)); // every reason cites its paragraph
+    QVERIFY(!c->policyVersion.isEmpty());
+}
+
+void TestStoreBackend::overstayFiguresAndHistory()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    const auto it = std::ranges::find(m_docs, QStringLiteral("overstayer"), &DemoDocument::kind);
+    QVERIFY(it != m_docs.end());
+    s->setDirection(Direction::Exit);
+    QVERIFY(s->submitMrz(it->mrz, InputKind::Simulator, QStringLiteral("test")));
+    const Case *c = s->currentCase();
+    // Entered 119 days ago (day 1), 90 days allowed (§21): days 91..120 are overstay = 30.
+    QVERIFY(c->figures.overstayDays.has_value());
+    QCOMPARE(*c->figures.overstayDays, 30);
+    QCOMPARE(c->history.size(), 1);
+    QCOMPARE(c->history.front().checkpoint, QStringLiteral("KRM"));
+    QVERIFY(!c->history.front().thisCheckpoint);
+}
+
+void TestStoreBackend::watchlistHitCarriesItsBasis()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    const auto it = std::ranges::find(m_docs, QStringLiteral("banned"), &DemoDocument::kind);
+    QVERIFY(s->submitMrz(it->mrz, InputKind::Simulator, QStringLiteral("test")));
+    const Case *c = s->currentCase();
+    QCOMPARE(c->watchlistHits.size(), 1);
+    QCOMPARE(c->watchlistHits.front().kind, WatchlistKind::EntryBan);
+    QVERIFY(c->watchlistHits.front().basis.contains(QStringLiteral("§51")));
+}
+
+void TestStoreBackend::staleWatchlistIsReported()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    QVERIFY(!s->referenceStatus().watchlistStale);
+    QVERIFY(!s->referenceStatus().policyVersion.isEmpty());
+    // Three days later with no new import: older than the policy's limit (48 h by default).
+    m_clock.advanceSeconds(3 * 86400);
+    s->refreshReferenceStatus();
+    QVERIFY(s->referenceStatus().watchlistStale);
+    QVERIFY(s->referenceStatus().watchlistAgeSeconds >= 3 * 86400);
+    m_clock.advanceSeconds(-3 * 86400);
+}
+
+QTEST_GUILESS_MAIN(TestStoreBackend)
+#include "tst_storebackend.moc"
