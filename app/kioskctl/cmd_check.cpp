@@ -1,0 +1,430 @@
+// kioskctl check: one eligibility check (issue 3 §4), printed as one JSON object.
+//
+//   kioskctl check --scenario FILE          a self-contained scenario, no database
+//   kioskctl check --mrz FILE --direction entry|exit --date D --db PATH
+//                                           the same against a store (app/store)
+//
+// Both forms build Rules::CheckInputs and end in evaluateAndPrint(): the --db form only
+// differs in where history, permits, visa and watchlist candidates come from
+// (loadInputsFromStore below).
+#include "app/kioskctl/cli.h"
+#include "app/kioskctl/cmd_policy.h"
+#include "app/kioskctl/command.h"
+#include "app/rules/engine.h"
+#include "app/rules/verdictjson.h"
+#include "scanner/mrz/mrzparser.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace Kiosk::Ctl {
+
+namespace {
+
+const char kHelp[] =
+    "Evaluate one border check and print one JSON object: verdict (ADMIT | REFER | REFUSE), reasons\n"
+    "(codes), allowed_until, days_allowed, days_used, days_remaining, overstay_days (null where they do\n"
+    "not apply), explanation (one English sentence per reason, citing its paragraph) and policy_version.\n"
+    "\n"
+    "  kioskctl check --scenario FILE\n"
+    "  kioskctl check --mrz FILE --direction entry|exit --date YYYY-MM-DD --db PATH\n"
+    "\n"
+    "A scenario is a JSON object: date, direction, mrz (list of lines), and optionally visa, history,\n"
+    "permits, watchlist, policy (path of a signed policy, relative to the scenario; default the shipped\n"
+    "policy) and status {policy_age_days, watchlist_age_hours, history_joined_by_name_only}.\n"
+    "The policy loads only if POLICY.sig verifies against the trust anchor (--trust).\n"
+    "\n"
+    "Exit status: 0 the check was evaluated (whatever the verdict: read \"verdict\");\n"
+    "             1 no trusted policy: signature invalid, policy unreadable or none in force on the date;\n"
+    "             2 usage error, or a scenario/MRZ that cannot be read (the message names the field).";
+
+// A problem with the input, naming the field ("scenario.history[2].date").
+struct InputError
+{
+    QString field;
+    QString message;
+};
+
+// Reads the fields of a scenario object; every getter names its field in errors.
+class ScenarioFields
+{
+public:
+    ScenarioFields(QJsonObject object, QString path) : m_object(std::move(object)), m_path(std::move(path)) {}
+
+    [[nodiscard]] QString path(const QString &key) const { return m_path + u'.' + key; }
+    [[nodiscard]] bool present(const QString &key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        return !v.isUndefined() && !v.isNull();
+    }
+    [[nodiscard]] QJsonValue value(const QString &key) const { return m_object.value(key); }
+
+    std::expected<QString, InputError> string(const QString &key, bool required) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return std::unexpected(InputError{path(key), QStringLiteral("is missing")});
+            return QString();
+        }
+        if (!v.isString())
+            return std::unexpected(InputError{path(key), QStringLiteral("must be a string")});
+        return v.toString();
+    }
+
+    std::expected<QDate, InputError> date(const QString &key, bool required = true) const
+    {
+        auto s = string(key, required);
+        if (!s)
+            return std::unexpected(s.error());
+        if (s->isEmpty() && !required)
+            return QDate();
+        const QDate d = QDate::fromString(*s, Qt::ISODate);
+        if (!d.isValid() || s->size() != 10)
+            return std::unexpected(InputError{path(key), QStringLiteral("must be a date YYYY-MM-DD, got '%1'").arg(*s)});
+        return d;
+    }
+
+    std::expected<int, InputError> count(const QString &key, int fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 0 || d > 100000 || d != static_cast<double>(static_cast<int>(d)))
+            return std::unexpected(InputError{path(key), QStringLiteral("must be a whole number from 0")});
+        return static_cast<int>(d);
+    }
+
+    std::expected<std::optional<CountryCode>, InputError> country(const QString &key) const
+    {
+        auto s = string(key, false);
+        if (!s)
+            return std::unexpected(s.error());
+        if (s->isEmpty())
+            return std::optional<CountryCode>();
+        const auto code = CountryCode::fromString(*s);
+        if (!code)
+            return std::unexpected(InputError{path(key), QStringLiteral("must be an ICAO 9303-3 code, got '%1'").arg(*s)});
+        return code;
+    }
+
+    // The list under `key` (absent or null: empty), each element an object.
+    std::expected<QList<ScenarioFields>, InputError> objects(const QString &key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        QList<ScenarioFields> out;
+        if (v.isUndefined() || v.isNull())
+            return out;
+        if (!v.isArray())
+            return std::unexpected(InputError{path(key), QStringLiteral("must be a list or null")});
+        const QJsonArray list = v.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString itemPath = QStringLiteral("%1[%2]").arg(path(key)).arg(i);
+            if (!list.at(i).isObject())
+                return std::unexpected(InputError{itemPath, QStringLiteral("must be an object")});
+            out.append(ScenarioFields(list.at(i).toObject(), itemPath));
+        }
+        return out;
+    }
+
+    [[nodiscard]] QStringList keys() const { return m_object.keys(); }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+};
+
+#define CHECK_TRY(var, expr)                                                                       \
+    auto var##_r = (expr);                                                                         \
+    if (!var##_r)                                                                                  \
+        return std::unexpected(var##_r.error());                                                   \
+    auto var = std::move(*var##_r)
+
+// MRZ text -> the travel document. A structure that is not an MRZ is an input error; an MRZ
+// whose check digits fail is not: it is evaluated and gives MRZ_CHECK_FAILED.
+std::expected<TravelDocument, InputError> documentFromMrz(const QString &text, const QDate &date, const QString &field)
+{
+    const Mrz::MrzResult mrz = Mrz::parse(text, Mrz::ParseOptions{date, false});
+    if (!mrz.format) {
+        const QString why = mrz.errors.isEmpty() ? QStringLiteral("not an MRZ")
+                                                 : mrz.errors.front().message + QStringLiteral(" (") + mrz.errors.front().code + u')';
+        return std::unexpected(InputError{field, QStringLiteral("cannot be read as an MRZ: %1").arg(why)});
+    }
+    if (*mrz.format == Mrz::Format::MRVA || *mrz.format == Mrz::Format::MRVB)
+        return std::unexpected(InputError{field, QStringLiteral("is a visa (%1), not a travel document; give the visa under \"visa\"")
+                                                     .arg(Mrz::formatName(*mrz.format))});
+    return mrz.toTravelDocument();
+}
+
+struct Scenario
+{
+    Rules::CheckInputs inputs;
+    QString policyPath; // empty: the shipped policy
+};
+
+std::expected<Scenario, InputError> readScenario(const QByteArray &bytes, const QString &scenarioPath)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return std::unexpected(InputError{QStringLiteral("scenario"), QStringLiteral("is not JSON: %1 at offset %2")
+                                                                          .arg(parseError.errorString()).arg(parseError.offset)});
+    if (!doc.isObject())
+        return std::unexpected(InputError{QStringLiteral("scenario"), QStringLiteral("must be a JSON object")});
+    const ScenarioFields root(doc.object(), QStringLiteral("scenario"));
+    Scenario s;
+    Rules::CheckInputs &in = s.inputs;
+
+    CHECK_TRY(date, root.date(QStringLiteral("date")));
+    in.date = date;
+    CHECK_TRY(direction, root.string(QStringLiteral("direction"), true));
+    const auto dir = directionFromString(direction);
+    if (!dir)
+        return std::unexpected(InputError{root.path(QStringLiteral("direction")), QStringLiteral("must be entry or exit, got '%1'").arg(direction)});
+    in.direction = *dir;
+
+    // mrz: a list of lines (the issue's form) or one string with newlines.
+    const QJsonValue mrzValue = root.value(QStringLiteral("mrz"));
+    QString mrzText;
+    if (mrzValue.isString()) {
+        mrzText = mrzValue.toString();
+    } else if (mrzValue.isArray()) {
+        QStringList lines;
+        for (const QJsonValue &line : mrzValue.toArray()) {
+            if (!line.isString())
+                return std::unexpected(InputError{root.path(QStringLiteral("mrz")), QStringLiteral("must be a list of strings")});
+            lines.append(line.toString());
+        }
+        mrzText = lines.join(u'\n');
+    } else {
+        return std::unexpected(InputError{root.path(QStringLiteral("mrz")), mrzValue.isUndefined() ? QStringLiteral("is missing")
+                                                                                                   : QStringLiteral("must be a list of MRZ lines")});
+    }
+    CHECK_TRY(document, documentFromMrz(mrzText, in.date, root.path(QStringLiteral("mrz"))));
+    in.document = document;
+
+    if (root.present(QStringLiteral("visa"))) {
+        if (!root.value(QStringLiteral("visa")).isObject())
+            return std::unexpected(InputError{root.path(QStringLiteral("visa")), QStringLiteral("must be an object or null")});
+        const ScenarioFields v(root.value(QStringLiteral("visa")).toObject(), root.path(QStringLiteral("visa")));
+        Visa visa;
+        CHECK_TRY(from, v.date(QStringLiteral("valid_from")));
+        CHECK_TRY(until, v.date(QStringLiteral("valid_until")));
+        if (until < from)
+            return std::unexpected(InputError{v.path(QStringLiteral("valid_until")), QStringLiteral("is before valid_from")});
+        CHECK_TRY(days, v.count(QStringLiteral("days"), 0));
+        CHECK_TRY(entries, v.count(QStringLiteral("entries"), 0));
+        CHECK_TRY(number, v.string(QStringLiteral("number"), false));
+        visa.validFrom = from;
+        visa.validUntil = until;
+        visa.days = days;
+        visa.entries = entries;
+        visa.number = number;
+        visa.source = QStringLiteral("scenario");
+        in.visa = visa;
+    }
+
+    CHECK_TRY(history, root.objects(QStringLiteral("history")));
+    for (const ScenarioFields &h : history) {
+        CHECK_TRY(hdir, h.string(QStringLiteral("direction"), true));
+        const auto crossingDir = directionFromString(hdir);
+        if (!crossingDir)
+            return std::unexpected(InputError{h.path(QStringLiteral("direction")), QStringLiteral("must be entry or exit, got '%1'").arg(hdir)});
+        CHECK_TRY(hdate, h.date(QStringLiteral("date")));
+        CHECK_TRY(checkpoint, h.string(QStringLiteral("checkpoint"), false));
+        in.history.append(Crossing{*crossingDir, hdate, checkpoint});
+    }
+
+    CHECK_TRY(permits, root.objects(QStringLiteral("permits")));
+    for (const ScenarioFields &p : permits) {
+        CHECK_TRY(kindText, p.string(QStringLiteral("kind"), true));
+        const auto kind = permitKindFromString(kindText);
+        if (!kind)
+            return std::unexpected(InputError{p.path(QStringLiteral("kind")),
+                                              QStringLiteral("must be temporary_residence, permanent_residence or work, got '%1'").arg(kindText)});
+        CHECK_TRY(from, p.date(QStringLiteral("valid_from")));
+        CHECK_TRY(until, p.date(QStringLiteral("valid_until")));
+        if (until < from)
+            return std::unexpected(InputError{p.path(QStringLiteral("valid_until")), QStringLiteral("is before valid_from")});
+        CHECK_TRY(number, p.string(QStringLiteral("number"), false));
+        in.permits.append(Permit{*kind, from, until, number});
+    }
+
+    CHECK_TRY(watchlist, root.objects(QStringLiteral("watchlist")));
+    int index = 0;
+    for (const ScenarioFields &w : watchlist) {
+        WatchlistEntry e;
+        CHECK_TRY(kindText, w.string(QStringLiteral("kind"), true));
+        const auto kind = watchlistKindFromString(kindText);
+        if (!kind)
+            return std::unexpected(InputError{w.path(QStringLiteral("kind")),
+                                              QStringLiteral("must be entry_ban, stolen_document, wanted, protected_person or exit_restriction, got '%1'")
+                                                  .arg(kindText)});
+        e.kind = *kind;
+        CHECK_TRY(id, w.string(QStringLiteral("id"), false));
+        e.id = id.isEmpty() ? QStringLiteral("scenario-%1").arg(index) : id;
+        CHECK_TRY(surname, w.string(QStringLiteral("surname"), false));
+        CHECK_TRY(given, w.string(QStringLiteral("given_names"), false));
+        CHECK_TRY(birth, w.date(QStringLiteral("birth_date"), false));
+        CHECK_TRY(nationality, w.country(QStringLiteral("nationality")));
+        CHECK_TRY(issuing, w.country(QStringLiteral("issuing_state")));
+        CHECK_TRY(number, w.string(QStringLiteral("document_number"), false));
+        CHECK_TRY(basis, w.string(QStringLiteral("basis"), false));
+        e.surname = surname;
+        e.givenNames = given;
+        if (birth.isValid())
+            e.birthDate = birth;
+        e.nationality = nationality;
+        e.issuingState = issuing;
+        e.documentNumber = number;
+        e.basis = basis;
+        if (e.surname.trimmed().isEmpty() && e.documentNumber.trimmed().isEmpty())
+            return std::unexpected(InputError{QStringLiteral("scenario.watchlist[%1]").arg(index),
+                                              QStringLiteral("needs a surname (a person) or a document_number (a document)")});
+        in.watchlist.append(e);
+        ++index;
+    }
+
+    if (root.present(QStringLiteral("status"))) {
+        if (!root.value(QStringLiteral("status")).isObject())
+            return std::unexpected(InputError{root.path(QStringLiteral("status")), QStringLiteral("must be an object or null")});
+        const ScenarioFields st(root.value(QStringLiteral("status")).toObject(), root.path(QStringLiteral("status")));
+        if (st.present(QStringLiteral("policy_age_days"))) {
+            CHECK_TRY(age, st.count(QStringLiteral("policy_age_days"), 0));
+            in.status.policyAgeDays = age;
+        }
+        if (st.present(QStringLiteral("watchlist_age_hours"))) {
+            CHECK_TRY(age, st.count(QStringLiteral("watchlist_age_hours"), 0));
+            in.status.watchlistAgeHours = age;
+        }
+        const QJsonValue nameOnly = st.value(QStringLiteral("history_joined_by_name_only"));
+        if (!nameOnly.isUndefined() && !nameOnly.isNull() && !nameOnly.isBool())
+            return std::unexpected(InputError{st.path(QStringLiteral("history_joined_by_name_only")), QStringLiteral("must be true or false")});
+        in.status.historyJoinedByNameOnly = nameOnly.toBool(false);
+    }
+
+    CHECK_TRY(policy, root.string(QStringLiteral("policy"), false));
+    if (!policy.isEmpty())
+        s.policyPath = QFileInfo(policy).isAbsolute() ? policy : QFileInfo(scenarioPath).dir().filePath(policy);
+
+    // Keys nobody reads are reported, not fatal: a scenario may carry a name or a comment.
+    static const QSet<QString> known{QStringLiteral("date"), QStringLiteral("direction"), QStringLiteral("mrz"),
+                                     QStringLiteral("visa"), QStringLiteral("history"), QStringLiteral("permits"),
+                                     QStringLiteral("watchlist"), QStringLiteral("policy"), QStringLiteral("status"),
+                                     QStringLiteral("name"), QStringLiteral("comment"), QStringLiteral("expected")};
+    for (const QString &key : root.keys()) {
+        if (!known.contains(key))
+            printError(QStringLiteral("check: warning: %1 is not a scenario field; ignored").arg(root.path(key)));
+    }
+    return s;
+}
+
+// Loads the trusted policy and evaluates; prints the verdict. The one exit for both forms.
+int evaluateAndPrint(const Rules::CheckInputs &inputs, const QString &policyPath, const QString &trustPath, bool pretty)
+{
+    auto policies = loadSignedPolicyFile(policyPath.isEmpty() ? defaultPolicyPath() : policyPath,
+                                         trustPath.isEmpty() ? defaultTrustAnchorPath() : trustPath);
+    if (!policies) {
+        printError(QStringLiteral("check: policy refused: %1 (%2)").arg(policies.error().message, policies.error().code));
+        return ExitNegative;
+    }
+    auto verdict = Rules::evaluate(inputs, *policies);
+    if (!verdict) {
+        printError(QStringLiteral("check: %1 (%2)").arg(verdict.error().message, verdict.error().code));
+        return ExitNegative;
+    }
+    const QJsonObject json = Rules::verdictToJson(*verdict);
+    if (pretty)
+        printJsonPretty(json);
+    else
+        printJsonLine(json);
+    return ExitOk;
+}
+
+// The --db form: history, permits, visa, watchlist candidates and the status inputs come
+// from the store. Filled in by app/store's part of this command (issue 3 §3-4).
+std::expected<void, InputError> loadInputsFromStore(const QString &dbPath, Rules::CheckInputs *inputs)
+{
+    Q_UNUSED(inputs);
+    return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: checks against a store are not available in this build").arg(dbPath)});
+}
+
+int runCheck(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromLatin1(kHelp));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("A self-contained scenario (JSON), no database."), QStringLiteral("FILE"));
+    const QCommandLineOption mrz(QStringLiteral("mrz"), QStringLiteral("MRZ text of the document (with --db)."), QStringLiteral("FILE"));
+    const QCommandLineOption direction(QStringLiteral("direction"), QStringLiteral("entry or exit (with --db)."), QStringLiteral("entry|exit"));
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("The checkpoint's local date (with --db)."), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The kiosk's SQLite store."), QStringLiteral("PATH"));
+    const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("A signed policy file (default: the scenario's, else the shipped one)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("Trust anchor, Ed25519 public key PEM (default: resources/trust/policy-dev.pub.pem)."),
+                                   QStringLiteral("PUB.pem"));
+    const QCommandLineOption pretty(QStringLiteral("pretty"), QStringLiteral("Indented JSON."));
+    parser.addOptions({scenario, mrz, direction, date, db, policy, trust, pretty});
+    if (!parseArgs(parser, QStringLiteral("check"), args))
+        return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
+    if (!parser.positionalArguments().isEmpty() || parser.isSet(scenario) == parser.isSet(db)) {
+        printError(QStringLiteral("check: give either --scenario FILE, or --mrz FILE --direction entry|exit --date D --db PATH"));
+        return ExitUsage;
+    }
+    const auto reportInputError = [](const InputError &e) {
+        printError(QStringLiteral("check: %1 %2").arg(e.field, e.message));
+        return ExitUsage;
+    };
+
+    if (parser.isSet(scenario)) {
+        QString error;
+        const auto bytes = readInput(parser.value(scenario), &error);
+        if (!bytes) {
+            printError(QStringLiteral("check: ") + error);
+            return ExitUsage;
+        }
+        auto s = readScenario(*bytes, parser.value(scenario));
+        if (!s)
+            return reportInputError(s.error());
+        const QString policyPath = parser.isSet(policy) ? parser.value(policy) : s->policyPath;
+        return evaluateAndPrint(s->inputs, policyPath, parser.value(trust), parser.isSet(pretty));
+    }
+
+    // --db form
+    if (!parser.isSet(mrz) || !parser.isSet(direction) || !parser.isSet(date)) {
+        printError(QStringLiteral("check: --db needs --mrz FILE, --direction entry|exit and --date YYYY-MM-DD"));
+        return ExitUsage;
+    }
+    Rules::CheckInputs inputs;
+    inputs.date = QDate::fromString(parser.value(date), Qt::ISODate);
+    if (!inputs.date.isValid() || parser.value(date).size() != 10)
+        return reportInputError(InputError{QStringLiteral("--date"), QStringLiteral("must be a date YYYY-MM-DD, got '%1'").arg(parser.value(date))});
+    const auto dir = directionFromString(parser.value(direction));
+    if (!dir)
+        return reportInputError(InputError{QStringLiteral("--direction"), QStringLiteral("must be entry or exit, got '%1'").arg(parser.value(direction))});
+    inputs.direction = *dir;
+    QString error;
+    const auto mrzBytes = readInput(parser.value(mrz), &error);
+    if (!mrzBytes) {
+        printError(QStringLiteral("check: ") + error);
+        return ExitUsage;
+    }
+    auto document = documentFromMrz(QString::fromUtf8(*mrzBytes), inputs.date, QStringLiteral("--mrz"));
+    if (!document)
+        return reportInputError(document.error());
+    inputs.document = *document;
+    if (auto loaded = loadInputsFromStore(parser.value(db), &inputs); !loaded)
+        return reportInputError(loaded.error());
+    return evaluateAndPrint(inputs, parser.value(policy), parser.value(trust), parser.isSet(pretty));
+}
+
+const Registration reg{{QStringLiteral("check")}, QStringLiteral("Evaluate a border check (scenario or store) -> verdict JSON"), &runCheck};
+
+} // namespace
+
+} // namespace Kiosk::Ctl
