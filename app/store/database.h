@@ -50,6 +50,8 @@ public:
         // at a folder of their own (e.g. to check that a broken migration is rolled back).
         QString migrationsDir = QStringLiteral(":/kiosk/sql");
         int busyTimeoutMs = 5000;
+        qint64 mmapBytes = 256LL * 1024 * 1024; // PRAGMA mmap_size
+        int cacheKiB = 32 * 1024;               // PRAGMA cache_size (negative = KiB)
     };
 
     // Opens (creating if needed) the database at `path` and brings its schema up to date.
