@@ -253,7 +253,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
     return raw;
 }
 
-Result<QSqlQuery *> Database::exec(const QString &sql, std::initializer_list<QVariant> bindings)
+Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &bindings)
 {
     auto q = prepared(sql);
     if (!q)

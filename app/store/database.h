@@ -17,7 +17,6 @@
 #include <QStringList>
 #include <QVariant>
 
-#include <initializer_list>
 #include <memory>
 #include <unordered_map>
 
@@ -83,7 +82,7 @@ public:
 
     // Executes one statement with positional bindings; returns the executed query (for
     // SELECTs: positioned before the first row). Errors: STORE_QUERY_FAILED.
-    [[nodiscard]] Result<QSqlQuery *> exec(const QString &sql, std::initializer_list<QVariant> bindings = {});
+    [[nodiscard]] Result<QSqlQuery *> exec(const QString &sql, const QVariantList &bindings = {});
 
     // Transaction nesting depth, maintained by Transaction.
     [[nodiscard]] int transactionDepth() const { return m_depth; }
