@@ -2,6 +2,7 @@
 // playing order, looping, finishing, the interval timer, and the shipped demo playlist.
 #include "scanner/sources/simulatorsource.h"
 
+#include <QImage>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -190,8 +191,15 @@ void TestSimulatorSource::shippedDemoPlaylistLoads()
     const auto entries = loadPlaylist(QStringLiteral(KIOSK_SOURCE_DIR "/resources/samples/simulator/demo.playlist"));
     QVERIFY2(entries, qPrintable(entries ? QString() : entries.error().message));
     QVERIFY(entries->size() >= 5);
-    QVERIFY(std::any_of(entries->begin(), entries->end(),
-                        [](const PlaylistEntry &e) { return e.kind == PlaylistEntry::Kind::Mrz; }));
+    // The demo shows every kind of input the kiosk takes.
+    for (const auto kind : {PlaylistEntry::Kind::Mrz, PlaylistEntry::Kind::Image, PlaylistEntry::Kind::Barcode}) {
+        QVERIFY(std::any_of(entries->begin(), entries->end(), [kind](const PlaylistEntry &e) { return e.kind == kind; }));
+    }
+    // Its images are real images (a demo must not stop on a broken file).
+    for (const PlaylistEntry &e : *entries) {
+        if (e.kind != PlaylistEntry::Kind::Mrz)
+            QVERIFY2(!QImage(e.value).isNull(), qPrintable(e.value));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorSource)
