@@ -34,6 +34,7 @@ bool isModifierOnly(int key)
 KeyboardWedgeSource::KeyboardWedgeSource(WedgeTiming timing, QObject *parent)
     : DocumentSource(parent), m_classifier(timing)
 {
+    m_monotonic.start();
     m_quietTimer.setSingleShot(true);
     connect(&m_quietTimer, &QTimer::timeout, this, &KeyboardWedgeSource::onQuiet);
 }
@@ -67,16 +68,13 @@ void KeyboardWedgeSource::start()
 
 void KeyboardWedgeSource::stop()
 {
+    m_quietTimer.stop();
+    // Whatever is held was typed by someone (or was a whole document): settle it now
+    // rather than lose it.
+    apply(m_classifier.quiet(), 0, nullptr, nullptr);
     if (m_installed)
         QCoreApplication::instance()->removeEventFilter(this);
     m_installed = false;
-    m_quietTimer.stop();
-    // Whatever is held was typed by someone: deliver it rather than lose it.
-    const auto decision = m_classifier.quiet();
-    for (const quint64 seq : decision.release) {
-        if (auto it = m_pending.find(seq); it != m_pending.end())
-            replay(it->second);
-    }
     m_pending.clear();
     m_swallowReleases.clear();
     setStatus(SourceStatus::Stopped);
@@ -106,7 +104,9 @@ bool KeyboardWedgeSource::onKeyPress(QObject *window, QKeyEvent *event)
         return false; // wedges press Shift for letters and '<': neither a key nor a break
 
     KeyStroke stroke;
-    stroke.tMs = static_cast<qint64>(event->timestamp());
+    // The platform stamps key events; an event synthesized without a stamp gets the filter's
+    // own monotonic time rather than 0 (which would make every gap look wedge-fast).
+    stroke.tMs = event->timestamp() != 0 ? static_cast<qint64>(event->timestamp()) : m_monotonic.elapsed();
     stroke.enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     const QString text = event->text();
     const Qt::KeyboardModifiers chord = event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);

@@ -7,10 +7,12 @@
 #include "scanner/sources/documentsource.h"
 #include "scanner/sources/wedgeclassifier.h"
 
-#include <map>
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QPointer>
 #include <QTimer>
+
+#include <map>
 #include <memory>
 
 namespace Kiosk::Sources {
@@ -46,6 +48,7 @@ private:
     std::map<quint64, Pending> m_pending;
     QList<int> m_swallowReleases; // keys whose press we swallowed: their release goes too
     QTimer m_quietTimer;
+    QElapsedTimer m_monotonic;
     bool m_installed = false;
     bool m_replaying = false;
 };

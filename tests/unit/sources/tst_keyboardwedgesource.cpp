@@ -99,6 +99,7 @@ private Q_SLOTS:
     void officerTypingReachesTheWindowInOrder();
     void ordinaryKeysPassAtOnce();
     void stoppedFilterPassesEverything();
+    void stopDeliversWhatIsHeld();
 };
 
 void TestKeyboardWedgeSource::wedgeBurstIsCapturedAndSwallowed()
@@ -147,6 +148,18 @@ void TestKeyboardWedgeSource::stoppedFilterPassesEverything()
     QCOMPARE(wedge.status(), SourceStatus::Stopped);
     send(window, Typing::steady(td3 + u'\n', 4, -1, 150000));
     QCOMPARE(window.typed, td3 + u'\n');
+    QCOMPARE(reads.size(), 0);
+}
+
+void TestKeyboardWedgeSource::stopDeliversWhatIsHeld()
+{
+    Rig rig;
+    auto &[window, wedge, reads] = rig;
+    send(window, Typing::steady(QStringLiteral("L89"), 4, -1, 200000)); // could begin a TD3 line 2
+    QCOMPARE(window.typed, QString());                                   // held for now
+    wedge.stop();
+    QCOMPARE(window.typed, QStringLiteral("L89"));
+    QCOMPARE(window.releases, 3);
     QCOMPARE(reads.size(), 0);
 }
 

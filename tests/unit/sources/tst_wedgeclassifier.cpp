@@ -1,6 +1,7 @@
 // The keyboard-wedge classifier on timed key sequences: wedge bursts of every layout and
 // rhythm are captured; an officer's typing (slow, uneven, wrong shape, chords, auto-repeat)
 // is delivered whole and in order. Time is in the strokes: no clock, no waiting.
+#include "scanner/sources/keyboardwedgesource.h"
 #include "scanner/sources/wedgeclassifier.h"
 #include "typing.h"
 
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void sequences_data();
     void sequences();
     void holdsOnlyWhatCouldBeADocument();
+    void filterNeedsAGuiApplication();
 };
 
 void TestWedgeClassifier::sequences_data()
@@ -167,6 +169,15 @@ void TestWedgeClassifier::holdsOnlyWhatCouldBeADocument()
     d = classifier.feed(repeat);
     QCOMPARE(d.release, (QList<quint64>{3, 4}));
     QCOMPARE(classifier.heldCount(), 0);
+}
+
+void TestWedgeClassifier::filterNeedsAGuiApplication()
+{
+    // This suite runs a QCoreApplication: no keyboard, so the wedge source says so.
+    KeyboardWedgeSource wedge;
+    wedge.start();
+    QCOMPARE(wedge.status(), SourceStatus::Unavailable);
+    QCOMPARE(wedge.lastError().code, QStringLiteral("SOURCE_WEDGE_NO_GUI"));
 }
 
 QTEST_GUILESS_MAIN(TestWedgeClassifier)
