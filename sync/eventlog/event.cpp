@@ -54,11 +54,13 @@ Result<QByteArray> canonicalBytes(const Event &e)
         return std::unexpected(invalid(QStringLiteral("recordedAt"), QStringLiteral("is not a valid date-time")));
     if (!verdictFromString(e.verdict))
         return std::unexpected(invalid(QStringLiteral("verdict"), QStringLiteral("is not ADMIT, REFER or REFUSE")));
-    if (e.kind != QLatin1String("crossing") && e.kind != QLatin1String("override") && e.kind != QLatin1String("refer"))
-        return std::unexpected(invalid(QStringLiteral("kind"), QStringLiteral("is not crossing, override or refer")));
+    static const QStringList kinds{QStringLiteral("crossing"), QStringLiteral("override"), QStringLiteral("refer"), QStringLiteral("refusal")};
+    if (!kinds.contains(e.kind))
+        return std::unexpected(invalid(QStringLiteral("kind"), QStringLiteral("is not crossing, override, refer or refusal")));
 
     const QJsonObject document{
         {QStringLiteral("birthDate"), e.document.birthDate},
+        {QStringLiteral("birthDateRaw"), e.document.birthDateRaw},
         {QStringLiteral("code"), e.document.code},
         {QStringLiteral("givenNames"), e.document.givenNames},
         {QStringLiteral("issuingState"), e.document.issuingState},
@@ -119,6 +121,7 @@ Result<Event> parseEvent(QByteArrayView bytes)
     if (!o.value(QLatin1String("document")).isObject() && missing.isEmpty())
         missing = QStringLiteral("document");
     e.document.birthDate = str(d, "birthDate");
+    e.document.birthDateRaw = str(d, "birthDateRaw");
     e.document.code = str(d, "code");
     e.document.givenNames = str(d, "givenNames");
     e.document.issuingState = str(d, "issuingState");

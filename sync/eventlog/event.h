@@ -12,9 +12,10 @@
 //     integer below 2^53;
 //   - hashes as lower-case hex, dates ISO 8601.
 // Keys (all present, in this order):
-//   checkpoint, direction ("entry"|"exit"), document {birthDate (YYMMDD as printed), code,
-//   issuingState, nationality, number, sex, surname, givenNames}, id (UUID, no braces),
-//   kind ("crossing"|"override"|"refer"), kioskId, officer, policyVersion, prevHash (64 hex; 64
+//   checkpoint, direction ("entry"|"exit"), document {birthDate (ISO date, "" when the MRZ gives
+//   no full date), birthDateRaw (YYMMDD as printed), code, givenNames, issuingState,
+//   nationality, number, sex, surname}, id (UUID, no braces),
+//   kind ("crossing"|"override"|"refer"|"refusal"), kioskId, officer, policyVersion, prevHash (64 hex; 64
 //   zeros for sequence 1), reasons (array of reason-code strings), recordedAt (local date-time with
 //   its UTC offset, "2026-11-29T09:15:00+04:00"), sequence, v (1), verdict ("ADMIT"|...).
 // parseEvent() accepts a byte string only if it is exactly the canonical form of what it
@@ -40,7 +41,8 @@ struct DocumentIdentity
     QString nationality;
     QString surname;
     QString givenNames;
-    QString birthDate;     // YYMMDD as printed (may hold '<' for unknown parts)
+    QString birthDate;     // ISO 8601 date, empty when unknown
+    QString birthDateRaw;  // YYMMDD as printed (may hold '<' for unknown parts)
     QString sex;           // "M" | "F" | "X"
 
     friend bool operator==(const DocumentIdentity &, const DocumentIdentity &) = default;
@@ -53,7 +55,7 @@ struct Event
     qint64 sequence = 0;   // contiguous from 1 per kiosk
     QString checkpoint;
     QString officer;
-    QString kind = QStringLiteral("crossing");
+    QString kind = QStringLiteral("crossing"); // crossing | override | refer | refusal
     Direction direction = Direction::Entry;
     DocumentIdentity document;
     QString verdict;       // "ADMIT" | "REFER" | "REFUSE"

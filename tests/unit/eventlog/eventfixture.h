@@ -19,7 +19,7 @@ inline Event draftEvent(int n = 0)
     e.direction = n % 2 == 0 ? Direction::Entry : Direction::Exit;
     e.document = DocumentIdentity{QStringLiteral("P"), QStringLiteral("UTO"), QStringLiteral("L898902C3"),
                                   QStringLiteral("UTO"), QStringLiteral("ERIKSSON"), QStringLiteral("ANNA MARIA"),
-                                  QStringLiteral("740812"), QStringLiteral("F")};
+                                  QStringLiteral("1974-08-12"), QStringLiteral("740812"), QStringLiteral("F")};
     e.verdict = QStringLiteral("ADMIT");
     e.reasons = {QStringLiteral("VISA_FREE")};
     e.policyVersion = QStringLiteral("2026.1");

@@ -34,7 +34,7 @@ void TstEvent::canonicalFormIsSortedCompactJson()
     QVERIFY(bytes);
     // Pinned: a change here changes every signature ever made, so it must be deliberate.
     QCOMPARE(*bytes, QByteArray(
-        R"({"checkpoint":"GYD","direction":"entry","document":{"birthDate":"740812","code":"P","givenNames":"ANNA MARIA",)"
+        R"({"checkpoint":"GYD","direction":"entry","document":{"birthDate":"1974-08-12","birthDateRaw":"740812","code":"P","givenNames":"ANNA MARIA",)"
         R"("issuingState":"UTO","nationality":"UTO","number":"L898902C3","sex":"F","surname":"ERIKSSON"},)"
         R"("id":"6f1c2b1e-0a53-4c41-9a55-6f0c1c6f2a10","kind":"crossing","kioskId":"KIOSK-GYD-01","officer":"OFF-0042",)"
         R"("policyVersion":"2026.1","prevHash":"0000000000000000000000000000000000000000000000000000000000000000",)"

@@ -1,0 +1,64 @@
+// kioskctl log verify [--db PATH] [--key FILE | --public-key FILE] (issue 4 §1): checks every
+// signature and link of the kiosk's stored event chain and names the first broken one.
+// Exit 0 intact, 1 on any break, 2 usage.
+#include "app/crypto/ed25519.h"
+#include "app/kioskctl/cli.h"
+#include "app/kioskctl/command.h"
+#include "app/store/database.h"
+#include "app/kioskctl/kioskconfig.h"
+#include "sync/client/storedchain.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+using namespace Kiosk;
+using namespace Kiosk::Ctl;
+
+namespace {
+
+int runLogVerify(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("public-key"), QStringLiteral("Verify with this public key (PEM) instead of the kiosk's own key file"), QStringLiteral("FILE")});
+    auto config = kioskCommandConfig(p, QStringLiteral("log verify"), args, true);
+    if (!config)
+        return ExitUsage;
+    std::optional<Crypto::Ed25519PublicKey> key;
+    if (p.isSet(QStringLiteral("public-key"))) {
+        auto k = Crypto::Ed25519PublicKey::fromFile(p.value(QStringLiteral("public-key")));
+        if (!k) {
+            printError(k.error().message);
+            return ExitUsage;
+        }
+        key = *k;
+    } else {
+        auto k = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
+        if (!k) {
+            printError(QStringLiteral("log verify: cannot read the kiosk key '%1': %2").arg(config->keyFile, k.error().message));
+            return ExitUsage;
+        }
+        key = k->publicKey();
+    }
+    auto db = Store::Database::open(config->databasePath);
+    if (!db) {
+        printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
+        return ExitNegative;
+    }
+    auto report = Sync::verifyStoredChain(*db, *key, config->kioskId);
+    if (!report) {
+        printError(QStringLiteral("%1: %2").arg(report.error().code, report.error().message));
+        return ExitNegative;
+    }
+    QJsonObject out{{QStringLiteral("ok"), !report->firstBreak.has_value()}, {QStringLiteral("verified"), report->verified}};
+    if (report->firstBreak) {
+        const EventLog::ChainBreak &b = *report->firstBreak;
+        out[QStringLiteral("firstBreak")] = QJsonObject{{QStringLiteral("sequence"), b.sequence}, {QStringLiteral("position"), b.position},
+                                                        {QStringLiteral("code"), b.error.code}, {QStringLiteral("message"), b.error.message}};
+    }
+    printJsonLine(out);
+    return report->firstBreak ? ExitNegative : ExitOk;
+}
+
+const Registration reg{{QStringLiteral("log"), QStringLiteral("verify")}, QStringLiteral("Verify the signed event chain; exit 1 on any break"), &runLogVerify};
+
+} // namespace

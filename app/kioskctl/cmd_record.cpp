@@ -1,0 +1,157 @@
+// kioskctl record --db PATH --mrz FILE --direction entry|exit --officer ID [--date D]
+// (issue 4 §2): evaluates the document as the console would (store lookups, the rules engine
+// against the signed policy in force) and records the decision: for ADMIT the crossing row,
+// its signed event and its outbox entry in ONE transaction; for REFER/REFUSE the signed
+// decision only. Prints one JSON line with the verdict and the event id.
+// Exit: 0 recorded, 1 the document/policy/database failed, 2 usage.
+#include "app/core/clock.h"
+#include "app/crypto/ed25519.h"
+#include "app/kioskctl/cli.h"
+#include "app/kioskctl/command.h"
+#include "app/rules/engine.h"
+#include "app/rules/policy.h"
+#include "app/store/checkrecords.h"
+#include "app/store/database.h"
+#include "scanner/mrz/mrzparser.h"
+#include "sync/client/crossingrecorder.h"
+#include "app/kioskctl/kioskconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Kiosk;
+using namespace Kiosk::Ctl;
+
+namespace {
+
+// A shipped resource: the configured path, else resources/<relative> in the current folder or
+// near the program (build/bin/../../resources in a build tree).
+QString locateResource(const QString &configured, const QString &relative)
+{
+    if (!configured.isEmpty())
+        return configured;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    for (const QString &base : {QDir::currentPath(), appDir + QStringLiteral("/../.."), appDir + QStringLiteral("/..")}) {
+        const QString candidate = QDir::cleanPath(base + QStringLiteral("/resources/") + relative);
+        if (QFileInfo::exists(candidate))
+            return candidate;
+    }
+    return QStringLiteral("resources/") + relative;
+}
+
+Result<Rules::PolicySet> loadPolicy(const Sync::KioskConfig &config)
+{
+    const QString policyPath = locateResource(config.policyFile, QStringLiteral("policy/policy.json"));
+    const QString trustPath = locateResource(config.trustAnchor, QStringLiteral("trust/policy-dev.pub.pem"));
+    QFile policy(policyPath), signature(policyPath + QStringLiteral(".sig"));
+    if (!policy.open(QIODevice::ReadOnly) || !signature.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("POLICY_NOT_FOUND"), QStringLiteral("cannot read %1 and its .sig").arg(policyPath));
+    auto anchor = Crypto::Ed25519PublicKey::fromFile(trustPath);
+    if (!anchor)
+        return std::unexpected(anchor.error());
+    return Rules::PolicySet::loadSigned(policy.readAll(), signature.readAll(), *anchor);
+}
+
+int failed(const Error &e)
+{
+    printError(QStringLiteral("record: %1: %2").arg(e.code, e.message));
+    return ExitNegative;
+}
+
+int runRecord(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("mrz"), QStringLiteral("MRZ text file (\"-\": standard input)"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("direction"), QStringLiteral("entry or exit"), QStringLiteral("entry|exit")});
+    p.addOption({QStringLiteral("officer"), QStringLiteral("Officer id"), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("date"), QStringLiteral("Local date at the checkpoint (default: today there)"), QStringLiteral("YYYY-MM-DD")});
+    auto config = kioskCommandConfig(p, QStringLiteral("record"), args, true);
+    if (!config)
+        return ExitUsage;
+    const auto direction = directionFromString(p.value(QStringLiteral("direction")));
+    if (!p.isSet(QStringLiteral("mrz")) || !direction || p.value(QStringLiteral("officer")).isEmpty()) {
+        printError(QStringLiteral("record: --mrz FILE, --direction entry|exit and --officer ID are required"));
+        return ExitUsage;
+    }
+    if (config->databasePath.isEmpty() || config->kioskId.isEmpty() || config->checkpoint.isEmpty() || config->keyFile.isEmpty()) {
+        printError(QStringLiteral("record: the kiosk is not configured: database, id, checkpoint and key ([kiosk] in the INI, or --db/--key)"));
+        return ExitUsage;
+    }
+    // The instant, at the checkpoint's offset (domain-rules §2: the local calendar date counts).
+    const QTimeZone zone = defaultCheckpointZone();
+    QDateTime at = QDateTime::currentDateTime().toTimeZone(zone);
+    if (p.isSet(QStringLiteral("date"))) {
+        const QDate d = QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate);
+        if (!d.isValid()) {
+            printError(QStringLiteral("record: --date must be YYYY-MM-DD"));
+            return ExitUsage;
+        }
+        at = QDateTime(d, at.time(), zone);
+    }
+    at = at.toOffsetFromUtc(at.offsetFromUtc());
+
+    QString readError;
+    const auto text = readInput(p.value(QStringLiteral("mrz")), &readError);
+    if (!text) {
+        printError(readError);
+        return ExitUsage;
+    }
+    const Mrz::MrzResult mrz = Mrz::parse(QString::fromUtf8(*text), Mrz::ParseOptions{at.date(), false});
+    if (!mrz.errors.isEmpty())
+        return failed(Error{mrz.errors.front().code, mrz.errors.front().message});
+    const TravelDocument document = mrz.toTravelDocument();
+
+    auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
+    if (!key)
+        return failed(key.error());
+    auto policies = loadPolicy(*config);
+    if (!policies)
+        return failed(policies.error());
+    auto db = Store::Database::open(config->databasePath);
+    if (!db)
+        return failed(db.error());
+
+    // Evaluate as the console does: the store's records, the engine, the policy in force.
+    auto records = Store::loadCheckRecords(*db, document, at.date());
+    if (!records)
+        return failed(records.error());
+    Rules::CheckInputs in;
+    in.document = document;
+    in.direction = *direction;
+    in.date = at.date();
+    in.history = records->history;
+    in.permits = records->permits;
+    in.visa = records->visa;
+    in.watchlist = records->watchlistHits;
+    if (records->watchlistImportedAt)
+        in.status.watchlistAgeHours = static_cast<int>(records->watchlistImportedAt->secsTo(at) / 3600);
+    in.status.historyJoinedByNameOnly = records->person.possibleSamePerson();
+    auto verdict = Rules::evaluate(in, *policies);
+    if (!verdict)
+        return failed(verdict.error());
+
+    const EventLog::EventSigner signer(std::move(*key));
+    Sync::CrossingRecorder recorder(*db, signer, config->kioskId, config->checkpoint);
+    auto recorded = recorder.record(Sync::Decision{document, *direction, at, p.value(QStringLiteral("officer")), verdict->kind,
+                                                   verdict->codes(), verdict->policyVersion, false});
+    if (!recorded)
+        return failed(recorded.error());
+    QJsonObject out{{QStringLiteral("verdict"), verdictToString(verdict->kind)},
+                    {QStringLiteral("reasons"), QJsonArray::fromStringList(verdict->codes())},
+                    {QStringLiteral("eventId"), recorded->eventId},
+                    {QStringLiteral("sequence"), recorded->sequence},
+                    {QStringLiteral("kind"), recorded->kind},
+                    {QStringLiteral("crossingRecorded"), recorded->crossingId.has_value()},
+                    {QStringLiteral("date"), at.date().toString(Qt::ISODate)}};
+    printJsonLine(out);
+    return ExitOk;
+}
+
+const Registration reg{{QStringLiteral("record")}, QStringLiteral("Evaluate a document and record the crossing with its signed event"), &runRecord};
+
+} // namespace

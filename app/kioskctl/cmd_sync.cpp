@@ -1,0 +1,108 @@
+// kioskctl sync --once | --status [--retry-rejected] (issue 4 §3).
+//   --once    one round: push the outbox, pull registry and feed; prints the round's report.
+//             Exit 0 when the round completed (rejections are reported, not failures), 1 when
+//             the central side could not be reached or answered wrongly.
+//   --status  {"online","pending","rejected","oldestPendingAgeSeconds","lastSuccess","lastError"}
+//   --retry-rejected  put rejected events back in the queue (after the cause was fixed).
+#include "app/kioskctl/cli.h"
+#include "app/kioskctl/command.h"
+#include "app/store/database.h"
+#include "app/store/outbox.h"
+#include "app/kioskctl/kioskconfig.h"
+#include "sync/client/syncclient.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Kiosk;
+using namespace Kiosk::Ctl;
+
+namespace {
+
+QJsonValue orNull(const std::optional<QDateTime> &t)
+{
+    return t ? QJsonValue(t->toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+int runSync(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("once"), QStringLiteral("Do one round and exit")});
+    p.addOption({QStringLiteral("status"), QStringLiteral("Print the sync status as JSON")});
+    p.addOption({QStringLiteral("retry-rejected"), QStringLiteral("Re-queue the events the central side rejected")});
+    p.addOption({QStringLiteral("batch"), QStringLiteral("Events per push (default 500)"), QStringLiteral("N"), QStringLiteral("500")});
+    auto config = kioskCommandConfig(p, QStringLiteral("sync"), args, true);
+    if (!config)
+        return ExitUsage;
+    const bool once = p.isSet(QStringLiteral("once")), status = p.isSet(QStringLiteral("status")), retry = p.isSet(QStringLiteral("retry-rejected"));
+    if (int(once) + int(status) + int(retry) != 1) {
+        printError(QStringLiteral("sync: give exactly one of --once, --status, --retry-rejected"));
+        return ExitUsage;
+    }
+    auto db = Store::Database::open(config->databasePath);
+    if (!db) {
+        printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
+        return ExitNegative;
+    }
+    if (retry) {
+        auto n = Store::Outbox(*db).requeueRejected();
+        if (!n) {
+            printError(n.error().message);
+            return ExitNegative;
+        }
+        printJsonLine(QJsonObject{{QStringLiteral("requeued"), *n}});
+        return ExitOk;
+    }
+    Sync::SyncSettings settings;
+    settings.central = QUrl(config->centralUrl);
+    settings.caFile = config->caFile;
+    settings.clientCertificate = config->clientCertificate;
+    settings.clientKey = config->clientKey;
+    settings.ownKioskId = config->kioskId;
+    settings.checkpoint = config->checkpoint;
+    settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
+    auto client = Sync::SyncClient::create(*db, settings);
+    if (!client) {
+        printError(QStringLiteral("%1: %2").arg(client.error().code, client.error().message));
+        return ExitUsage;
+    }
+    if (status) {
+        (void)(*client)->probe(3000); // sets "online"
+        auto s = (*client)->status();
+        if (!s) {
+            printError(s.error().message);
+            return ExitNegative;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        printJsonLine(QJsonObject{{QStringLiteral("online"), s->online},
+                                  {QStringLiteral("pending"), s->pending},
+                                  {QStringLiteral("rejected"), s->rejected},
+                                  {QStringLiteral("oldestPendingAgeSeconds"), s->oldestPendingAt ? QJsonValue(s->oldestPendingAt->secsTo(now)) : QJsonValue()},
+                                  {QStringLiteral("lastSuccess"), orNull(s->lastSuccess)},
+                                  {QStringLiteral("lastError"), s->lastError.isEmpty() ? QJsonValue() : QJsonValue(s->lastError)}});
+        return ExitOk;
+    }
+    auto round = (*client)->runOnce();
+    auto s = (*client)->status();
+    QJsonObject out;
+    if (round) {
+        out = QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("stored"), round->stored},
+                          {QStringLiteral("duplicate"), round->duplicate},
+                          {QStringLiteral("rejected"), round->rejected},
+                          {QStringLiteral("rejections"), QJsonArray::fromStringList(round->rejections)},
+                          {QStringLiteral("pulled"), round->pulled},
+                          {QStringLiteral("pullRejected"), round->pullRejected}};
+    } else {
+        out = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), round.error().code}, {QStringLiteral("message"), round.error().message}};
+    }
+    if (s)
+        out[QStringLiteral("pending")] = s->pending;
+    printJsonLine(out);
+    return round ? ExitOk : ExitNegative;
+}
+
+const Registration reg{{QStringLiteral("sync")}, QStringLiteral("Push the outbox and pull the feed (--once), or show --status"), &runSync};
+
+} // namespace

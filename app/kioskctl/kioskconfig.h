@@ -1,0 +1,32 @@
+#pragma once
+// The start of every kiosk command (enroll, record, log verify, sync): parse the options
+// (with --config/--db/--central/--ca/--key added), read the INI with the overrides applied
+// (sync/client/kioskconfig.h documents the file), and say what is missing.
+#include "app/kioskctl/cli.h"
+#include "sync/client/kioskconfig.h"
+
+#include <QCommandLineParser>
+#include <optional>
+
+namespace Kiosk::Ctl {
+
+// nullopt: an error was printed; the command returns ExitUsage.
+[[nodiscard]] inline std::optional<Sync::KioskConfig> kioskCommandConfig(QCommandLineParser &parser, const QString &name,
+                                                                         const QStringList &args, bool needDatabase)
+{
+    Sync::addConfigOptions(parser);
+    if (!parseArgs(parser, name, args))
+        return std::nullopt;
+    auto config = Sync::configFromOptions(parser);
+    if (!config) {
+        printError(QStringLiteral("%1: %2").arg(name, config.error().message));
+        return std::nullopt;
+    }
+    if (needDatabase && config->databasePath.isEmpty()) {
+        printError(QStringLiteral("%1: no database: --db PATH or [kiosk] database in the configuration").arg(name));
+        return std::nullopt;
+    }
+    return *config;
+}
+
+} // namespace Kiosk::Ctl

@@ -1,0 +1,115 @@
+#include "sync/client/crossingrecorder.h"
+
+#include "app/store/crossingrepository.h"
+#include "app/store/eventrepository.h"
+#include "app/store/personrepository.h"
+
+namespace Kiosk::Sync {
+
+EventLog::DocumentIdentity documentIdentity(const TravelDocument &d)
+{
+    return EventLog::DocumentIdentity{d.documentCode, d.issuingState.toString(), d.documentNumber, d.nationality.toString(),
+                                      d.surname, d.givenNames,
+                                      d.birthDate ? d.birthDate->toString(Qt::ISODate) : QString(), d.birthDateRaw, sexToString(d.sex)};
+}
+
+Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e)
+{
+    if (e.kind != QLatin1String("crossing") && e.kind != QLatin1String("override"))
+        return {};
+    TravelDocument d;
+    d.documentCode = e.document.code;
+    d.kind = documentKindFromCode(e.document.code);
+    d.issuingState = CountryCode::fromString(e.document.issuingState).value_or(CountryCode());
+    d.nationality = CountryCode::fromString(e.document.nationality).value_or(CountryCode());
+    d.documentNumber = e.document.number;
+    d.surname = e.document.surname;
+    d.givenNames = e.document.givenNames;
+    if (const QDate birth = QDate::fromString(e.document.birthDate, Qt::ISODate); birth.isValid())
+        d.birthDate = birth;
+    d.birthDateRaw = e.document.birthDateRaw;
+    d.sex = e.document.sex == QLatin1String("M") ? Sex::Male : e.document.sex == QLatin1String("F") ? Sex::Female : Sex::Unspecified;
+    d.checkDigitsValid = true; // it was parsed and checked where it was recorded
+    auto person = Store::PersonRepository(db).findOrCreate(d);
+    if (!person)
+        return std::unexpected(person.error());
+    Store::CrossingRecord row;
+    row.personId = person->personId;
+    row.documentId = person->documentId;
+    row.crossing = Crossing{e.direction, e.recordedAt.date(), e.checkpoint};
+    row.kioskId = e.kioskId;
+    row.eventId = e.id;
+    row.recordedAt = e.recordedAt.toUTC();
+    row.source = QStringLiteral("central");
+    auto id = Store::CrossingRepository(db).record(row);
+    if (!id)
+        return std::unexpected(id.error());
+    return {};
+}
+
+CrossingRecorder::CrossingRecorder(Store::Database &db, const EventLog::EventSigner &signer, QString kioskId, QString checkpoint)
+    : m_db(db), m_signer(signer), m_kioskId(std::move(kioskId)), m_checkpoint(std::move(checkpoint))
+{
+}
+
+Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
+{
+    const bool crosses = decision.verdict == VerdictKind::Admit || decision.officerOverride;
+    EventLog::Event draft;
+    draft.kioskId = m_kioskId;
+    draft.checkpoint = m_checkpoint;
+    draft.officer = decision.officer;
+    draft.kind = decision.officerOverride ? QStringLiteral("override")
+        : decision.verdict == VerdictKind::Admit ? QStringLiteral("crossing")
+        : decision.verdict == VerdictKind::Refer ? QStringLiteral("refer")
+                                                 : QStringLiteral("refusal");
+    draft.direction = decision.direction;
+    draft.document = documentIdentity(decision.document);
+    draft.verdict = verdictToString(decision.verdict);
+    draft.reasons = decision.reasons;
+    draft.policyVersion = decision.policyVersion;
+    draft.recordedAt = decision.at;
+
+    // BEGIN IMMEDIATE: the chain head read below cannot move under us (another process
+    // recording on the same database waits for the write lock).
+    Store::Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::unexpected(tx.error());
+    Store::EventRepository events(m_db);
+    auto head = events.head();
+    if (!head)
+        return std::unexpected(head.error());
+    auto signedEvent = m_signer.sign(draft, head->sequence, head->hash);
+    if (!signedEvent)
+        return std::unexpected(signedEvent.error());
+    const EventLog::Event &e = signedEvent->event;
+    if (auto appended = events.append(Store::StoredEvent{e.sequence, e.id, e.kioskId, signedEvent->bytes, signedEvent->signature,
+                                                         signedEvent->hash(), decision.at.toUTC()});
+        !appended)
+        return std::unexpected(appended.error());
+
+    RecordedDecision out{e.id, e.sequence, e.kind, std::nullopt};
+    if (crosses) {
+        Store::PersonRepository persons(m_db);
+        auto person = persons.findOrCreate(decision.document);
+        if (!person)
+            return std::unexpected(person.error());
+        Store::CrossingRecord row;
+        row.personId = person->personId;
+        row.documentId = person->documentId;
+        // The local calendar date is the date at the checkpoint's offset (domain-rules §2).
+        row.crossing = Crossing{decision.direction, decision.at.date(), m_checkpoint};
+        row.kioskId = m_kioskId;
+        row.eventId = e.id;
+        row.recordedAt = decision.at.toUTC();
+        auto id = Store::CrossingRepository(m_db).record(row);
+        if (!id)
+            return std::unexpected(id.error());
+        out.crossingId = *id;
+    }
+    if (auto committed = tx.commit(); !committed)
+        return std::unexpected(committed.error());
+    return out;
+}
+
+} // namespace Kiosk::Sync

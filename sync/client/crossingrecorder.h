@@ -1,0 +1,59 @@
+#pragma once
+// The write side of a decision (issue 4 §1-2): the crossing row, its signed event and its
+// outbox entry in ONE SQLite transaction (WAL, synchronous=FULL). Either all three are on disk
+// or none is: a power cut between them cannot lose an event or leave an unsigned crossing.
+#include "app/core/traveldocument.h"
+#include "app/core/verdict.h"
+#include "app/store/database.h"
+#include "sync/eventlog/eventsigner.h"
+
+#include <QDateTime>
+
+namespace Kiosk::Sync {
+
+struct Decision
+{
+    TravelDocument document;
+    Direction direction = Direction::Entry;
+    QDateTime at;              // the instant, with the checkpoint's UTC offset (its date is the local date)
+    QString officer;
+    VerdictKind verdict = VerdictKind::Admit;
+    QStringList reasons;       // reason codes
+    QString policyVersion;
+    bool officerOverride = false; // the officer admitted against the verdict
+};
+
+struct RecordedDecision
+{
+    QString eventId;
+    qint64 sequence = 0;
+    QString kind;                  // crossing | override | refer | refusal
+    std::optional<qint64> crossingId; // set when a crossing happened (ADMIT, or an override)
+};
+
+class CrossingRecorder
+{
+public:
+    CrossingRecorder(Store::Database &db, const EventLog::EventSigner &signer, QString kioskId, QString checkpoint);
+
+    // ADMIT (or an officer override) records a crossing and its event; REFER and REFUSE record
+    // only the signed decision. Errors: STORE_* (nothing written), EVENT_INVALID.
+    [[nodiscard]] Result<RecordedDecision> record(const Decision &decision);
+
+private:
+    Store::Database &m_db;
+    const EventLog::EventSigner &m_signer;
+    QString m_kioskId;
+    QString m_checkpoint;
+};
+
+// The event's document identity from a parsed document (what the chain signs).
+[[nodiscard]] EventLog::DocumentIdentity documentIdentity(const TravelDocument &document);
+
+// A crossing recorded at another checkpoint, pulled from the central feed (its signature
+// already verified): the person and the crossing row (source "central") so that the local
+// history has it offline too. Events that are not crossings add nothing. Joins the caller's
+// transaction. Errors: STORE_*.
+[[nodiscard]] Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &event);
+
+} // namespace Kiosk::Sync

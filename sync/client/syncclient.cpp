@@ -1,0 +1,327 @@
+#include "sync/client/syncclient.h"
+
+#include "sync/client/crossingrecorder.h"
+#include "app/crypto/ed25519.h"
+#include "app/store/eventrepository.h"
+#include "app/store/outbox.h"
+#include "sync/eventlog/event.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QNetworkReply>
+#include <QSslKey>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSync, "kiosk.sync.client")
+
+namespace Kiosk::Sync {
+
+namespace {
+
+const QString CursorKey = QStringLiteral("feed_cursor");
+const QString LastSuccessKey = QStringLiteral("last_success");
+const QString LastErrorKey = QStringLiteral("last_error");
+
+std::optional<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return f.readAll();
+}
+
+Result<QSslConfiguration> tlsConfiguration(const SyncSettings &s)
+{
+    QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+    c.setProtocol(QSsl::TlsV1_2OrLater);
+    c.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (s.caFile.isEmpty())
+        return fail(QStringLiteral("SYNC_CONFIG"), QStringLiteral("no central CA configured ([central] ca or --ca): the central side must be pinned"));
+    const auto ca = readFile(s.caFile);
+    const QList<QSslCertificate> cas = ca ? QSslCertificate::fromData(*ca, QSsl::Pem) : QList<QSslCertificate>{};
+    if (cas.isEmpty())
+        return fail(QStringLiteral("SYNC_CONFIG"), QStringLiteral("cannot read a PEM CA certificate from %1").arg(s.caFile));
+    c.setCaCertificates(cas); // pinned: the system store is not consulted
+    if (!s.clientCertificate.isEmpty()) {
+        const auto cert = readFile(s.clientCertificate);
+        const auto keyPem = readFile(s.clientKey);
+        const QList<QSslCertificate> certs = cert ? QSslCertificate::fromData(*cert, QSsl::Pem) : QList<QSslCertificate>{};
+        QSslKey key = keyPem ? QSslKey(*keyPem, QSsl::Ec) : QSslKey();
+        if (key.isNull() && keyPem)
+            key = QSslKey(*keyPem, QSsl::Rsa);
+        if (certs.isEmpty() || key.isNull())
+            return fail(QStringLiteral("SYNC_CONFIG"), QStringLiteral("cannot read the client certificate %1 or its key").arg(s.clientCertificate));
+        c.setLocalCertificate(certs.first());
+        c.setPrivateKey(key);
+    }
+    return c;
+}
+
+QString b64(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+} // namespace
+
+Result<std::unique_ptr<SyncClient>> SyncClient::create(Store::Database &db, SyncSettings settings, QObject *parent)
+{
+    if (!settings.central.isValid() || settings.central.scheme() != QLatin1String("https"))
+        return fail(QStringLiteral("SYNC_CONFIG"), QStringLiteral("central URL must be https://HOST:PORT (got '%1')").arg(settings.central.toString()));
+    auto tls = tlsConfiguration(settings);
+    if (!tls)
+        return std::unexpected(tls.error());
+    return std::unique_ptr<SyncClient>(new SyncClient(db, std::move(settings), std::move(*tls), parent));
+}
+
+SyncClient::SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, QObject *parent)
+    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_tls(std::move(tls)), m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SyncClient::onTimer);
+}
+
+SyncClient::~SyncClient() = default;
+
+Result<SyncClient::Reply> SyncClient::request(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
+{
+    QUrl url = m_settings.central;
+    const qsizetype q = path.indexOf(u'?');
+    url.setPath(q < 0 ? path : path.left(q));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setSslConfiguration(m_tls);
+    req.setTransferTimeout(timeoutMs);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = method == "POST" ? m_network->post(req, body) : m_network->get(req);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError && status == 0)
+        return fail(QStringLiteral("SYNC_NETWORK"), QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(method), path, reply->errorString()));
+    Reply out{status, reply->readAll()};
+    if (status != 200)
+        return fail(QStringLiteral("SYNC_HTTP"), QStringLiteral("%1 %2: HTTP %3 %4").arg(QString::fromLatin1(method), path).arg(status).arg(QString::fromUtf8(out.body.left(200))));
+    return out;
+}
+
+Result<void> SyncClient::push(RoundReport &report)
+{
+    Store::Outbox outbox(m_db);
+    for (;;) {
+        auto batch = outbox.pending(m_settings.batchSize);
+        if (!batch)
+            return std::unexpected(batch.error());
+        if (batch->isEmpty())
+            return {};
+        QJsonArray events;
+        QList<qint64> sequences;
+        for (const Store::StoredEvent &e : *batch) {
+            events.append(QJsonObject{{QStringLiteral("bytes"), b64(e.bytes)}, {QStringLiteral("signature"), b64(e.signature)}});
+            sequences << e.sequence;
+        }
+        auto reply = request("POST", QStringLiteral("/v1/events"),
+                             QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}).toJson(QJsonDocument::Compact),
+                             m_settings.requestTimeoutMs);
+        if (!reply) {
+            (void)outbox.noteAttempt(sequences, QDateTime::currentDateTimeUtc());
+            return std::unexpected(reply.error());
+        }
+        const QJsonArray results = QJsonDocument::fromJson(reply->body).object().value(QLatin1String("results")).toArray();
+        if (results.size() != batch->size())
+            return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("central answered %1 results for %2 events").arg(results.size()).arg(batch->size()));
+        QList<qint64> acknowledged;
+        Store::Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::unexpected(tx.error());
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const QJsonObject r = results.at(i).toObject();
+            const Store::StoredEvent &sent = batch->at(i);
+            // The answer must be about the event we sent at this position.
+            if (r.value(QLatin1String("sequence")).toInteger() != sent.sequence && r.value(QLatin1String("id")).toString() != sent.eventId
+                && r.value(QLatin1String("reason")).toString() != QLatin1String("MALFORMED"))
+                return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("answer %1 is not about event %2").arg(i).arg(sent.sequence));
+            const QString status = r.value(QLatin1String("status")).toString();
+            if (status == QLatin1String("stored")) {
+                ++report.stored;
+                acknowledged << sent.sequence;
+            } else if (status == QLatin1String("duplicate")) {
+                ++report.duplicate;
+                acknowledged << sent.sequence;
+            } else {
+                ++report.rejected;
+                const QString reason = r.value(QLatin1String("reason")).toString(QStringLiteral("UNKNOWN"));
+                report.rejections << QStringLiteral("%1 %2").arg(sent.sequence).arg(reason);
+                if (auto rej = outbox.reject(sent.sequence, reason, r.value(QLatin1String("detail")).toString()); !rej)
+                    return std::unexpected(rej.error());
+                qCWarning(lcSync) << "event" << sent.sequence << "rejected:" << reason;
+            }
+        }
+        if (auto ack = outbox.acknowledge(acknowledged); !ack)
+            return std::unexpected(ack.error());
+        if (auto c = tx.commit(); !c)
+            return std::unexpected(c.error());
+    }
+}
+
+Result<void> SyncClient::pull(RoundReport &report)
+{
+    auto registryReply = request("GET", QStringLiteral("/v1/kiosks"), {}, m_settings.requestTimeoutMs);
+    if (!registryReply)
+        return std::unexpected(registryReply.error());
+    QList<Store::RegistryEntry> registry;
+    QHash<QString, std::pair<Crypto::Ed25519PublicKey, bool>> keys;
+    for (const QJsonValue &v : QJsonDocument::fromJson(registryReply->body).object().value(QLatin1String("kiosks")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Store::RegistryEntry entry{o.value(QLatin1String("id")).toString(), o.value(QLatin1String("checkpoint")).toString(),
+                                   QByteArray::fromBase64(o.value(QLatin1String("publicKey")).toString().toLatin1()),
+                                   o.value(QLatin1String("revoked")).toBool()};
+        if (auto key = Crypto::Ed25519PublicKey::fromRaw(entry.publicKey))
+            keys.insert(entry.kioskId, {*key, entry.revoked});
+        registry << entry;
+    }
+    Store::EventRepository events(m_db);
+    if (auto r = events.replaceRegistry(registry); !r)
+        return std::unexpected(r.error());
+
+    Store::Outbox state(m_db);
+    auto cursorText = state.state(CursorKey);
+    if (!cursorText)
+        return std::unexpected(cursorText.error());
+    qint64 cursor = cursorText->value_or(QStringLiteral("0")).toLongLong();
+    for (;;) {
+        auto page = request("GET", QStringLiteral("/v1/feed?after=%1&limit=%2").arg(cursor).arg(m_settings.feedPageSize), {}, m_settings.requestTimeoutMs);
+        if (!page)
+            return std::unexpected(page.error());
+        const QJsonArray entries = QJsonDocument::fromJson(page->body).object().value(QLatin1String("events")).toArray();
+        if (entries.isEmpty())
+            return {};
+        Store::Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::unexpected(tx.error());
+        for (const QJsonValue &v : entries) {
+            const QJsonObject o = v.toObject();
+            const qint64 feedId = o.value(QLatin1String("feedId")).toInteger();
+            const QByteArray bytes = QByteArray::fromBase64(o.value(QLatin1String("bytes")).toString().toLatin1());
+            const QByteArray signature = QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
+            if (feedId <= cursor)
+                return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("feed went backwards at %1").arg(feedId));
+            cursor = feedId;
+            auto se = EventLog::signedEventFromStorage(bytes, signature);
+            if (!se) {
+                ++report.pullRejected;
+                continue;
+            }
+            if (se->event.kioskId == m_settings.ownKioskId)
+                continue; // our own, already here
+            const auto key = keys.constFind(se->event.kioskId);
+            // Verified against the registry the central side published (issue 4 §3).
+            if (key == keys.cend() || !key->first.verify(se->bytes, se->signature)) {
+                ++report.pullRejected;
+                qCWarning(lcSync) << "feed event" << feedId << "does not verify; skipped";
+                continue;
+            }
+            auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, feedId});
+            if (!fresh)
+                return std::unexpected(fresh.error());
+            if (*fresh) {
+                ++report.pulled;
+                if (auto crossing = recordRemoteCrossing(m_db, se->event); !crossing)
+                    return std::unexpected(crossing.error());
+            }
+        }
+        if (auto r = state.setState(CursorKey, QString::number(cursor)); !r)
+            return std::unexpected(r.error());
+        if (auto c = tx.commit(); !c)
+            return std::unexpected(c.error());
+    }
+}
+
+Result<RoundReport> SyncClient::runOnce()
+{
+    RoundReport report;
+    Result<void> pushed = push(report);
+    Result<void> pulled = pushed ? pull(report) : Result<void>{};
+    Result<RoundReport> outcome = !pushed ? Result<RoundReport>(std::unexpected(pushed.error()))
+        : !pulled                         ? Result<RoundReport>(std::unexpected(pulled.error()))
+                                          : Result<RoundReport>(report);
+    recordOutcome(outcome);
+    return outcome;
+}
+
+void SyncClient::recordOutcome(const Result<RoundReport> &outcome)
+{
+    Store::Outbox state(m_db);
+    m_online = outcome.has_value() || outcome.error().code == QLatin1String("SYNC_HTTP");
+    if (outcome)
+        (void)state.setState(LastSuccessKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    else
+        (void)state.setState(LastErrorKey, outcome.error().code + QStringLiteral(": ") + outcome.error().message);
+    if (auto s = status())
+        emit statusChanged(*s);
+}
+
+Result<SyncStatus> SyncClient::status()
+{
+    Store::Outbox outbox(m_db);
+    auto s = outbox.status();
+    if (!s)
+        return std::unexpected(s.error());
+    SyncStatus out;
+    out.online = m_online;
+    out.pending = s->pending;
+    out.rejected = s->rejected;
+    out.oldestPendingAt = s->oldestPendingAt;
+    if (auto v = outbox.state(LastSuccessKey); v && *v)
+        out.lastSuccess = QDateTime::fromString(**v, Qt::ISODate);
+    if (auto v = outbox.state(LastErrorKey); v && *v)
+        out.lastError = **v;
+    return out;
+}
+
+bool SyncClient::probe(int timeoutMs)
+{
+    m_online = request("GET", QStringLiteral("/v1/health"), {}, timeoutMs).has_value();
+    return m_online;
+}
+
+void SyncClient::start()
+{
+    if (QNetworkInformation::loadDefaultBackend()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online) // connectivity back: try now
+                        scheduleNext(std::chrono::milliseconds(0));
+                });
+    }
+    scheduleNext(std::chrono::milliseconds(0));
+}
+
+void SyncClient::stop()
+{
+    m_timer.stop();
+}
+
+void SyncClient::scheduleNext(std::chrono::milliseconds delay)
+{
+    m_timer.start(delay);
+}
+
+void SyncClient::onTimer()
+{
+    const auto outcome = runOnce();
+    m_failures = outcome ? 0 : m_failures + 1;
+    scheduleNext(outcome ? m_settings.interval : backoffDelay(m_settings.backoff, m_failures, *QRandomGenerator::global()));
+}
+
+} // namespace Kiosk::Sync

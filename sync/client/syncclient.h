@@ -1,0 +1,105 @@
+#pragma once
+// The sync client (issue 4 §3): pushes the outbox to the central service in batches over
+// HTTPS with the central CA pinned (TLS 1.2+, optional client certificate), applies the
+// per-event answers (stored/duplicate leave the outbox, rejected stay with their reason),
+// pulls the kiosk registry and, after a cursor, the events recorded at other checkpoints
+// (each signature verified against that registry) into the local store. runOnce() is one
+// round (`kioskctl sync --once`); start() runs rounds continuously with exponential backoff
+// and jitter, and retries at once when the network comes back (the GUI).
+#include "app/store/database.h"
+#include "sync/client/backoff.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Kiosk::Sync {
+
+struct SyncSettings
+{
+    QUrl central;                 // https://host:port
+    QString caFile;               // PEM; the only CA trusted for the central side
+    QString clientCertificate;    // PEM, optional
+    QString clientKey;            // PEM, optional
+    QString ownKioskId;           // our events are not pulled back
+    QString checkpoint;           // ours (pulled crossings keep their own)
+    int batchSize = 500;
+    int feedPageSize = 1000;
+    int requestTimeoutMs = 15000;
+    std::chrono::milliseconds interval{30000}; // between successful rounds (continuous mode)
+    BackoffPolicy backoff;
+};
+
+struct SyncStatus
+{
+    bool online = false;
+    qint64 pending = 0;
+    qint64 rejected = 0;
+    std::optional<QDateTime> oldestPendingAt;
+    std::optional<QDateTime> lastSuccess;
+    QString lastError;
+};
+
+struct RoundReport
+{
+    qint64 stored = 0;
+    qint64 duplicate = 0;
+    qint64 rejected = 0;
+    qint64 pulled = 0;         // remote events newly stored
+    qint64 pullRejected = 0;   // feed entries whose signature/kiosk did not verify
+    QStringList rejections;    // "SEQ REASON" per rejected event
+};
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+public:
+    // Errors: SYNC_CONFIG (no central URL, unreadable CA/client certificate).
+    [[nodiscard]] static Result<std::unique_ptr<SyncClient>> create(Store::Database &db, SyncSettings settings, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    // One round: push everything pending, then pull registry and feed. Blocks (a local event
+    // loop). Errors: SYNC_NETWORK, SYNC_HTTP, SYNC_PROTOCOL, STORE_*.
+    [[nodiscard]] Result<RoundReport> runOnce();
+
+    // Continuous mode: rounds every `interval`, backoff after failures.
+    void start();
+    void stop();
+
+    [[nodiscard]] Result<SyncStatus> status();
+    // A quick GET /v1/health (for `sync --status`).
+    [[nodiscard]] bool probe(int timeoutMs);
+
+signals:
+    void statusChanged(const Kiosk::Sync::SyncStatus &status);
+
+private:
+    SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, QObject *parent);
+    struct Reply
+    {
+        int httpStatus = 0;
+        QByteArray body;
+    };
+    Result<Reply> request(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
+    Result<void> push(RoundReport &report);
+    Result<void> pull(RoundReport &report);
+    void scheduleNext(std::chrono::milliseconds delay);
+    void onTimer();
+    void recordOutcome(const Result<RoundReport> &outcome);
+
+    Store::Database &m_db;
+    SyncSettings m_settings;
+    QSslConfiguration m_tls;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QTimer m_timer;
+    int m_failures = 0;
+    bool m_online = false;
+};
+
+} // namespace Kiosk::Sync
