@@ -19,6 +19,14 @@ if(KIOSK_FUZZ)
   # Coverage feedback for libFuzzer in every library the targets link.
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 16
+   AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 19)
+  # libstdc++ 12 hides <expected> unless __cpp_concepts >= 202002L. Clang 16 implements what
+  # that value stands for (P0848, conditionally trivial special members) but still reports
+  # 201907L, so the fuzz build (clang) states it; with it every module, std::expected and all,
+  # builds under libFuzzer.
+  add_compile_options(-Wno-builtin-macro-redefined -U__cpp_concepts -D__cpp_concepts=202002L)
+endif()
 
 # Helper: a module library with the house settings.
 #   kiosk_module(kiosk_mrz)  -> STATIC library, warnings, include root = source root
