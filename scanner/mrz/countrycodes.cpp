@@ -1,5 +1,7 @@
 #include "scanner/mrz/countrycodes.h"
 
+#include "scanner/mrz/countrycodes_p.h"
+
 #include <QHash>
 #include <QLatin1StringView>
 
@@ -18,18 +20,22 @@ namespace {
 // none=0), so a lookup is one array access (the parser asks twice per document).
 constexpr int kSlots = 27 * 27 * 27;
 
-int slotOf(QStringView code)
+constexpr char16_t unit(QChar c) { return c.unicode(); }
+constexpr char16_t unit(char c) { return static_cast<unsigned char>(c); }
+
+template <typename View>
+int slotOf(View code)
 {
-    qsizetype end = code.size();
-    while (end > 0 && code[end - 1] == u'<')
+    auto end = code.size();
+    while (end > 0 && unit(code[end - 1]) == u'<')
         --end;
     if (end == 0 || end > 3)
         return -1;
     int slot = 0;
-    for (qsizetype i = 0; i < 3; ++i) {
+    for (decltype(end) i = 0; i < 3; ++i) {
         int digit = 0;
         if (i < end) {
-            const char16_t c = code[i].unicode();
+            const char16_t c = unit(code[i]);
             if (c < u'A' || c > u'Z')
                 return -1;
             digit = c - u'A' + 1;
@@ -42,6 +48,7 @@ int slotOf(QStringView code)
 struct Table
 {
     std::array<qint16, kSlots> index{}; // 0 = unknown, else 1 + position in names
+    QStringList codes;
     QStringList names;
 
     Table()
@@ -59,6 +66,7 @@ struct Table
             const int slot = slotOf(code);
             if (slot < 0)
                 continue;
+            codes.append(code.toString());
             names.append(name.toString());
             index[static_cast<size_t>(slot)] = static_cast<qint16>(names.size());
         }
@@ -90,6 +98,18 @@ bool isKnownCountryCode(QStringView code)
     const int slot = slotOf(code);
     return slot >= 0 && table().index[static_cast<size_t>(slot)] != 0;
 }
+
+namespace detail {
+const QString *internedCountryCode(std::string_view code)
+{
+    const int slot = slotOf(code);
+    if (slot < 0)
+        return nullptr;
+    const Table &t = table();
+    const qint16 i = t.index[static_cast<size_t>(slot)];
+    return i == 0 ? nullptr : &t.codes[i - 1];
+}
+} // namespace detail
 
 int countryCodeCount()
 {

@@ -117,13 +117,14 @@ void apply(Grid &grid, const Combo &combo, bool forward)
 std::vector<Combo> candidates(Grid &grid, const CheckedField &cf)
 {
     std::vector<Slot> sites;
-    for (int i = 0; i <= cf.count; ++i) {
-        const bool isCheck = i == cf.count;
+    const int count = cf.count();
+    for (int i = 0; i <= count; ++i) {
+        const bool isCheck = i == count;
         Slot s{};
-        s.cell = isCheck ? cf.checkCell : cf.cells[i];
+        s.cell = isCheck ? cf.checkCell : cf.cell(i);
         s.field = isCheck ? cf.check : cf.value;
         s.position = isCheck ? 1 : i + 1;
-        s.altCount = alternatives(grid.at(s.cell.line, s.cell.position), isCheck ? Kind::CheckDigit : cf.kinds[i], s.alt);
+        s.altCount = alternatives(grid.at(s.cell.line, s.cell.position), isCheck ? Kind::CheckDigit : cf.kind(i), s.alt);
         if (s.altCount > 0)
             sites.push_back(s);
     }

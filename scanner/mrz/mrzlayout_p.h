@@ -4,7 +4,9 @@
 // its clause by eye. One generic routine (mrzparser.cpp) reads them all.
 #include "scanner/mrz/mrzparser.h"
 
+#include <array>
 #include <cstdint>
+#include <iterator>
 #include <span>
 
 namespace Kiosk::Mrz::detail {
@@ -178,6 +180,23 @@ inline constexpr Layout kLayouts[] = {
     return kLayouts[static_cast<int>(format)];
 }
 
+// Row of each field in each layout, computed at compile time (-1: the layout has none).
+inline constexpr auto kRowIndex = [] {
+    std::array<std::array<std::int8_t, static_cast<int>(Field::Count)>, std::size(kLayouts)> index{};
+    for (size_t l = 0; l < std::size(kLayouts); ++l) {
+        index[l].fill(-1);
+        for (size_t r = 0; r < kLayouts[l].rows.size(); ++r)
+            index[l][static_cast<size_t>(kLayouts[l].rows[r].field)] = static_cast<std::int8_t>(r);
+    }
+    return index;
+}();
+
+[[nodiscard]] constexpr const Row *findRow(const Layout &layout, Field field)
+{
+    const int r = kRowIndex[static_cast<size_t>(layout.format)][static_cast<size_t>(field)];
+    return r < 0 ? nullptr : &layout.rows[static_cast<size_t>(r)];
+}
+
 // The JSON name of a field ("document_number_check"), used in corrections.
 [[nodiscard]] const char *fieldName(Field field);
 
@@ -191,6 +210,7 @@ struct Grid
 
     [[nodiscard]] char &at(int line, int position) { return cells[line - 1][position - 1]; }
     [[nodiscard]] char at(int line, int position) const { return cells[line - 1][position - 1]; }
+    [[nodiscard]] const char *ptr(int line, int position) const { return &cells[line - 1][position - 1]; }
 };
 
 // 0-based index into the grid.
@@ -200,18 +220,45 @@ struct Cell
     std::uint8_t position; // 1-based
 };
 
-// A value with its check digit, as a list of cells (the TD1 overflow makes a number span
-// two fields), so that the check and the correction are one routine for all of them.
+// A value with its check digit: one stretch of a line, or two for a TD1 number that
+// overflows into the optional data (9303-5 note j). The same routine checks them all, and
+// the correction walks them character by character.
 struct CheckedField
 {
     Field value;
     Field check;
-    std::uint8_t count = 0;
-    Cell cells[24];
-    Kind kinds[24];
+    Span spans[2];
+    Kind kinds[2];
+    std::uint8_t spanCount = 0;
     Cell checkCell;
-    bool fillerCheckAllowed = false; // '<' check digit accepted when every cell is '<'
-    bool present = false;
+    bool fillerCheckAllowed = false; // '<' check digit accepted when every character is '<'
+
+    [[nodiscard]] int count() const
+    {
+        int n = 0;
+        for (int s = 0; s < spanCount; ++s)
+            n += spans[s].length;
+        return n;
+    }
+    // The i-th character of the value (0-based) and its class.
+    [[nodiscard]] Cell cell(int i) const
+    {
+        for (int s = 0; s < spanCount; ++s) {
+            if (i < spans[s].length)
+                return Cell{spans[s].line, static_cast<std::uint8_t>(spans[s].position + i)};
+            i -= spans[s].length;
+        }
+        return Cell{0, 0};
+    }
+    [[nodiscard]] Kind kind(int i) const
+    {
+        for (int s = 0; s < spanCount; ++s) {
+            if (i < spans[s].length)
+                return kinds[s];
+            i -= spans[s].length;
+        }
+        return Kind::AlphaNumeric;
+    }
 };
 
 // Field checks of a layout on a grid (document number, birth, expiry, optional data) and

@@ -2,6 +2,7 @@
 
 #include "scanner/mrz/checkdigit.h"
 #include "scanner/mrz/countrycodes.h"
+#include "scanner/mrz/countrycodes_p.h"
 #include "scanner/mrz/mrzcorrection_p.h"
 #include "scanner/mrz/mrzlayout_p.h"
 
@@ -118,22 +119,40 @@ const char *fieldName(Field field)
 
 namespace {
 
-const Row *findRow(const Layout &layout, Field field)
+void addSpan(CheckedField &cf, const Row &row, int from, int count, Kind kind)
 {
-    for (const Row &row : layout.rows) {
-        if (row.field == field)
-            return &row;
-    }
-    return nullptr;
+    if (count <= 0)
+        return;
+    cf.spans[cf.spanCount] = Span{row.line, static_cast<std::uint8_t>(row.position + from), static_cast<std::uint8_t>(count)};
+    cf.kinds[cf.spanCount] = kind;
+    ++cf.spanCount;
 }
 
-void addCells(CheckedField &cf, const Row &row, int from, int count, Kind kind)
+// ICAO 9303-3 §4.9 character values as a table: the check digits are the hot path.
+constexpr auto kValues = [] {
+    std::array<std::int8_t, 256> t{};
+    t.fill(-1);
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<size_t>(c)] = static_cast<std::int8_t>(c - '0');
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[static_cast<size_t>(c)] = static_cast<std::int8_t>(c - 'A' + 10);
+    t['<'] = 0;
+    return t;
+}();
+constexpr int kWeights[3] = {7, 3, 1};
+
+// Adds the weighted values of `length` characters to `sum`, continuing the 7-3-1 cycle at
+// `w`. Returns false on a character outside A-Z 0-9 '<'.
+bool weigh(const char *p, int length, int &w, int &sum)
 {
-    for (int i = 0; i < count; ++i) {
-        cf.cells[cf.count] = Cell{row.line, static_cast<std::uint8_t>(row.position + from + i)};
-        cf.kinds[cf.count] = kind;
-        ++cf.count;
+    int bad = 0;
+    for (int i = 0; i < length; ++i) {
+        const int v = kValues[static_cast<unsigned char>(p[i])];
+        bad |= v;
+        sum += v * kWeights[w];
+        w = w == 2 ? 0 : w + 1;
     }
+    return bad >= 0;
 }
 
 } // namespace
@@ -156,8 +175,7 @@ CheckPlan planChecks(const Grid &grid)
         CheckedField &cf = plan.fields[plan.fieldCount++];
         cf.value = value;
         cf.check = check;
-        cf.present = true;
-        addCells(cf, *valueRow, 0, valueRow->length, valueRow->kind);
+        addSpan(cf, *valueRow, 0, valueRow->length, valueRow->kind);
         cf.checkCell = Cell{checkRow->line, checkRow->position};
         cf.fillerCheckAllowed = value == Field::OptionalData && layout.fillerCheckForEmptyOptionalData;
 
@@ -176,16 +194,12 @@ CheckPlan planChecks(const Grid &grid)
                 plan.overflowError = true;
                 continue;
             }
-            addCells(cf, *opt, 0, k - 1, Kind::AlphaNumeric);
+            addSpan(cf, *opt, 0, k - 1, Kind::AlphaNumeric);
             cf.checkCell = Cell{opt->line, static_cast<std::uint8_t>(opt->position + k - 1)};
             plan.overflowLength = std::min<int>(k + 1, opt->length);
         }
     }
     return plan;
-}
-
-namespace {
-constexpr int kWeights[3] = {7, 3, 1};
 }
 
 bool passes(const Grid &grid, const CheckedField &field)
@@ -194,20 +208,22 @@ bool passes(const Grid &grid, const CheckedField &field)
     if (c == '<') {
         if (!field.fillerCheckAllowed)
             return false;
-        for (int i = 0; i < field.count; ++i) {
-            if (grid.at(field.cells[i].line, field.cells[i].position) != '<')
-                return false;
+        for (int s = 0; s < field.spanCount; ++s) {
+            const char *p = grid.ptr(field.spans[s].line, field.spans[s].position);
+            for (int i = 0; i < field.spans[s].length; ++i) {
+                if (p[i] != '<')
+                    return false;
+            }
         }
         return true; // 9303-4: empty personal number, '<' as its check digit
     }
     if (c < '0' || c > '9')
         return false;
     int sum = 0;
-    for (int i = 0; i < field.count; ++i) {
-        const int v = characterValue(static_cast<unsigned char>(grid.at(field.cells[i].line, field.cells[i].position)));
-        if (v < 0)
+    int w = 0;
+    for (int s = 0; s < field.spanCount; ++s) {
+        if (!weigh(grid.ptr(field.spans[s].line, field.spans[s].position), field.spans[s].length, w, sum))
             return false;
-        sum += v * kWeights[i % 3];
     }
     return sum % 10 == c - '0';
 }
@@ -222,14 +238,10 @@ bool compositePasses(const Grid &grid)
     if (c < '0' || c > '9')
         return false;
     int sum = 0;
-    int index = 0;
+    int w = 0;
     for (const Span &span : layout.composite) {
-        for (int i = 0; i < span.length; ++i, ++index) {
-            const int v = characterValue(static_cast<unsigned char>(grid.at(span.line, span.position + i)));
-            if (v < 0)
-                return false;
-            sum += v * kWeights[index % 3];
-        }
+        if (!weigh(grid.ptr(span.line, span.position), span.length, w, sum))
+            return false;
     }
     return sum % 10 == c - '0';
 }
@@ -294,6 +306,7 @@ Hygiene cleanInput(QStringView text, Grid &grid, MrzResult &result)
 {
     constexpr int kMaxReported = 5; // a binary file must not produce a megabyte of errors
     Hygiene h;
+    result.lines.reserve(kMaxLines);
     int bad = 0;
     bool lowercase = false;
     qsizetype pos = 0;
@@ -398,19 +411,37 @@ void checkLetters(const Row &row, std::string_view v, const char *what, MrzResul
     }
 }
 
-void checkCountry(std::string_view v, const char *what, MrzResult &result)
+// The code as a string (shared with the country table when known) and a warning when it is
+// not in the ICAO 9303-3 list.
+QString readCountry(std::string_view v, const char *what, MrzResult &result)
 {
     const std::string_view code = stripFillers(v);
-    bool known = false;
-    if (!code.empty()) {
-        const QLatin1StringView l1(code.data(), static_cast<qsizetype>(code.size()));
-        known = isKnownCountryCode(QString(l1));
-    }
-    if (!known) {
-        addIssue(result.warnings, "MRZ_UNKNOWN_COUNTRY",
-                 code.empty() ? QStringLiteral("%1 is empty").arg(QLatin1String(what))
-                              : QStringLiteral("%1 '%2' is not in the ICAO 9303-3 list").arg(QLatin1String(what), latin1(code)));
-    }
+    if (const QString *known = internedCountryCode(code))
+        return *known;
+    addIssue(result.warnings, "MRZ_UNKNOWN_COUNTRY",
+             code.empty() ? QStringLiteral("%1 is empty").arg(QLatin1String(what))
+                          : QStringLiteral("%1 '%2' is not in the ICAO 9303-3 list").arg(QLatin1String(what), latin1(code)));
+    return latin1(code);
+}
+
+// Document codes are one or two letters: shared strings instead of one allocation each.
+QString documentCodeString(std::string_view code)
+{
+    static const std::array<QString, 26 * 27> kCodes = [] {
+        std::array<QString, 26 * 27> t;
+        for (int a = 0; a < 26; ++a) {
+            t[static_cast<size_t>(a * 27)] = QString(QChar(u'A' + a));
+            for (int b = 0; b < 26; ++b)
+                t[static_cast<size_t>(a * 27 + b + 1)] = QString(QChar(u'A' + a)) + QChar(u'A' + b);
+        }
+        return t;
+    }();
+    const auto letter = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (code.size() == 1 && letter(code[0]))
+        return kCodes[static_cast<size_t>((code[0] - 'A') * 27)];
+    if (code.size() == 2 && letter(code[0]) && letter(code[1]))
+        return kCodes[static_cast<size_t>((code[0] - 'A') * 27 + code[1] - 'A' + 1)];
+    return latin1(code);
 }
 
 constexpr int daysInMonth(int month, int year) // year 0 = unknown: February may have 29
@@ -424,7 +455,17 @@ constexpr int daysInMonth(int month, int year) // year 0 = unknown: February may
 // ICAO 9303-3 §4.8: YYMMDD. Birth dates take the most recent century not after the
 // reference date; other dates the century nearest to it. Only a birth date may have unknown
 // parts ("<<", 9303-3 §4.8.2 note); an impossible date is an error value.
-std::optional<QDate> readDate(std::string_view raw, bool birth, const QDate &reference, MrzResult &result)
+// The reference date's parts, taken apart once per document (QDate::year() and friends
+// each convert from the Julian day).
+struct Reference
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    bool valid = false;
+};
+
+std::optional<QDate> readDate(std::string_view raw, bool birth, const Reference &reference, MrzResult &result)
 {
     const QLatin1String what = birth ? QLatin1String("birth date") : QLatin1String("expiry date");
     int part[3] = {0, 0, 0}; // YY, MM, DD; -1 unknown
@@ -472,20 +513,20 @@ std::optional<QDate> readDate(std::string_view raw, bool birth, const QDate &ref
                  QStringLiteral("birth date has unknown parts (%1); kept as printed, no ISO date").arg(parts.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    if (!reference.isValid())
+    if (!reference.valid)
         return std::nullopt;
-    const int base = reference.year() - reference.year() % 100;
+    const int base = reference.year - reference.year % 100;
     int year = base + yy;
     if (birth) {
         // The most recent century whose date is not after the reference date.
         const auto key = [](int y, int m, int d) { return (y * 100 + m) * 100 + d; };
-        if (key(year, mm, dd) > key(reference.year(), reference.month(), reference.day()))
+        if (key(year, mm, dd) > key(reference.year, reference.month, reference.day))
             year -= 100;
     } else {
         // The nearest century; a tie (50 years either way) goes to the later one.
         int best = year - 100;
         for (int candidate : {year, year + 100}) {
-            if (std::abs(candidate - reference.year()) <= std::abs(best - reference.year()))
+            if (std::abs(candidate - reference.year) <= std::abs(best - reference.year))
                 best = candidate;
         }
         year = best;
@@ -534,7 +575,7 @@ MrzResult parse(QStringView text, const ParseOptions &options)
 
     // Document code (9303-4/5/6/7 positions 1-2).
     const std::string_view code = stripFillers(v(Field::DocumentCode));
-    result.documentCode = latin1(code);
+    result.documentCode = documentCodeString(code);
     checkLetters(row(Field::DocumentCode), v(Field::DocumentCode), "document code", result);
     if (code.empty() || code.front() == '<') {
         addIssue(result.errors, "MRZ_BAD_DOCUMENT_CODE", QStringLiteral("document code is empty"));
@@ -549,12 +590,10 @@ MrzResult parse(QStringView text, const ParseOptions &options)
     }
 
     // Issuing state and nationality (9303-3 §5).
-    result.issuingState = latin1(stripFillers(v(Field::IssuingState)));
     checkLetters(row(Field::IssuingState), v(Field::IssuingState), "issuing state", result);
-    checkCountry(v(Field::IssuingState), "issuing state", result);
-    result.nationality = latin1(stripFillers(v(Field::Nationality)));
+    result.issuingState = readCountry(v(Field::IssuingState), "issuing state", result);
     checkLetters(row(Field::Nationality), v(Field::Nationality), "nationality", result);
-    checkCountry(v(Field::Nationality), "nationality", result);
+    result.nationality = readCountry(v(Field::Nationality), "nationality", result);
 
     // Name (9303-3 §4.6): primary and secondary identifiers separated by "<<".
     const std::string_view name = v(Field::Name);
@@ -601,7 +640,7 @@ MrzResult parse(QStringView text, const ParseOptions &options)
         } else {
             const CheckedField &number = plan.fields[0];
             QString joined = latin1(v(Field::DocumentNumber));
-            joined += latin1(optional.substr(0, static_cast<size_t>(number.count - 9)));
+            joined += latin1(optional.substr(0, static_cast<size_t>(number.count() - 9)));
             result.documentNumber = std::move(joined);
             optional.remove_prefix(static_cast<size_t>(plan.overflowLength));
         }
@@ -612,20 +651,30 @@ MrzResult parse(QStringView text, const ParseOptions &options)
     if (rowOf[static_cast<size_t>(Field::OptionalData2)])
         result.optionalData2 = latin1(stripFillers(v(Field::OptionalData2)));
 
+    Reference reference;
+    if (options.referenceDate.isValid()) {
+        reference.valid = true;
+        options.referenceDate.getDate(&reference.year, &reference.month, &reference.day);
+    }
     result.birthDateRaw = latin1(v(Field::BirthDate));
-    result.birthDate = readDate(v(Field::BirthDate), true, options.referenceDate, result);
+    result.birthDate = readDate(v(Field::BirthDate), true, reference, result);
     result.expiryDateRaw = latin1(v(Field::ExpiryDate));
-    result.expiryDate = readDate(v(Field::ExpiryDate), false, options.referenceDate, result);
+    result.expiryDate = readDate(v(Field::ExpiryDate), false, reference, result);
 
     // Sex (9303-4 note: F, M, or '<' unspecified; 9303-3 (8th ed.) also X).
+    static const QString kMale = QStringLiteral("M");
+    static const QString kFemale = QStringLiteral("F");
+    static const QString kUnspecified = QStringLiteral("X");
     switch (const char s = v(Field::Sex).front()) {
     case 'M':
+        result.sex = kMale;
+        break;
     case 'F':
-        result.sex = QString(QLatin1Char(s));
+        result.sex = kFemale;
         break;
     case '<':
     case 'X':
-        result.sex = QStringLiteral("X");
+        result.sex = kUnspecified;
         break;
     default:
         result.sex = QString(QLatin1Char(s));
