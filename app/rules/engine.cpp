@@ -151,6 +151,11 @@ public:
         v.watchlistHits = hits;
         for (const Reason &r : v.reasons)
             v.kind = std::max(v.kind, r.effect);
+        // A refused entry allows no stay: no figures, whatever the regime alone would give
+        // (an entry ban on a visa-free national). Only a used-up rolling allowance keeps its
+        // count, which is the reason itself.
+        if (entry && v.kind == VerdictKind::Refuse && !v.has(u"VISA_FREE_DAYS_USED"))
+            v.figures = StayFigures{};
         return v;
     }
 

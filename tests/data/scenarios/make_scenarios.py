@@ -98,7 +98,8 @@ SCENARIOS = {
         'date': '2026-03-01', 'direction': 'entry', 'mrz': RUS,
         'watchlist': [{'kind': 'entry_ban', 'id': 'CIS-0001', 'surname': 'Халилов', 'given_names': 'Рашад',
                        'birth_date': '1985-06-15', 'nationality': 'RUS'}],
-        'expected': {'exit': 0, 'verdict': 'REFUSE', 'reasons': ['ENTRY_BAN', 'VISA_FREE']},
+        'expected': {'exit': 0, 'verdict': 'REFUSE', 'reasons': ['ENTRY_BAN', 'VISA_FREE'], 'allowed_until': None,
+                     'days_allowed': None, 'days_used': None, 'days_remaining': None},
     },
     'stolen_document.json': {
         'name': '§169-170: a document reported stolen is referred',

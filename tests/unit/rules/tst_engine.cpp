@@ -227,9 +227,11 @@ const std::vector<Row> &rows()
          .reasons = "CITIZEN PASSPORT_EXPIRED"},
         // ---- watchlists (§51, §130, §169-170, §183-185)
         {.name = "§51 entry ban: refused", .direction = "entry", .date = "2026-03-01", .watch = "entry_ban",
-         .verdict = "REFUSE", .reasons = "ENTRY_BAN VISA_FREE"},
+         .verdict = "REFUSE", .reasons = "ENTRY_BAN VISA_FREE", .until = "", .allowed = kNull, .used = kNull,
+         .remaining = kNull, .overstay = kNull},
         {.name = "§51 entry ban listed under a transliteration variant", .direction = "entry", .date = "2026-03-01",
-         .watch = "entry_ban:variant", .verdict = "REFUSE", .reasons = "ENTRY_BAN VISA_FREE"},
+         .watch = "entry_ban:variant", .verdict = "REFUSE", .reasons = "ENTRY_BAN VISA_FREE", .until = "",
+         .allowed = kNull},
         {.name = "§51 entry ban of a namesake with another birth date does not match", .direction = "entry",
          .date = "2026-03-01", .watch = "entry_ban:otherdob", .reasons = "VISA_FREE"},
         {.name = "§51 entry ban of another nationality does not match", .direction = "entry", .date = "2026-03-01",
