@@ -22,6 +22,8 @@ private slots:
     void pixelFormats();
     void degraded_data();
     void degraded();
+    void offCentre_data();
+    void offCentre();
     void formatsRestricted();
     void boardingPassSymbologies_data();
     void boardingPassSymbologies();
@@ -125,6 +127,35 @@ void TestBarcodeReader::degraded()
     for (const QPoint &c : symbols[0].corners)
         QVERIFY2(c.x() >= 140 && c.y() >= 30 && c.x() <= 160 + image.width() && c.y() <= 50 + image.height(),
                  qPrintable(QStringLiteral("corner %1,%2").arg(c.x()).arg(c.y())));
+}
+
+void TestBarcodeReader::offCentre_data()
+{
+    QTest::addColumn<QString>("symbology");
+    QTest::addColumn<int>("x");
+    QTest::addColumn<int>("y");
+    // ZXing 1.4's DataMatrix and Aztec detectors trace from the frame centre: these rows
+    // need the adapter's busy-region crops.
+    QTest::newRow("DataMatrix, top-left corner of a 1280x720 frame") << "datamatrix" << 20 << 20;
+    QTest::newRow("DataMatrix, bottom-right corner") << "datamatrix" << 1040 << 480;
+    QTest::newRow("DataMatrix, left edge, low") << "datamatrix" << 0 << 500;
+    QTest::newRow("Aztec, top-right corner") << "aztec" << 1000 << 30;
+}
+
+void TestBarcodeReader::offCentre()
+{
+    QFETCH(QString, symbology);
+    QFETCH(int, x);
+    QFETCH(int, y);
+    const bool dm = symbology == QLatin1String("datamatrix");
+    const QImage symbol = dm ? m_sealImage : Test::renderBarcode(symbology, kBcbp, 220, 220);
+    const QImage frame = Test::placedInFrame(symbol, 1280, 720, x, y);
+    const QList<Symbol> symbols = BarcodeReader(Format::DataMatrix | Format::Aztec).read(frame);
+    QCOMPARE(symbols.size(), 1);
+    QCOMPARE(symbols[0].bytes, dm ? m_seal : kBcbp);
+    const QRect where = QPolygon(symbols[0].corners).boundingRect();
+    QVERIFY2(QRect(x - 5, y - 5, symbol.width() + 10, symbol.height() + 10).contains(where),
+             qPrintable(QStringLiteral("found at %1,%2 %3x%4").arg(where.x()).arg(where.y()).arg(where.width()).arg(where.height())));
 }
 
 void TestBarcodeReader::formatsRestricted()
