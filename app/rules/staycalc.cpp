@@ -29,6 +29,7 @@ QDate perEntryAllowedUntil(const QDate &entry, int days, const DayCounting &coun
 QDate rollingAllowedUntil(const QList<Stay> &previous, const QDate &entry, int days, int windowDays,
                           const DayCounting &counting)
 {
+    windowDays = std::max(windowDays, 1); // the parser guarantees M > N; a hand-made policy must not crash
     const qint64 a = counting.entryDayCounts ? 0 : 1;
     const qint64 b = counting.exitDayCounts ? 0 : 1;
     const QDate firstCounted = entry.addDays(a);
@@ -67,6 +68,7 @@ QDate rollingAllowedUntil(const QList<Stay> &previous, const QDate &entry, int d
 
 qint64 countedInWindow(const QList<Stay> &stays, const QDate &day, int windowDays, const DayCounting &counting)
 {
+    windowDays = std::max(windowDays, 1);
     const QDate start = day.addDays(-(windowDays - 1));
     std::vector<char> seen(static_cast<size_t>(windowDays), 0);
     for (const Stay &s : stays) {
