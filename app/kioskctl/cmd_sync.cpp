@@ -32,6 +32,7 @@ int runSync(const QStringList &args)
     p.addOption({QStringLiteral("status"), QStringLiteral("Print the sync status as JSON")});
     p.addOption({QStringLiteral("retry-rejected"), QStringLiteral("Re-queue the events the central side rejected")});
     p.addOption({QStringLiteral("batch"), QStringLiteral("Events per push (default 500)"), QStringLiteral("N"), QStringLiteral("500")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Per-request timeout in ms (default 15000)"), QStringLiteral("MS"), QStringLiteral("15000")});
     auto config = kioskCommandConfig(p, QStringLiteral("sync"), args, true);
     if (!config)
         return ExitUsage;
@@ -62,6 +63,7 @@ int runSync(const QStringList &args)
     settings.ownKioskId = config->kioskId;
     settings.checkpoint = config->checkpoint;
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
+    settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
     auto client = Sync::SyncClient::create(*db, settings);
     if (!client) {
         printError(QStringLiteral("%1: %2").arg(client.error().code, client.error().message));

@@ -1,0 +1,631 @@
+// Issue 4 §5 with real processes on loopback: border-central and kioskctl are started as
+// child processes (TLS with a throwaway CA made by the OpenSSL CLI at test time), killed,
+// restarted, and put behind a proxy that drops and stalls connections. The promise checked
+// every time: every recorded crossing reaches the central side exactly once, nothing is
+// lost, and tampering is found.
+#include "app/core/clock.h"
+#include "app/crypto/ed25519.h"
+#include "app/store/database.h"
+#include "scanner/mrz/checkdigit.h"
+#include "sync/client/crossingrecorder.h"
+#include "tests/unit/central/centraltestdb.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Kiosk;
+
+namespace {
+
+const QString KioskId = QStringLiteral("KIOSK-GYD-01");
+
+// Waits for a child while the test's event loop runs (the proxy lives in it).
+bool waitSpinning(QProcess &p, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(5);
+    return p.state() == QProcess::NotRunning;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object(); }
+};
+
+Run run(const QString &program, const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForStarted(5000) || !waitSpinning(p, timeoutMs)) {
+        p.kill();
+        p.waitForFinished(2000);
+        r.err = "timeout or failed to start: " + program.toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// A TD3 MRZ of a synthetic RUS national (visa-free in the shipped policy), check digits
+// computed (ICAO 9303-3 §4.9), distinct per `n`.
+QString syntheticMrz(int n)
+{
+    auto cd = [](const QString &s) { return QString::number(*Mrz::checkDigit(QStringView(s))); };
+    const QString number = QStringLiteral("C%1").arg(n, 8, 10, QLatin1Char('0'));
+    const QString birth = QStringLiteral("900101"), expiry = QStringLiteral("350101"), opt(14, u'<');
+    const QString a = number + cd(number), b = birth + cd(birth), c = expiry + cd(expiry), d = opt + cd(opt);
+    const QString line1 = (QStringLiteral("P<RUSTESTOVA<<ANNA<") + QString(QChar(u'A' + n % 26))).leftJustified(44, u'<');
+    return line1 + u'\n' + a + QStringLiteral("RUS") + b + u'F' + c + d + cd(a + b + c + d) + u'\n';
+}
+
+TravelDocument syntheticDocument(int n)
+{
+    TravelDocument d;
+    d.documentCode = QStringLiteral("P");
+    d.kind = DocumentKind::Passport;
+    d.issuingState = *CountryCode::fromString(u"RUS");
+    d.nationality = d.issuingState;
+    d.documentNumber = QStringLiteral("C%1").arg(n, 8, 10, QLatin1Char('0'));
+    d.surname = QStringLiteral("TESTOVA");
+    d.givenNames = QStringLiteral("ANNA");
+    d.birthDate = QDate(1990, 1, 1);
+    d.birthDateRaw = QStringLiteral("900101");
+    d.sex = Sex::Female;
+    d.expiryDate = QDate(2035, 1, 1);
+    d.checkDigitsValid = true;
+    return d;
+}
+
+// Drops `dropShare` of connections at once, stalls `stallShare` (holds them silent until the
+// client gives up), and forwards the rest to the target, each cut after a random number of
+// bytes (a request or an answer lost half way: the case that tests
+// idempotence, since the central side may have stored a batch whose answer never arrived).
+class FlakyProxy : public QTcpServer
+{
+public:
+    FlakyProxy(quint16 target, double dropShare, double stallShare) : m_target(target), m_drop(dropShare), m_stall(stallShare) {}
+    int dropped = 0, stalled = 0, forwarded = 0, cut = 0;
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto *client = new QTcpSocket(this);
+        client->setSocketDescriptor(fd);
+        const double roll = QRandomGenerator::global()->generateDouble();
+        if (roll < m_drop) {
+            ++dropped;
+            client->abort();
+            client->deleteLater();
+            return;
+        }
+        if (roll < m_drop + m_stall) {
+            ++stalled; // read and discard; never answer; closed when the client times out
+            connect(client, &QTcpSocket::readyRead, client, [client] { client->readAll(); });
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            return;
+        }
+        ++forwarded;
+        auto *server = new QTcpSocket(this);
+        server->connectToHost(QHostAddress::LocalHost, m_target);
+        // Bytes this connection may carry before it is cut; -1: never cut.
+        auto budget = std::make_shared<qint64>(QRandomGenerator::global()->bounded(300, 150000));
+        auto pass = [this, budget, client, server](QTcpSocket *from, QTcpSocket *to) {
+            const QByteArray bytes = from->readAll();
+            if (*budget >= 0 && (*budget -= bytes.size()) < 0) {
+                ++cut;
+                client->abort();
+                server->abort();
+                return;
+            }
+            to->write(bytes);
+        };
+        connect(client, &QTcpSocket::readyRead, server, [pass, client, server] { pass(client, server); });
+        connect(server, &QTcpSocket::readyRead, client, [pass, client, server] { pass(server, client); });
+        connect(server, &QTcpSocket::connected, server, [pass, client, server] { pass(client, server); });
+        auto close = [client, server] {
+            client->disconnectFromHost();
+            server->disconnectFromHost();
+            client->deleteLater();
+            server->deleteLater();
+        };
+        connect(client, &QTcpSocket::disconnected, this, close);
+        connect(server, &QTcpSocket::disconnected, this, close);
+    }
+
+private:
+    quint16 m_target;
+    double m_drop, m_stall;
+};
+
+} // namespace
+
+class TstSyncFailures : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase_data();
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void recordPrintsVerdictAndEventId();
+    void centralDownWhileRecording();
+    void centralKilledMidBatch();
+    void flakyProxyDeliversExactlyOnce();
+    void kioskKilledWhileRecording();
+    void tamperedLogIsFound_data();
+    void tamperedLogIsFound();
+    void unenrolledKeyRejected();
+    void otherCheckpointsCrossingsArePulled();
+
+private:
+    bool onlySqlite();
+    QString kioskctl() const { return QStringLiteral(KIOSKCTL_PATH); }
+    QString central() const { return QStringLiteral(CENTRAL_PATH); }
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+    void writeIni(const QString &file, const QString &id, const QString &db, const QString &key);
+    bool startCentral();
+    void killCentral();
+    QJsonObject stats();
+    Run syncOnce(const QString &ini, const QStringList &extra = {}, quint16 port = 0);
+    qint64 kioskScalar(const QString &db, const QString &sql);
+    void recordInProcess(const QString &db, const QString &key, int from, int count);
+    QJsonObject logVerify(const QString &ini, int *exitCode);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Kiosk::Central::Test::ScratchDatabase> m_centralDb;
+    std::unique_ptr<QProcess> m_central;
+    quint16 m_port = 0;
+    QString m_ini;
+};
+
+void TstSyncFailures::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+void TstSyncFailures::initTestCase()
+{
+    QVERIFY2(QFile::exists(kioskctl()) && QFile::exists(central()), "kioskctl and border-central must be built");
+}
+
+void TstSyncFailures::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_centralDb = std::make_unique<Kiosk::Central::Test::ScratchDatabase>(backend);
+    if (m_centralDb->url().isEmpty())
+        QSKIP("PostgreSQL not available: KIOSK_TEST_PG_URL is not set (scripts/test-services starts it)");
+    // A throwaway TLS certificate for 127.0.0.1, made now: no key material is committed.
+    const Run cert = run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                                    QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                                    QStringLiteral("-keyout"), path(QStringLiteral("tls.key")), QStringLiteral("-out"), path(QStringLiteral("ca.pem")),
+                                                    QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY2(cert.exitCode == 0, cert.err.constData());
+    m_ini = path(QStringLiteral("kiosk.ini"));
+    writeIni(m_ini, KioskId, path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")));
+    const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), m_ini, QStringLiteral("--id"), KioskId,
+                                        QStringLiteral("--checkpoint"), QStringLiteral("GYD")});
+    QVERIFY2(enroll.exitCode == 0, enroll.err.constData());
+    QVERIFY(enroll.out.startsWith("-----BEGIN PUBLIC KEY-----"));
+    QFile pub(path(QStringLiteral("kiosk.pub.pem")));
+    QVERIFY(pub.open(QIODevice::WriteOnly));
+    pub.write(enroll.out);
+    pub.close();
+    QCOMPARE(QFile::permissions(path(QStringLiteral("kiosk.key"))) & 0x0077, QFile::Permissions()); // 0600: nobody else reads it
+    const Run add = run(central(), {QStringLiteral("kiosk"), QStringLiteral("add"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"), KioskId,
+                                    QStringLiteral("--checkpoint"), QStringLiteral("GYD"), QStringLiteral("--public-key"), pub.fileName()});
+    QVERIFY2(add.exitCode == 0, add.err.constData());
+}
+
+void TstSyncFailures::cleanup()
+{
+    killCentral();
+    m_centralDb.reset();
+    m_dir.reset();
+    m_port = 0;
+}
+
+bool TstSyncFailures::onlySqlite()
+{
+    QFETCH_GLOBAL(QString, backend);
+    return backend == QLatin1String("sqlite");
+}
+
+void TstSyncFailures::writeIni(const QString &file, const QString &id, const QString &db, const QString &key)
+{
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    const QString src = QStringLiteral(KIOSK_SOURCE_DIR);
+    f.write(QStringLiteral("[kiosk]\nid=%1\ncheckpoint=GYD\ndatabase=%2\nkey=%3\npolicy=%4/resources/policy/policy.json\n"
+                           "trust=%4/resources/trust/policy-dev.pub.pem\n[central]\nurl=https://127.0.0.1:1\nca=%5\n")
+                .arg(id, db, key, src, path(QStringLiteral("ca.pem")))
+                .toUtf8());
+}
+
+bool TstSyncFailures::startCentral()
+{
+    m_central = std::make_unique<QProcess>();
+    m_central->start(central(), {QStringLiteral("serve"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"), path(QStringLiteral("ca.pem")),
+                                 QStringLiteral("--tls-key"), path(QStringLiteral("tls.key"))});
+    QDeadlineTimer deadline(10000);
+    QByteArray out;
+    while (!deadline.hasExpired() && m_central->state() != QProcess::NotRunning) {
+        m_central->waitForReadyRead(50);
+        out += m_central->readAllStandardOutput();
+        const qsizetype at = out.indexOf("listening on ");
+        if (at >= 0 && out.indexOf('\n', at) > 0) {
+            const QByteArray line = out.mid(at, out.indexOf('\n', at) - at);
+            m_port = static_cast<quint16>(line.mid(line.lastIndexOf(':') + 1).toUInt());
+            return true;
+        }
+    }
+    qWarning("border-central did not start: %s", m_central->readAllStandardError().constData());
+    return false;
+}
+
+void TstSyncFailures::killCentral()
+{
+    if (m_central && m_central->state() != QProcess::NotRunning) {
+        m_central->kill(); // SIGKILL: no clean shutdown, as in a crash
+        m_central->waitForFinished(5000);
+    }
+    m_central.reset();
+}
+
+QJsonObject TstSyncFailures::stats()
+{
+    const Run r = run(central(), {QStringLiteral("stats"), QStringLiteral("--db"), m_centralDb->url()});
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+Run TstSyncFailures::syncOnce(const QString &ini, const QStringList &extra, quint16 port)
+{
+    return run(kioskctl(), QStringList{QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--config"), ini, QStringLiteral("--central"),
+                                       QStringLiteral("https://127.0.0.1:%1").arg(port ? port : m_port)} + extra, 120000);
+}
+
+qint64 TstSyncFailures::kioskScalar(const QString &db, const QString &sql)
+{
+    const QString name = QStringLiteral("probe-") + QString::number(QRandomGenerator::global()->generate());
+    qint64 value = -1;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(db);
+        if (c.open()) {
+            QSqlQuery q(c);
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toLongLong();
+        }
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyPath, int from, int count)
+{
+    auto db = Store::Database::open(dbPath);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    auto key = Crypto::Ed25519PrivateKey::fromFile(keyPath);
+    QVERIFY(key);
+    const EventLog::EventSigner signer(std::move(*key));
+    Sync::CrossingRecorder recorder(*db, signer, KioskId, QStringLiteral("GYD"));
+    const QDateTime at(QDate(2026, 11, 20), QTime(10, 0), QTimeZone(4 * 3600));
+    for (int i = from; i < from + count; ++i) {
+        // Bulk load: each traveller's entry as the console records an ADMIT (the verdict
+        // itself is the rules' business and is exercised by recordPrintsVerdictAndEventId).
+        auto r = recorder.record(Sync::Decision{syntheticDocument(i), Direction::Entry, at.addSecs(i), QStringLiteral("OFF-7"),
+                                                VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    }
+}
+
+QJsonObject TstSyncFailures::logVerify(const QString &ini, int *exitCode)
+{
+    const Run r = run(kioskctl(), {QStringLiteral("log"), QStringLiteral("verify"), QStringLiteral("--config"), ini});
+    *exitCode = r.exitCode;
+    return r.json();
+}
+
+void TstSyncFailures::recordPrintsVerdictAndEventId()
+{
+    if (!onlySqlite())
+        QSKIP("kiosk-side only: runs on the sqlite row");
+    QFile mrz(path(QStringLiteral("doc.mrz")));
+    QVERIFY(mrz.open(QIODevice::WriteOnly));
+    mrz.write(syntheticMrz(1).toUtf8());
+    mrz.close();
+    const Run r = run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), m_ini, QStringLiteral("--mrz"), mrz.fileName(),
+                                   QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OFF-1"),
+                                   QStringLiteral("--date"), QStringLiteral("2026-11-20")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("ADMIT"));
+    QCOMPARE(o.value(QStringLiteral("sequence")).toInteger(), 1);
+    const QString id = o.value(QStringLiteral("eventId")).toString();
+    QVERIFY(!id.isEmpty());
+    // Crossing, event and outbox entry: all three, linked by the event id.
+    const QString db = path(QStringLiteral("kiosk.db"));
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM crossings WHERE event_id = '%1'").arg(id)), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM events e JOIN outbox o ON o.sequence = e.sequence WHERE e.event_id = '%1'").arg(id)), 1);
+    const Run bad = run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), m_ini, QStringLiteral("--mrz"), mrz.fileName(),
+                                     QStringLiteral("--direction"), QStringLiteral("sideways"), QStringLiteral("--officer"), QStringLiteral("OFF-1")});
+    QCOMPARE(bad.exitCode, 2);
+}
+
+void TstSyncFailures::centralDownWhileRecording()
+{
+    const QString db = path(QStringLiteral("kiosk.db"));
+    recordInProcess(db, path(QStringLiteral("kiosk.key")), 0, 1000);
+    // Nobody listens on this port: the round fails, everything stays in the outbox.
+    const Run down = syncOnce(m_ini, {QStringLiteral("--timeout"), QStringLiteral("2000")}, 1);
+    QCOMPARE(down.exitCode, 1);
+    QCOMPARE(down.json().value(QStringLiteral("pending")).toInteger(), 1000);
+    QVERIFY(startCentral());
+    const Run up = syncOnce(m_ini);
+    QVERIFY2(up.exitCode == 0, up.out + up.err);
+    QCOMPARE(up.json().value(QStringLiteral("stored")).toInteger(), 1000);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    const QJsonObject s = stats();
+    QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 1000);
+    QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
+    QCOMPARE(s.value(QStringLiteral("rejections")).toInteger(), 0);
+}
+
+void TstSyncFailures::centralKilledMidBatch()
+{
+    const QString db = path(QStringLiteral("kiosk.db"));
+    const int total = 2000;
+    recordInProcess(db, path(QStringLiteral("kiosk.key")), 0, total);
+    QVERIFY(startCentral());
+    QProcess sync;
+    sync.start(kioskctl(), {QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--config"), m_ini, QStringLiteral("--central"),
+                            QStringLiteral("https://127.0.0.1:%1").arg(m_port), QStringLiteral("--batch"), QStringLiteral("200"),
+                            QStringLiteral("--timeout"), QStringLiteral("3000")});
+    QVERIFY(sync.waitForStarted());
+    // Kill the central side once the kiosk has had some answers, i.e. mid-backlog, with
+    // a batch in flight.
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired() && kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")) > total - 400)
+        QTest::qWait(2);
+    killCentral();
+    QVERIFY(waitSpinning(sync, 30000));
+    const qint64 left = kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox"));
+    QVERIFY2(left > 0, "the kill came too late to interrupt the backlog");
+    QVERIFY(startCentral()); // same port, same database
+    const Run again = syncOnce(m_ini);
+    QVERIFY2(again.exitCode == 0, again.out + again.err);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    const QJsonObject s = stats();
+    QCOMPARE(s.value(QStringLiteral("events")).toInteger(), total); // nothing lost, nothing twice
+    QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
+    QCOMPARE(s.value(QStringLiteral("rejections")).toInteger(), 0);
+}
+
+void TstSyncFailures::flakyProxyDeliversExactlyOnce()
+{
+    if (!onlySqlite())
+        QSKIP("network failure handling: runs on the sqlite row");
+    const QString db = path(QStringLiteral("kiosk.db"));
+    const int total = 600;
+    recordInProcess(db, path(QStringLiteral("kiosk.key")), 0, total);
+    QVERIFY(startCentral());
+    FlakyProxy proxy(m_port, 0.30, 0.15);
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+    int rounds = 0;
+    while (kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")) > 0 && rounds < 300) {
+        ++rounds;
+        (void)syncOnce(m_ini, {QStringLiteral("--batch"), QStringLiteral("50"), QStringLiteral("--timeout"), QStringLiteral("800")}, proxy.serverPort());
+    }
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    QVERIFY2(proxy.dropped > 0 && proxy.stalled > 0, "the proxy must actually have dropped and stalled connections");
+    const QJsonObject s = stats();
+    QCOMPARE(s.value(QStringLiteral("events")).toInteger(), total);
+    QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
+    QCOMPARE(s.value(QStringLiteral("rejections")).toInteger(), 0);
+    qInfo("flaky proxy: %d rounds, %d dropped, %d stalled, %d forwarded (%d cut half way)", rounds, proxy.dropped, proxy.stalled,
+          proxy.forwarded, proxy.cut);
+}
+
+void TstSyncFailures::kioskKilledWhileRecording()
+{
+    if (!onlySqlite())
+        QSKIP("kiosk-side only: runs on the sqlite row");
+    QFile mrz(path(QStringLiteral("doc.mrz")));
+    QVERIFY(mrz.open(QIODevice::WriteOnly));
+    mrz.write(syntheticMrz(7).toUtf8());
+    mrz.close();
+    const QString db = path(QStringLiteral("kiosk.db"));
+    QStringList acknowledged; // event ids a kiosk printed before it was killed: the officer saw them
+    int killed = 0;
+    for (int i = 0; killed < 50 && i < 400; ++i) {
+        QProcess p;
+        p.start(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), m_ini, QStringLiteral("--mrz"), mrz.fileName(),
+                             QStringLiteral("--direction"), i % 2 ? QStringLiteral("exit") : QStringLiteral("entry"),
+                             QStringLiteral("--officer"), QStringLiteral("OFF-9"), QStringLiteral("--date"), QStringLiteral("2026-11-20")});
+        QVERIFY(p.waitForStarted());
+        // A record takes ~130 ms here (start-up, policy, key, one transaction): kill anywhere in it.
+        const int delayMs = QRandomGenerator::global()->bounded(10, 200);
+        p.waitForFinished(delayMs);
+        if (p.state() != QProcess::NotRunning) {
+            ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+            ++killed;
+        }
+        p.waitForFinished(5000);
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput().trimmed()).object();
+        if (o.contains(QStringLiteral("eventId")))
+            acknowledged << o.value(QStringLiteral("eventId")).toString();
+    }
+    QCOMPARE(killed, 50);
+    // The database opens, the chain verifies, and every acknowledged crossing is there.
+    int exitCode = -1;
+    const QJsonObject verify = logVerify(m_ini, &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY(verify.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+    for (const QString &id : acknowledged)
+        QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM events e JOIN outbox o ON o.sequence = e.sequence WHERE e.event_id = '%1'").arg(id)), 1);
+    // Every event has its outbox entry and no crossing lacks its event: all-or-nothing.
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM events WHERE sequence NOT IN (SELECT sequence FROM outbox)")), 0);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM crossings WHERE event_id NOT IN (SELECT event_id FROM events)")), 0);
+    qInfo("kiosk killed %d times; %lld events survive, %lld acknowledged", killed,
+          kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM events")), static_cast<long long>(acknowledged.size()));
+}
+
+void TstSyncFailures::tamperedLogIsFound_data()
+{
+    QTest::addColumn<QString>("attack");
+    QTest::addColumn<QString>("verifyCode");
+    QTest::addColumn<QString>("centralSees");
+    QTest::newRow("edit: verdict changed in the stored bytes") << "edit" << "EVENT_SIGNATURE_INVALID" << "BAD_SIGNATURE";
+    QTest::newRow("delete: event 3 removed") << "delete" << "EVENT_SEQUENCE_GAP" << "gap";
+    QTest::newRow("reorder: events 3 and 4 swapped") << "reorder" << "EVENT_SEQUENCE_GAP" << "nothing-new";
+    QTest::newRow("replay: event 2 stored again as 6") << "replay" << "EVENT_SEQUENCE_OUT_OF_ORDER" << "duplicate";
+}
+
+void TstSyncFailures::tamperedLogIsFound()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    QFETCH(QString, attack);
+    QFETCH(QString, verifyCode);
+    QFETCH(QString, centralSees);
+    const QString dbPath = path(QStringLiteral("kiosk.db"));
+    recordInProcess(dbPath, path(QStringLiteral("kiosk.key")), 0, 5);
+    int exitCode = -1;
+    QVERIFY(logVerify(m_ini, &exitCode).value(QStringLiteral("ok")).toBool());
+    QCOMPARE(exitCode, 0);
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        c.setDatabaseName(dbPath);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        if (attack == QLatin1String("edit")) {
+            QVERIFY(q.exec(QStringLiteral("UPDATE events SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), '\"verdict\":\"ADMIT\"', '\"verdict\":\"REFUSE\"') AS BLOB) WHERE sequence = 3")));
+        } else if (attack == QLatin1String("delete")) {
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox WHERE sequence = 3")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE crossings SET event_id = NULL WHERE event_id = (SELECT event_id FROM events WHERE sequence = 3)")));
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE sequence = 3")));
+        } else if (attack == QLatin1String("reorder")) {
+            // Swap every column but the sequence: row 3 now holds event 4 and row 4 event 3.
+            QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE swap AS SELECT * FROM events WHERE sequence IN (3, 4)")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE events SET event_id = event_id || '-moving' WHERE sequence IN (3, 4)")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE events SET event_id = s.event_id, bytes = s.bytes, signature = s.signature, hash = s.hash, "
+                                          "recorded_at = s.recorded_at FROM swap s WHERE s.sequence = 7 - events.sequence AND events.sequence IN (3, 4)")));
+        } else if (attack == QLatin1String("replay")) {
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at) "
+                                          "SELECT 6, 'replayed-2', kiosk_id, bytes, signature, hash, recorded_at FROM events WHERE sequence = 2")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (sequence) VALUES (6)")));
+        }
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    const QJsonObject verify = logVerify(m_ini, &exitCode);
+    QCOMPARE(exitCode, 1);
+    QCOMPARE(verify.value(QStringLiteral("firstBreak")).toObject().value(QStringLiteral("code")).toString(), verifyCode);
+
+    // The central side: rejects the forged event, reports the hole, or keeps the replay once.
+    QVERIFY(startCentral());
+    const Run r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    const QJsonObject s = stats();
+    const QJsonObject kiosk = s.value(QStringLiteral("kiosks")).toArray().at(0).toObject();
+    if (centralSees == QLatin1String("BAD_SIGNATURE")) {
+        QCOMPARE(r.json().value(QStringLiteral("rejections")).toArray().at(0).toString(), QStringLiteral("3 BAD_SIGNATURE"));
+        QCOMPARE(kiosk.value(QStringLiteral("rejections")).toObject().value(QStringLiteral("BAD_SIGNATURE")).toInteger(), 1);
+        // The rejected event stays in the outbox, reported by sync --status.
+        const Run st = run(kioskctl(), {QStringLiteral("sync"), QStringLiteral("--status"), QStringLiteral("--config"), m_ini, QStringLiteral("--central"),
+                                        QStringLiteral("https://127.0.0.1:%1").arg(m_port)});
+        QCOMPARE(st.json().value(QStringLiteral("rejected")).toInteger(), 1);
+        QCOMPARE(st.json().value(QStringLiteral("pending")).toInteger(), 0);
+        QVERIFY(st.json().value(QStringLiteral("online")).toBool());
+    } else if (centralSees == QLatin1String("gap")) {
+        QCOMPARE(kiosk.value(QStringLiteral("gaps")).toArray(), (QJsonArray{QJsonArray{3, 3}}));
+    } else if (centralSees == QLatin1String("duplicate")) {
+        QCOMPARE(r.json().value(QStringLiteral("duplicate")).toInteger(), 1);
+        QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 5);
+    } else {
+        QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 5); // genuine events, each once
+    }
+}
+
+void TstSyncFailures::unenrolledKeyRejected()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    // A second kiosk database whose key the central side never saw, once under an unknown
+    // kiosk id and once pretending to be the enrolled kiosk.
+    for (const QString &id : {QStringLiteral("KIOSK-ROGUE-1"), KioskId}) {
+        const QString ini = path(id + QStringLiteral(".ini"));
+        writeIni(ini, id, path(id + QStringLiteral(".db")), path(id + QStringLiteral(".key")));
+        QCOMPARE(run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), ini, QStringLiteral("--id"), id,
+                                  QStringLiteral("--checkpoint"), QStringLiteral("GYD")}).exitCode, 0);
+        QFile mrz(path(QStringLiteral("doc.mrz")));
+        QVERIFY(mrz.open(QIODevice::WriteOnly));
+        mrz.write(syntheticMrz(3).toUtf8());
+        mrz.close();
+        QCOMPARE(run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), ini, QStringLiteral("--mrz"), mrz.fileName(),
+                                  QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OFF-1"),
+                                  QStringLiteral("--date"), QStringLiteral("2026-11-20")}).exitCode, 0);
+    }
+    QVERIFY(startCentral());
+    const Run unknown = syncOnce(path(QStringLiteral("KIOSK-ROGUE-1.ini")));
+    QCOMPARE(unknown.json().value(QStringLiteral("rejections")).toArray(), QJsonArray{QStringLiteral("1 UNKNOWN_KIOSK")});
+    const Run impostor = syncOnce(path(KioskId + QStringLiteral(".ini")));
+    QCOMPARE(impostor.json().value(QStringLiteral("rejections")).toArray(), QJsonArray{QStringLiteral("1 BAD_SIGNATURE")});
+    QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 0);
+}
+
+void TstSyncFailures::otherCheckpointsCrossingsArePulled()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    // The airport kiosk records an entry; the land kiosk pulls it and has the history offline.
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 42, 1);
+    const QString land = path(QStringLiteral("land.ini"));
+    writeIni(land, QStringLiteral("KIOSK-KRM-01"), path(QStringLiteral("land.db")), path(QStringLiteral("land.key")));
+    const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), land, QStringLiteral("--id"), QStringLiteral("KIOSK-KRM-01"),
+                                        QStringLiteral("--checkpoint"), QStringLiteral("KRM")});
+    QCOMPARE(enroll.exitCode, 0);
+    QVERIFY(startCentral());
+    QCOMPARE(syncOnce(m_ini).exitCode, 0);
+    const Run pulled = syncOnce(land);
+    QVERIFY2(pulled.exitCode == 0, pulled.out + pulled.err);
+    QCOMPARE(pulled.json().value(QStringLiteral("pulled")).toInteger(), 1);
+    QCOMPARE(pulled.json().value(QStringLiteral("pullRejected")).toInteger(), 0);
+    QCOMPARE(kioskScalar(path(QStringLiteral("land.db")),
+                         QStringLiteral("SELECT COUNT(*) FROM crossings c JOIN documents d ON d.id = c.document_id "
+                                        "WHERE c.source = 'central' AND c.checkpoint = 'GYD' AND d.number = 'C00000042'")), 1);
+    // A second pull brings nothing twice.
+    QCOMPARE(syncOnce(land).json().value(QStringLiteral("pulled")).toInteger(), 0);
+}
+
+QTEST_GUILESS_MAIN(TstSyncFailures)
+#include "tst_syncfailures.moc"
