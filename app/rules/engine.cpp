@@ -275,28 +275,29 @@ private:
         }
     }
 
-    // Permits that were ever in force for this person on or before the check date.
-    [[nodiscard]] const Permit *validPermit(bool residenceOnly) const
+    // Of the permits that `keep`, the one running longest (latest valid_until); incomplete
+    // records are skipped.
+    template <typename Pred>
+    [[nodiscard]] const Permit *latestPermit(Pred keep) const
     {
         const Permit *best = nullptr;
         for (const Permit &p : in.permits) {
-            if ((residenceOnly && !isResidence(p.kind)) || !p.validFrom.isValid() || !p.validUntil.isValid())
-                continue;
-            if (p.validFrom <= in.date && in.date <= p.validUntil && (!best || p.validUntil > best->validUntil))
+            if (p.validFrom.isValid() && p.validUntil.isValid() && keep(p) && (!best || p.validUntil > best->validUntil))
                 best = &p;
         }
         return best;
     }
+    // A permit in force on the check date (residence permits only, for entry: §44).
+    [[nodiscard]] const Permit *validPermit(bool residenceOnly) const
+    {
+        return latestPermit([&](const Permit &p) {
+            return (!residenceOnly || isResidence(p.kind)) && p.validFrom <= in.date && in.date <= p.validUntil;
+        });
+    }
+    // The permit that ended last before the check date.
     [[nodiscard]] const Permit *latestEndedPermit() const
     {
-        const Permit *best = nullptr;
-        for (const Permit &p : in.permits) {
-            if (!p.validFrom.isValid() || !p.validUntil.isValid() || p.validFrom > in.date || p.validUntil >= in.date)
-                continue;
-            if (!best || p.validUntil > best->validUntil)
-                best = &p;
-        }
-        return best;
+        return latestPermit([&](const Permit &p) { return p.validFrom <= in.date && p.validUntil < in.date; });
     }
 
     void addPermitValid(const Permit &p)
