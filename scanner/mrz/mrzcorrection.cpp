@@ -1,6 +1,11 @@
 #include "scanner/mrz/mrzcorrection_p.h"
 
+#include <QLoggingCategory>
+
 #include <vector>
+
+// One category per module (conventions.md). Counts and field names only: never the text.
+Q_LOGGING_CATEGORY(lcMrz, "kiosk.scanner.mrz")
 
 namespace Kiosk::Mrz::detail {
 
@@ -223,10 +228,12 @@ void correct(Grid &grid, QList<Correction> &corrections, QList<Issue> &warnings)
         options.push_back(candidates(grid, *f));
 
     const auto notFound = [&](const QString &what) {
+        qCDebug(lcMrz) << "correction: nothing found for" << what;
         warnings.append(Issue{QStringLiteral("MRZ_CORRECTION_NOT_FOUND"),
                               QStringLiteral("no look-alike substitution makes %1 pass; no check-digit-guided change made").arg(what)});
     };
     const auto ambiguous = [&](const QString &what, size_t count) {
+        qCDebug(lcMrz) << "correction refused:" << count << "candidates for" << what;
         warnings.append(Issue{QStringLiteral("MRZ_CORRECTION_AMBIGUOUS"),
                               QStringLiteral("%1 different corrections make %2 pass; none applied").arg(count).arg(what)});
     };

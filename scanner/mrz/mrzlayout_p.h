@@ -66,8 +66,8 @@ struct Layout
     std::uint8_t lineLength;
     std::span<const Row> rows;
     std::span<const Span> composite; // empty: no composite check digit (visas)
-    // 9303-5 §4.2.2 note j: a TD1 document number longer than 9 characters continues in the
-    // optional data; the check-digit position then holds '<'.
+    // 9303-5 §4.2.2 note j (TD1) and 9303-6 note j (TD2): a document number longer than 9
+    // characters continues in the optional data; the check-digit position then holds '<'.
     bool documentNumberOverflow;
     // 9303-4 §4.2.2 note: the personal-number check digit may be '<' when the field is empty.
     bool fillerCheckForEmptyOptionalData;
@@ -169,7 +169,7 @@ inline constexpr Row kMrvbRows[] = {
 
 inline constexpr Layout kLayouts[] = {
     {Format::TD1, 3, 30, kTd1Rows, kTd1Composite, true, false},
-    {Format::TD2, 2, 36, kTd2Rows, kTd2Composite, false, false},
+    {Format::TD2, 2, 36, kTd2Rows, kTd2Composite, true, false},
     {Format::TD3, 2, 44, kTd3Rows, kTd3Composite, false, true},
     {Format::MRVA, 2, 44, kMrvaRows, {}, false, false},
     {Format::MRVB, 2, 36, kMrvbRows, {}, false, false},
@@ -220,8 +220,8 @@ struct Cell
     std::uint8_t position; // 1-based
 };
 
-// A value with its check digit: one stretch of a line, or two for a TD1 number that
-// overflows into the optional data (9303-5 note j). The same routine checks them all, and
+// A value with its check digit: one stretch of a line, or two for a TD1/TD2 number that
+// overflows into the optional data (9303-5/-6 note j). The same routine checks them all, and
 // the correction walks them character by character.
 struct CheckedField
 {

@@ -179,8 +179,8 @@ CheckPlan planChecks(const Grid &grid)
         cf.checkCell = Cell{checkRow->line, checkRow->position};
         cf.fillerCheckAllowed = value == Field::OptionalData && layout.fillerCheckForEmptyOptionalData;
 
-        // 9303-5 §4.2.2 note j: '<' in the document-number check position means the number
-        // continues in the optional data, followed by its check digit and a filler.
+        // 9303-5 §4.2.2 / 9303-6 note j: '<' in the document-number check position means the
+        // number continues in the optional data, followed by its check digit and a filler.
         if (value == Field::DocumentNumber && layout.documentNumberOverflow
             && grid.at(checkRow->line, checkRow->position) == '<') {
             plan.overflow = true;
@@ -635,7 +635,7 @@ MrzResult parse(QStringView text, const ParseOptions &options)
     if (plan.overflow) {
         if (plan.overflowError) {
             addIssue(result.errors, "MRZ_BAD_DOCUMENT_NUMBER",
-                     QStringLiteral("the document-number check digit is '<' but the optional data does not continue the number (9303-5 §4.2.2)"));
+                     QStringLiteral("the document-number check digit is '<' but the optional data does not continue the number (9303-5/-6 note j)"));
             result.documentNumber = latin1(stripFillers(v(Field::DocumentNumber)));
         } else {
             const CheckedField &number = plan.fields[0];

@@ -78,7 +78,7 @@ struct MrzResult
     QString issuingState;   // fillers stripped: "UTO", "D"
     QString surname;        // fillers turned to spaces, trimmed
     QString givenNames;     // space separated; empty for a holder with a single name
-    QString documentNumber; // whole (TD1/TD2 overflow joined), fillers stripped
+    QString documentNumber; // whole (TD1/TD2 overflow joined, 9303-5/-6 note j), fillers stripped
     QString nationality;
     std::optional<QDate> birthDate; // empty when unknown parts ("<<") or impossible
     QString birthDateRaw;           // YYMMDD as printed

@@ -36,7 +36,7 @@ def td3(code='P<', state='UTO', name='ERIKSSON<<ANNA<MARIA', number='L898902C3',
     check digits are computed: {position(1-based): char}. filler_check: '<' as the check
     digit of an empty personal number (AUT/CHE/IND practice)."""
     l1 = code + state + pad(name, width - 5)
-    num = pad(number, 9)
+    num = pad(number[:9], 9)
     core = num + cd(num) + nat + birth + cd(birth) + sex + expiry + cd(expiry)
     if visa:
         l2 = core + pad(personal, width - 28)
@@ -45,7 +45,10 @@ def td3(code='P<', state='UTO', name='ERIKSSON<<ANNA<MARIA', number='L898902C3',
         pcd = '<' if filler_check and not personal else cd(pn)
         l2 = core + pn + pcd
         l2 += cd(l2[0:10] + l2[13:20] + l2[21:43])
-    else:  # TD2 (9303-6)
+    else:  # TD2 (9303-6); a number longer than 9 continues in the optional data (note j)
+        if len(number) > 9:
+            core = number[:9] + '<' + core[10:]
+            personal = number[9:] + cd(number) + ('<' + personal if len(number) < 15 else '')
         l2 = core + pad(personal, 7)
         l2 += cd(l2[0:10] + l2[13:20] + l2[21:35])
     l2 = apply(l2, fix)
@@ -154,6 +157,11 @@ case("td1 '<' check digit but no continuation", '9303-5 §4.2.2 note j',
           checks=dict(TD1_OK, document_number=False, composite=False), valid=False))
 case('td1 long number with a wrong check digit', '9303-5 §4.2.2 note j', td1(number='D23145890734', fix1={19: '1'}),
      dict(document_number='D23145890734', checks=dict(TD1_OK, document_number=False, composite=False), valid=False))
+case('td2 long document number', '9303-6 note j', td3(code='I<', width=36, number='ZA1234567890', personal=''),
+     dict(format='TD2', document_number='ZA1234567890', optional_data='', checks=TD1_OK, valid=True))
+case("td2 '<' check digit but no continuation", '9303-6 note j', td3(code='I<', width=36, number='ZA1234567', personal='', fix={10: '<'}),
+     dict(format='TD2', error_codes=['MRZ_BAD_DOCUMENT_NUMBER'], checks=dict(TD1_OK, document_number=False, composite=False),
+          valid=False))
 case('td1 with both optional data fields', '9303-5 §4.2.2', td1(opt1='AB<12', opt2='CD3<<4'),
      dict(optional_data='AB<12', optional_data_2='CD3<<4', checks=TD1_OK, valid=True))
 
