@@ -4,10 +4,10 @@
 
 #include <vector>
 
+namespace Kiosk::Mrz::detail {
+
 // One category per module (conventions.md). Counts and field names only: never the text.
 Q_LOGGING_CATEGORY(lcMrz, "kiosk.scanner.mrz")
-
-namespace Kiosk::Mrz::detail {
 
 namespace {
 
