@@ -1,0 +1,236 @@
+// bench_sync (issue 4 §6):
+//  - BM_DrainBacklog/<backend>: a backlog of 100,000 signed events drained from a kiosk's
+//    outbox to an in-process border-central (HTTPS on loopback, the real QtHttpServer adapter,
+//    its own thread) over SQLite (0) or PostgreSQL (1, KIOSK_TEST_PG_URL or KIOSK_BENCH_PG_URL).
+//    Counters: events_per_s (target >= 5,000 on 2 cores) and verify_share, the share of the
+//    wall time the central side spent in Ed25519 verification.
+//  - BM_RecordCrossing: one crossing recorded (crossing row + signed event + outbox entry in
+//    one transaction, WAL, synchronous=FULL); counters p50_ms / p99_ms (target p99 <= 5 ms).
+// Run: build with -DKIOSK_BENCH=ON, then  build/tests/bench/bench_sync  (after
+// `source scripts/test-services` for the PostgreSQL row). KIOSK_BENCH_EVENTS overrides 100000.
+#include "app/crypto/ed25519.h"
+#include "app/store/database.h"
+#include "app/store/eventrepository.h"
+#include "app/store/outbox.h"
+#include "sync/central/centralapi.h"
+#include "sync/central/centraldatabase.h"
+#include "sync/central/centralservice.h"
+#include "sync/central/httpadapter.h"
+#include "sync/client/crossingrecorder.h"
+#include "sync/client/syncclient.h"
+#include "tests/unit/central/centraltestdb.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <future>
+
+using namespace Kiosk;
+
+namespace {
+
+const QString KioskId = QStringLiteral("KIOSK-BENCH-01");
+
+TravelDocument benchDocument(int n)
+{
+    TravelDocument d;
+    d.documentCode = QStringLiteral("P");
+    d.kind = DocumentKind::Passport;
+    d.issuingState = *CountryCode::fromString(u"RUS");
+    d.nationality = d.issuingState;
+    d.documentNumber = QStringLiteral("B%1").arg(n, 8, 10, QLatin1Char('0'));
+    d.surname = QStringLiteral("BENCHOVA");
+    d.givenNames = QStringLiteral("IRINA");
+    d.birthDate = QDate(1985, 5, 5);
+    d.birthDateRaw = QStringLiteral("850505");
+    d.sex = Sex::Female;
+    d.checkDigitsValid = true;
+    return d;
+}
+
+Sync::Decision benchDecision(int n)
+{
+    return Sync::Decision{benchDocument(n), Direction::Entry, QDateTime(QDate(2026, 11, 20), QTime(8, 0), QTimeZone(4 * 3600)).addSecs(n),
+                          QStringLiteral("OFF-1"), VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false};
+}
+
+// The central service on its own thread with its own event loop, as in border-central.
+class CentralThread : public QThread
+{
+public:
+    CentralThread(QString url, QString cert, QString key) : m_url(std::move(url)), m_cert(std::move(cert)), m_key(std::move(key)) {}
+    std::promise<quint16> port;
+    std::atomic<qint64> verifyNs{0};
+    QByteArray publicKeyToEnrol;
+
+protected:
+    void run() override
+    {
+        auto db = Central::CentralDatabase::open(m_url);
+        if (!db) {
+            qWarning("central: %s", qPrintable(db.error().message));
+            port.set_value(0);
+            return;
+        }
+        Central::CentralService service(*db);
+        (void)service.addKiosk({KioskId, QStringLiteral("GYD"), publicKeyToEnrol, false});
+        Central::CentralApi api(service);
+        Central::HttpAdapter http(api);
+        auto bound = http.listen(QHostAddress::LocalHost, 0, {m_cert, m_key});
+        port.set_value(bound ? *bound : 0);
+        QTimer poll; // publish the verification time for the benchmark thread
+        QObject::connect(&poll, &QTimer::timeout, [&] { verifyNs = service.verifyNanoseconds(); });
+        poll.start(20);
+        exec();
+        verifyNs = service.verifyNanoseconds();
+    }
+
+private:
+    QString m_url, m_cert, m_key;
+};
+
+void BM_DrainBacklog(benchmark::State &state)
+{
+    const bool pg = state.range(0) == 1;
+    const int total = qEnvironmentVariableIsSet("KIOSK_BENCH_EVENTS") ? qEnvironmentVariableIntValue("KIOSK_BENCH_EVENTS") : 100000;
+    if (pg && qEnvironmentVariable("KIOSK_TEST_PG_URL").isEmpty()) {
+        if (qEnvironmentVariable("KIOSK_BENCH_PG_URL").isEmpty()) {
+            state.SkipWithError("PostgreSQL: set KIOSK_TEST_PG_URL (source scripts/test-services)");
+            return;
+        }
+        qputenv("KIOSK_TEST_PG_URL", qgetenv("KIOSK_BENCH_PG_URL"));
+    }
+    for (auto _ : state) {
+        QTemporaryDir dir;
+        // Throwaway TLS certificate for 127.0.0.1.
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                                  QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                                  QStringLiteral("-keyout"), dir.filePath(QStringLiteral("tls.key")), QStringLiteral("-out"),
+                                                  dir.filePath(QStringLiteral("ca.pem")), QStringLiteral("-days"), QStringLiteral("1"),
+                                                  QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                                  QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        openssl.waitForFinished();
+        auto key = Crypto::Ed25519PrivateKey::generate();
+        const QByteArray publicKey = key->publicKey().raw();
+        const EventLog::EventSigner signer(std::move(*key));
+
+        // The backlog: 100,000 signed, chained events in the outbox (one bulk transaction:
+        // the backlog's making is not what is measured).
+        auto db = Store::Database::open(dir.filePath(QStringLiteral("kiosk.db")));
+        if (!db) {
+            state.SkipWithError("kiosk database");
+            return;
+        }
+        {
+            Store::Transaction tx(*db);
+            Store::EventRepository events(*db);
+            qint64 seq = 0;
+            QByteArray head;
+            for (int i = 0; i < total; ++i) {
+                EventLog::Event draft;
+                draft.kioskId = KioskId;
+                draft.checkpoint = QStringLiteral("GYD");
+                draft.officer = QStringLiteral("OFF-1");
+                draft.document = Sync::documentIdentity(benchDocument(i));
+                draft.verdict = QStringLiteral("ADMIT");
+                draft.reasons = {QStringLiteral("VISA_FREE")};
+                draft.policyVersion = QStringLiteral("2026.1");
+                draft.recordedAt = benchDecision(i).at;
+                auto e = signer.sign(draft, seq, head);
+                (void)events.append({e->event.sequence, e->event.id, KioskId, e->bytes, e->signature, e->hash(), draft.recordedAt.toUTC()});
+                seq = e->event.sequence;
+                head = e->hash();
+            }
+            (void)tx.commit();
+        }
+
+        std::unique_ptr<Central::Test::ScratchDatabase> scratch = std::make_unique<Central::Test::ScratchDatabase>(pg ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+        CentralThread central(scratch->url(), dir.filePath(QStringLiteral("ca.pem")), dir.filePath(QStringLiteral("tls.key")));
+        central.publicKeyToEnrol = publicKey;
+        auto portFuture = central.port.get_future();
+        central.start();
+        const quint16 port = portFuture.get();
+        if (port == 0) {
+            central.quit();
+            central.wait();
+            state.SkipWithError("central did not start");
+            return;
+        }
+        Sync::SyncSettings settings;
+        settings.central = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port));
+        settings.caFile = dir.filePath(QStringLiteral("ca.pem"));
+        settings.ownKioskId = KioskId;
+        settings.batchSize = 1000;
+        settings.requestTimeoutMs = 120000;
+        auto client = Sync::SyncClient::create(*db, settings);
+
+        QElapsedTimer wall;
+        wall.start();
+        auto round = (*client)->runOnce();
+        const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+        central.quit();
+        central.wait();
+        state.SetIterationTime(seconds);
+        const auto left = Store::Outbox(*db).status();
+        if (!round || !left || left->pending != 0 || round->stored != total) {
+            state.SkipWithError(qPrintable(QStringLiteral("drain incomplete: %1").arg(round ? QString::number(round->stored) : round.error().message)));
+            return;
+        }
+        state.counters["events"] = total;
+        state.counters["events_per_s"] = total / seconds;
+        state.counters["verify_share"] = (static_cast<double>(central.verifyNs.load()) / 1e9) / seconds;
+        state.counters["verify_per_s"] = total / (static_cast<double>(central.verifyNs.load()) / 1e9);
+        client->reset();
+    }
+}
+BENCHMARK(BM_DrainBacklog)->Arg(0)->Arg(1)->ArgName("postgresql")->UseManualTime()->Iterations(1)->Unit(benchmark::kSecond);
+
+void BM_RecordCrossing(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    auto db = Store::Database::open(dir.filePath(QStringLiteral("kiosk.db"))); // WAL, synchronous=FULL
+    auto key = Crypto::Ed25519PrivateKey::generate();
+    const EventLog::EventSigner signer(std::move(*key));
+    Sync::CrossingRecorder recorder(*db, signer, KioskId, QStringLiteral("GYD"));
+    std::vector<double> ms;
+    int n = 0;
+    for (auto _ : state) {
+        QElapsedTimer t;
+        t.start();
+        auto r = recorder.record(benchDecision(n++));
+        const double elapsed = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        if (!r) {
+            state.SkipWithError(qPrintable(r.error().message));
+            return;
+        }
+        ms.push_back(elapsed);
+        state.SetIterationTime(elapsed / 1e3);
+    }
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<size_t>(p * static_cast<double>(ms.size())))]; };
+    state.counters["p50_ms"] = pct(0.50);
+    state.counters["p99_ms"] = pct(0.99);
+    state.counters["max_ms"] = ms.empty() ? 0.0 : ms.back();
+}
+BENCHMARK(BM_RecordCrossing)->UseManualTime()->Iterations(2000)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
