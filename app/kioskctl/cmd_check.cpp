@@ -12,6 +12,8 @@
 #include "app/kioskctl/command.h"
 #include "app/rules/engine.h"
 #include "app/rules/verdictjson.h"
+#include "app/store/checkrecords.h"
+#include "app/store/database.h"
 #include "scanner/mrz/mrzparser.h"
 
 #include <QCommandLineParser>
@@ -21,6 +23,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
 
 namespace Kiosk::Ctl {
 
@@ -351,8 +355,29 @@ int evaluateAndPrint(const Rules::CheckInputs &inputs, const QString &policyPath
 // from the store. Filled in by app/store's part of this command (issue 3 §3-4).
 std::expected<void, InputError> loadInputsFromStore(const QString &dbPath, Rules::CheckInputs *inputs)
 {
-    Q_UNUSED(inputs);
-    return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: checks against a store are not available in this build").arg(dbPath)});
+    // A check reads an existing store; opening a missing path would create an empty one.
+    if (!QFileInfo(dbPath).isFile())
+        return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: no such database").arg(dbPath)});
+    auto db = Store::Database::open(dbPath);
+    if (!db)
+        return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: %2 (%3)").arg(dbPath, db.error().message, db.error().code)});
+    auto records = Store::loadCheckRecords(*db, inputs->document, inputs->date);
+    if (!records)
+        return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: %2 (%3)").arg(dbPath, records.error().message, records.error().code)});
+    // The person's history, found by document or by nationality + birth date + names (a new
+    // passport); records that match by name with only part of the identity are never merged,
+    // they make POSSIBLE_SAME_PERSON (issue 3 §3).
+    inputs->history = records->history;
+    inputs->permits = records->permits;
+    inputs->visa = records->visa;
+    inputs->watchlist = records->watchlistHits;
+    inputs->status.historyJoinedByNameOnly = records->person.possibleSamePerson();
+    // Staleness is measured now (this command is a composition root; the rules get a number).
+    if (records->watchlistImportedAt) {
+        const qint64 hours = records->watchlistImportedAt->secsTo(QDateTime::currentDateTimeUtc()) / 3600;
+        inputs->status.watchlistAgeHours = static_cast<int>(std::clamp<qint64>(hours, 0, 1000000));
+    }
+    return {};
 }
 
 int runCheck(const QStringList &args)
