@@ -572,6 +572,8 @@ Verdict evaluate(const CheckInputs &inputs, const PolicyVersion &policy)
 
 Result<Verdict> evaluate(const CheckInputs &inputs, const PolicySet &policies)
 {
+    if (!inputs.date.isValid())
+        return fail(QStringLiteral("CHECK_DATE_INVALID"), QStringLiteral("the check has no valid date"));
     const PolicyVersion *policy = policies.inForce(inputs.date);
     if (!policy)
         return fail(QStringLiteral("POLICY_NOT_IN_FORCE"),

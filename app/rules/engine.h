@@ -65,7 +65,8 @@ struct Verdict
 // Evaluates against one policy version (the caller chose it).
 [[nodiscard]] Verdict evaluate(const CheckInputs &inputs, const PolicyVersion &policy);
 
-// Chooses the version in force on inputs.date. Error POLICY_NOT_IN_FORCE when none is.
+// Chooses the version in force on inputs.date. Errors: POLICY_NOT_IN_FORCE when none is,
+// CHECK_DATE_INVALID when the date is not a date.
 [[nodiscard]] Result<Verdict> evaluate(const CheckInputs &inputs, const PolicySet &policies);
 
 // Does a watchlist candidate describe this document or its holder? Documents by issuing

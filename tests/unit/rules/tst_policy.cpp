@@ -183,6 +183,8 @@ void TestPolicy::versionChosenByDate()
     QCOMPARE(v->policyVersion, QStringLiteral("2026.06-test"));
     in.date = QDate(2000, 1, 1);
     QCOMPARE(evaluate(in, *set).error().code, QStringLiteral("POLICY_NOT_IN_FORCE"));
+    in.date = QDate();
+    QCOMPARE(evaluate(in, *set).error().code, QStringLiteral("CHECK_DATE_INVALID"));
 }
 
 void TestPolicy::badFields_data()
