@@ -1,0 +1,56 @@
+#pragma once
+// The glyph classifier: normalised-correlation templates of the 37 MRZ characters
+// (ICAO 9303-3 §4.1: A-Z, 0-9 and the filler '<'), rendered from the OCR-B font with
+// QPainter at build time (glyphgen.cpp, run by CMake; the library then needs no
+// QGuiApplication). No model file: the font is the model (ISO 1073-2 fixes the shapes).
+#include <opencv2/core.hpp>
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+namespace Kiosk::Ocr::detail {
+
+inline constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
+inline constexpr int kClassCount = 37;
+
+// One normalised cell: the glyph's pitch cell, kCellHeightFactor cap heights tall, centred
+// on the line's mid-height and on the glyph's ink, resampled to kCellW x kCellH.
+inline constexpr int kCellW = 18;
+inline constexpr int kCellH = 24;
+inline constexpr double kCellHeightFactor = 1.4; // in cap heights
+inline constexpr double kPitchPerCap = 2.54 / 2.42; // OCR-B size I: 10 cpi, ~2.42 mm caps
+
+using ClassScores = std::array<float, kClassCount>;
+
+// Generated at build time (ocrb_templates.cpp): kClassCount * kOcrbVariants cells of
+// kCellH x kCellW 8-bit ink, alphabet order, variants of one class together.
+extern const unsigned char kOcrbCells[];
+extern const int kOcrbVariants;
+
+class GlyphClassifier
+{
+public:
+    // Built once per process (thread-safe static); a few milliseconds.
+    [[nodiscard]] static const GlyphClassifier &instance();
+
+    // `cell`: CV_32F kCellH x kCellW, ink positive (bright ink on dark). Scores are
+    // normalised correlations in [-1, 1], the best of the class's template variants.
+    void score(const cv::Mat &cell, ClassScores &out) const;
+
+    // Many cells at once: `features` holds one feature() row per cell; returns one
+    // ClassScores per row (one matrix product instead of one per cell).
+    [[nodiscard]] std::vector<ClassScores> scoreRows(const cv::Mat &features) const;
+
+    // Turns a raw cell into the unit-norm, zero-mean feature row the templates use.
+    [[nodiscard]] static cv::Mat feature(const cv::Mat &cell);
+    // The same, written into `row` (a 1 x kCellW*kCellH CV_32F row of a larger matrix).
+    static void featureInto(const cv::Mat &cell, cv::Mat row);
+
+private:
+    GlyphClassifier();
+    cv::Mat m_templates; // one row per (class, variant): kCellW*kCellH unit-norm features
+    int m_variants = 0;
+};
+
+} // namespace Kiosk::Ocr::detail

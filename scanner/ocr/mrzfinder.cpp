@@ -1,0 +1,142 @@
+#include "scanner/ocr/mrzfinder_p.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace Kiosk::Ocr::detail {
+
+namespace {
+
+constexpr double kFinderSide = 900.0; // the finder's working size (long side), pixels
+
+struct TextLine
+{
+    cv::RotatedRect box; // width along the text, angle in (-90, 90]
+    std::vector<cv::Point> points;
+};
+
+cv::RotatedRect alongText(cv::RotatedRect r)
+{
+    if (r.size.width < r.size.height) {
+        std::swap(r.size.width, r.size.height);
+        r.angle += 90.0f;
+    }
+    while (r.angle > 90.0f)
+        r.angle -= 180.0f;
+    while (r.angle <= -90.0f)
+        r.angle += 180.0f;
+    return r;
+}
+
+double angleDiff(double a, double b)
+{
+    double d = std::fmod(std::abs(a - b), 180.0);
+    return std::min(d, 180.0 - d);
+}
+
+} // namespace
+
+std::vector<MrzCandidate> findMrzCandidates(const cv::Mat &gray, int maxCandidates)
+{
+    std::vector<MrzCandidate> out;
+    if (gray.empty())
+        return out;
+    const int longSide = std::max(gray.cols, gray.rows);
+    const double scale = longSide > kFinderSide ? kFinderSide / longSide : 1.0;
+    cv::Mat small;
+    if (scale < 1.0)
+        cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    else
+        small = gray;
+    const int side = std::max(small.cols, small.rows);
+
+    // Black-hat: dark strokes thinner than the kernel stand out, while paper, light
+    // gradients, shadows and the photo's large dark areas drop to zero.
+    const int k = std::max(7, side / 70) | 1;
+    cv::Mat bh;
+    cv::morphologyEx(small, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::Mat bin;
+    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (otsu < 20) // a flat image: Otsu splits noise; demand real ink contrast
+        cv::threshold(bh, bin, 20, 255, cv::THRESH_BINARY);
+
+    // Glyphs of one line join into one blob; lines stay apart (1-pixel-high kernel).
+    const int kw = std::max(9, side / 45);
+    cv::Mat closed;
+    cv::morphologyEx(bin, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kw, 1)));
+    cv::morphologyEx(closed, closed, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 2)));
+
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    std::vector<TextLine> lines;
+    struct Scored { MrzCandidate c; double score; };
+    std::vector<Scored> blocks;
+    const auto toCaller = [scale](cv::RotatedRect r) {
+        r.center.x = static_cast<float>(r.center.x / scale);
+        r.center.y = static_cast<float>(r.center.y / scale);
+        r.size.width = static_cast<float>(r.size.width / scale);
+        r.size.height = static_cast<float>(r.size.height / scale);
+        return r;
+    };
+    for (auto &c : contours) {
+        if (c.size() < 4)
+            continue;
+        const cv::RotatedRect r = alongText(cv::minAreaRect(c));
+        const double w = r.size.width, h = r.size.height;
+        // An MRZ line is 30-44 glyphs of about one cap height each: long and thin. Up to 30°
+        // off the horizontal (15° page rotation plus perspective), either way up.
+        if (h < 3 || w < 4 * h || w < side / 10.0 || std::abs(r.angle) > 30.0f)
+            continue;
+        if (cv::contourArea(c) < 0.45 * w * h)
+            continue;
+        if (w < 12 * h) {
+            // Lines that touch (tight line spacing, blur) close into one blob: the block
+            // itself. Its line height is unknown; assume ~36 glyphs across.
+            blocks.push_back({{toCaller(r), static_cast<float>(w / 36.0 / scale), 0}, w * 2.0});
+            continue;
+        }
+        lines.push_back({r, std::move(c)});
+    }
+    std::sort(lines.begin(), lines.end(), [](const TextLine &a, const TextLine &b) { return a.box.size.width > b.box.size.width; });
+
+    // Group parallel lines of about the same length that sit above one another: the block.
+    std::vector<bool> used(lines.size(), false);
+    for (std::size_t s = 0; s < lines.size(); ++s) {
+        if (used[s])
+            continue;
+        const cv::RotatedRect &seed = lines[s].box;
+        const double rad = seed.angle * std::numbers::pi / 180.0;
+        const cv::Point2d u(std::cos(rad), std::sin(rad)), n(-std::sin(rad), std::cos(rad));
+        std::vector<cv::Point> points;
+        int members = 0;
+        float maxH = 0;
+        for (std::size_t j = 0; j < lines.size(); ++j) {
+            const cv::RotatedRect &o = lines[j].box;
+            const cv::Point2d d(o.center.x - seed.center.x, o.center.y - seed.center.y);
+            const double along = d.dot(u), perp = d.dot(n);
+            const double ratio = o.size.width / seed.size.width;
+            if (j != s && (used[j] || angleDiff(o.angle, seed.angle) > 6.0 || ratio < 0.7 || ratio > 1.0 / 0.7
+                           || std::abs(along) > 0.2 * seed.size.width || std::abs(perp) > 5.0 * seed.size.height))
+                continue;
+            used[j] = true;
+            ++members;
+            maxH = std::max(maxH, o.size.height);
+            points.insert(points.end(), lines[j].points.begin(), lines[j].points.end());
+        }
+        const cv::RotatedRect block = toCaller(alongText(cv::minAreaRect(points)));
+        const double score = seed.size.width * (members >= 2 && members <= 3 ? 3.0 : 1.0);
+        blocks.push_back({{block, static_cast<float>(maxH / scale), members}, score});
+    }
+    std::sort(blocks.begin(), blocks.end(), [](const Scored &a, const Scored &b) { return a.score > b.score; });
+    for (const Scored &b : blocks) {
+        if (static_cast<int>(out.size()) >= maxCandidates)
+            break;
+        out.push_back(b.c);
+    }
+    return out;
+}
+
+} // namespace Kiosk::Ocr::detail

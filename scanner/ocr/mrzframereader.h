@@ -1,0 +1,62 @@
+#pragma once
+// Camera frames to MRZ reads (issue 6 §1). Frames are recognised on a worker thread, never
+// on the UI thread; while the recognizer is busy a new frame is dropped, not queued (a queue
+// would only add latency: the next frame is newer anyway). A read is reported when it passes
+// its check digits (OcrResult::accepted), or when the same text is read in two successive
+// frames; the same text is not reported twice in a row.
+#include "scanner/ocr/mrzrecognizer.h"
+
+#include <QDate>
+#include <QImage>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace Kiosk::Ocr {
+
+class MrzFrameReader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MrzFrameReader(QObject *parent = nullptr);
+    ~MrzFrameReader() override;
+
+    void setReferenceDate(QDate date);
+
+    // Offers a frame. Returns false, and drops the frame, while the previous one is still
+    // being recognised.
+    bool submitFrame(const QImage &frame);
+
+    [[nodiscard]] bool isBusy() const { return m_busy.load(); }
+    [[nodiscard]] int droppedFrames() const { return m_dropped; }
+
+    // Forget the last text (a new document is presented).
+    void reset();
+
+    // The reporting rule, as a pure function: report `current` given the text of the frame
+    // before it and the text last reported.
+    [[nodiscard]] static bool isReportable(const OcrResult &current, const QStringList &previous, const QStringList &reported);
+
+Q_SIGNALS:
+    // A read to act on (see the class comment).
+    void mrzRead(const Kiosk::Ocr::OcrResult &result);
+    // Every recognised frame, read or not (for an overlay of the quad).
+    void frameProcessed(const Kiosk::Ocr::OcrResult &result);
+
+private:
+    void onResult(const Kiosk::Ocr::OcrResult &result);
+
+    MrzRecognizer m_recognizer; // const after construction: shared with the worker thread
+    QThread m_thread;
+    QObject *m_worker = nullptr; // lives in m_thread; its event loop runs the reads
+    std::atomic<bool> m_busy{false};
+    int m_dropped = 0;
+    QDate m_referenceDate;
+    QStringList m_previous; // the text of the last recognised frame
+    QStringList m_reported; // the text last reported
+};
+
+} // namespace Kiosk::Ocr
+
+Q_DECLARE_METATYPE(Kiosk::Ocr::OcrResult)

@@ -1,0 +1,795 @@
+#include "scanner/ocr/mrzrecognizer.h"
+
+#include "scanner/mrz/checkdigit.h"
+#include "scanner/ocr/glyphclassifier_p.h"
+#include "scanner/ocr/mrzfinder_p.h"
+
+#include <QElapsedTimer>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <string_view>
+
+namespace Kiosk::Ocr {
+
+using namespace detail;
+
+float OcrResult::minConfidence(qsizetype line) const
+{
+    if (line < 0 || line >= confidence.size() || confidence[line].isEmpty())
+        return 0.0f;
+    return *std::min_element(confidence[line].begin(), confidence[line].end());
+}
+
+namespace {
+
+constexpr double kWorkSide = 2000.0;       // larger images (600 dpi scans) are reduced first
+constexpr double kTargetCap = 22.0;        // cap height of the upright crop, pixels
+constexpr int kMaxCandidates = 4;
+constexpr float kFoundQuality = 0.68f;     // mean best correlation for "an MRZ is here"
+constexpr float kAcceptConfidence = 0.30f; // per character no check digit covers
+constexpr float kSureScore = 0.88f;        // a cell this good skips the position search
+
+// The character class of each position, per layout (ICAO 9303-4..7 data structure tables):
+//   a letters and '<' (codes, states, names)   D digit    C digit or '<'
+//   X letters, digits, '<'                     s sex: M F X '<'
+// Lowercase marks a position no check digit covers: the acceptance needs confidence there.
+struct CheckedField
+{
+    int line;     // 0-based
+    int start;    // 0-based
+    int length;
+    int checkAt;  // position of the check digit on `line`
+};
+
+// Spans of the composite check digit (ICAO 9303-3 §4.9 and the layout parts).
+struct CompositeSpan
+{
+    int line, start, length;
+};
+
+struct LayoutShape
+{
+    Mrz::Format format;
+    int lineCount;
+    int lineLength;
+    char firstLetter; // 'P', 'V' or 0 (any of I, A, C for cards)
+    std::array<std::string_view, 3> kinds;
+    std::array<CheckedField, 4> fields; // length 0 = unused
+    std::array<CompositeSpan, 4> composite; // length 0 = unused
+    int compositeLine, compositeAt;         // -1: no composite (visas)
+};
+
+constexpr std::string_view kName44 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+constexpr std::string_view kName36 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+constexpr std::string_view kName30 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+constexpr std::array<LayoutShape, 5> kShapes{{
+    // 9303-4 §4.2.2 (TD3)
+    {Mrz::Format::TD3, 2, 44, 'P', {kName44, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDXXXXXXXXXXXXXXCD", {}},
+     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {1, 28, 14, 42}}},
+     {{{1, 0, 10}, {1, 13, 7}, {1, 21, 22}, {}}}, 1, 43},
+    // 9303-7 §4.2.2 (MRV-A): no composite, the optional data is unchecked
+    {Mrz::Format::MRVA, 2, 44, 'V', {kName44, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDxxxxxxxxxxxxxxxx", {}},
+     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}}, {}, -1, -1},
+    // 9303-6 §4.2.2 (TD2)
+    {Mrz::Format::TD2, 2, 36, 0, {kName36, "XXXXXXXXXCaaaDDDDDDDsDDDDDDDXXXXXXXD", {}},
+     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}},
+     {{{1, 0, 10}, {1, 13, 7}, {1, 21, 14}, {}}}, 1, 35},
+    // 9303-7 §4.2.2 (MRV-B)
+    {Mrz::Format::MRVB, 2, 36, 'V', {kName36, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDxxxxxxxx", {}},
+     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}}, {}, -1, -1},
+    // 9303-5 §4.2.2 (TD1)
+    {Mrz::Format::TD1, 3, 30, 0, {"aaaaaXXXXXXXXXCXXXXXXXXXXXXXXX", "DDDDDDDsDDDDDDDaaaXXXXXXXXXXXD", kName30},
+     {{{0, 5, 9, 14}, {1, 0, 6, 6}, {1, 8, 6, 14}, {}}},
+     {{{0, 5, 25}, {1, 0, 7}, {1, 8, 7}, {1, 18, 11}}}, 1, 29},
+}};
+
+bool allowed(char kind, char c)
+{
+    const bool letter = c >= 'A' && c <= 'Z';
+    const bool digit = c >= '0' && c <= '9';
+    switch (kind) {
+    case 'a': return letter || c == '<';
+    case 'D': return digit;
+    case 'C': return digit || c == '<';
+    case 's': return c == 'M' || c == 'F' || c == 'X' || c == '<';
+    default: return true; // X, x
+    }
+}
+
+bool unchecked(char kind)
+{
+    return kind == 'a' || kind == 's' || kind == 'x';
+}
+
+struct Glyph
+{
+    cv::Rect box;
+    cv::Point2d centre;
+};
+
+struct TextRow
+{
+    std::vector<Glyph> glyphs; // sorted by x
+    double a = 0, b = 0;       // baseline: y = a + b x (crop pixels)
+};
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+struct RowGrid
+{
+    double a = 0, b = 0, c = 0;
+    double pitch = 0; // mean pitch over the row
+    std::vector<int> index;
+    int firstIndex = 0;
+    int lastIndex = 0;
+    [[nodiscard]] double x(double i) const { return a + b * i + c * i * i; }
+};
+
+std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
+{
+    // The pitch: the median spacing of neighbouring glyphs (merged or broken glyphs are
+    // outliers the median ignores).
+    std::vector<double> diffs;
+    for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
+        const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
+        if (d > 0.75 * cap && d < 1.5 * cap)
+            diffs.push_back(d);
+    }
+    if (diffs.size() < 8)
+        return std::nullopt;
+    const double p = median(diffs);
+    const double ratio = p / cap;
+    if (ratio < 0.82 || ratio > 1.35)
+        return std::nullopt;
+    // Cell indices by walking the row: each step is rounded on its own, so a pitch that
+    // drifts along the line (perspective) never accumulates into a wrong cell.
+    RowGrid g;
+    g.index.resize(row.glyphs.size());
+    g.index[0] = 0;
+    for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
+        const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
+        g.index[k] = g.index[k - 1] + static_cast<int>(std::lround(d / p));
+    }
+    // x(i) by least squares over glyphs that stand alone and are not too wide.
+    std::vector<double> rowsA, rhs;
+    for (std::size_t k = 0; k < row.glyphs.size(); ++k) {
+        const bool alone = (k == 0 || g.index[k - 1] != g.index[k]) && (k + 1 == row.glyphs.size() || g.index[k + 1] != g.index[k]);
+        if (!alone || row.glyphs[k].box.width > 1.1 * p)
+            continue;
+        const double i = g.index[k];
+        rowsA.insert(rowsA.end(), {1.0, i, i * i});
+        rhs.push_back(row.glyphs[k].centre.x);
+    }
+    if (rhs.size() < 8)
+        return std::nullopt;
+    const cv::Mat A(static_cast<int>(rhs.size()), 3, CV_64F, rowsA.data());
+    const cv::Mat B(static_cast<int>(rhs.size()), 1, CV_64F, rhs.data());
+    cv::Mat coef;
+    if (!cv::solve(A, B, coef, cv::DECOMP_QR))
+        return std::nullopt;
+    g.a = coef.at<double>(0);
+    g.b = coef.at<double>(1);
+    g.c = coef.at<double>(2);
+    g.firstIndex = *std::min_element(g.index.begin(), g.index.end());
+    g.lastIndex = *std::max_element(g.index.begin(), g.index.end());
+    g.pitch = (g.x(g.lastIndex) - g.x(g.firstIndex)) / std::max(1, g.lastIndex - g.firstIndex);
+    if (g.pitch < 0.75 * p || g.pitch > 1.3 * p)
+        return std::nullopt;
+    return g;
+}
+
+
+// A block of 2-3 rows that fits an MRZ layout, in an upright crop.
+struct Block
+{
+    const LayoutShape *shape = nullptr;
+    cv::Mat ink;       // CV_32F, ink positive (black-hat), crop pixels
+    cv::Mat toSource;  // 2x3: crop pixels -> working image pixels
+    double cap = 0;    // cap height, crop pixels
+    double pitch = 0;  // mean pitch, crop pixels
+    std::vector<std::vector<cv::Point2f>> centres;    // per line, per cell: grid x, baseline y
+    std::vector<std::vector<cv::Point2f>> inkCentres; // where each cell is read: ink x, baseline y
+    std::vector<std::vector<float>> localScale;       // local pitch / mean pitch (perspective)
+    double scale = 1.0;  // glyph size / measured cap height (calibrated)
+    double quality = 0;  // mean best score at that scale (orientation choice)
+};
+
+// Warps the candidate upright, finds the glyph rows and their cell grids.
+std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip)
+{
+    const double lineH = std::max(4.0f, cand.lineHeight);
+    const double s = std::clamp(kTargetCap * 1.15 / lineH, 0.3, 2.5);
+    const double extraH = cand.lineCount >= 2 ? 1.6 * lineH : cand.lineCount == 1 ? 4.5 * lineH : 2.0 * lineH;
+    const double boxW = cand.box.size.width * 1.06 + 2.0 * lineH;
+    const double boxH = cand.box.size.height + 2.0 * extraH;
+    const int cw = static_cast<int>(std::lround(boxW * s));
+    const int ch = static_cast<int>(std::lround(boxH * s));
+    if (cw < 60 || ch < 20 || cw > 4000 || ch > 2000)
+        return std::nullopt;
+    const double rad = (cand.box.angle + (flip ? 180.0 : 0.0)) * std::numbers::pi / 180.0;
+    const cv::Point2d u(std::cos(rad), std::sin(rad)), n(-std::sin(rad), std::cos(rad));
+    const cv::Point2d c(cand.box.center.x, cand.box.center.y);
+    const cv::Point2d t = c - u * (cw / 2.0 / s) - n * (ch / 2.0 / s);
+    Block block;
+    block.toSource = (cv::Mat_<double>(2, 3) << u.x / s, n.x / s, t.x, u.y / s, n.y / s, t.y);
+    cv::Mat crop;
+    cv::warpAffine(gray, crop, block.toSource, cv::Size(cw, ch), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+
+    // Ink positive, background flat: black-hat with a kernel wider than a stroke (OCR-B
+    // strokes are about 1/8 of the cap height) but small, so that the dark photo or the
+    // desk beside the zone does not bleed into the glyphs.
+    const int k = static_cast<int>(std::lround(kTargetCap * 0.5)) | 1;
+    cv::Mat bh;
+    cv::morphologyEx(crop, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::Mat bin;
+    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (otsu < 12)
+        return std::nullopt;
+
+    cv::Mat labels, stats, centroids;
+    const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
+    std::vector<Glyph> comps;
+    std::vector<double> heights;
+    for (int i = 1; i < count; ++i) {
+        const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+        if (r.height < 5 || area < 8 || r.width > 3 * r.height + 4)
+            continue;
+        comps.push_back({r, cv::Point2d(r.x + r.width / 2.0, r.y + r.height / 2.0)});
+        heights.push_back(r.height);
+    }
+    if (comps.size() < 40)
+        return std::nullopt;
+    // Letters and digits are all cap height; fillers are shorter. The upper quartile is a cap.
+    std::sort(heights.begin(), heights.end());
+    const double cap = heights[heights.size() * 3 / 4];
+    if (cap < 6)
+        return std::nullopt;
+    std::erase_if(comps, [&](const Glyph &g) {
+        return g.box.height < 0.3 * cap || g.box.height > 1.4 * cap || g.box.width > 2.4 * cap;
+    });
+
+    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap.
+    std::sort(comps.begin(), comps.end(), [](const Glyph &a, const Glyph &b) { return a.centre.y < b.centre.y; });
+    std::vector<TextRow> rows;
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+        if (i == 0 || comps[i].centre.y - comps[i - 1].centre.y > 0.5 * cap)
+            rows.emplace_back();
+        rows.back().glyphs.push_back(comps[i]);
+    }
+    std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
+    // Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller
+    // than letters (about 1.12 cap heights) and the filler '<' floats above it: centres
+    // would mix them, bottoms do not. Fillers are left out by height.
+    for (TextRow &r : rows) {
+        std::sort(r.glyphs.begin(), r.glyphs.end(), [](const Glyph &a, const Glyph &b) { return a.centre.x < b.centre.x; });
+        std::vector<double> hs;
+        for (const Glyph &g : r.glyphs)
+            hs.push_back(g.box.height);
+        std::sort(hs.begin(), hs.end());
+        const double tallest = hs[hs.size() * 4 / 5];
+        std::vector<cv::Point2f> feet;
+        for (const Glyph &g : r.glyphs)
+            if (g.box.height >= 0.93 * tallest)
+                feet.emplace_back(static_cast<float>(g.centre.x), static_cast<float>(g.box.y + g.box.height));
+        if (feet.size() < 2) {
+            r.a = r.glyphs.front().box.y + r.glyphs.front().box.height;
+            continue;
+        }
+        cv::Vec4f l;
+        cv::fitLine(feet, l, cv::DIST_HUBER, 0, 0.01, 0.01);
+        r.b = std::abs(l[0]) > 1e-6 ? l[1] / l[0] : 0.0;
+        r.a = l[3] - r.b * l[2];
+    }
+
+    // Which consecutive rows form an MRZ? Each line holds exactly L glyph cells at one pitch.
+    std::vector<std::optional<RowGrid>> grids;
+    for (const TextRow &r : rows)
+        grids.push_back(fitGrid(r, cap));
+    struct Fit { int first; const LayoutShape *shape; double error; };
+    std::optional<Fit> best;
+    for (const LayoutShape &shape : kShapes) {
+        for (int first = 0; first + shape.lineCount <= static_cast<int>(rows.size()); ++first) {
+            double err = 0;
+            bool ok = true;
+            double pmin = 1e9, pmax = 0;
+            for (int l = 0; l < shape.lineCount && ok; ++l) {
+                const auto &g = grids[static_cast<std::size_t>(first + l)];
+                if (!g) {
+                    ok = false;
+                    break;
+                }
+                // Noise or a neighbouring print may add a cell or two at the ends; glare or
+                // blur may lose a few: the window below picks the L cells.
+                const int span = g->lastIndex - g->firstIndex + 1;
+                ok = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                if (l > 0) {
+                    const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
+                    ok = ok && gap > 1.3 && gap < 3.2;
+                }
+                err += std::abs(span - shape.lineLength);
+                pmin = std::min(pmin, g->pitch);
+                pmax = std::max(pmax, g->pitch);
+            }
+            if (!ok || pmax > 1.1 * pmin)
+                continue;
+            if (!best || err < best->error)
+                best = Fit{first, &shape, err};
+        }
+    }
+    if (!best)
+        return std::nullopt;
+
+    block.shape = best->shape;
+    block.cap = cap;
+    bh.convertTo(block.ink, CV_32F, 1.0 / 255.0);
+    const int length = best->shape->lineLength;
+    double pitchSum = 0;
+    for (int l = 0; l < best->shape->lineCount; ++l) {
+        const TextRow &r = rows[static_cast<std::size_t>(best->first + l)];
+        const RowGrid &g = *grids[static_cast<std::size_t>(best->first + l)];
+        pitchSum += g.pitch;
+        // The window of L cells holding the most glyphs.
+        int start = g.firstIndex, most = -1;
+        for (int s0 = g.firstIndex - 2; s0 <= g.lastIndex - length + 3; ++s0) {
+            int n0 = 0;
+            for (const int i : g.index)
+                n0 += i >= s0 && i < s0 + length ? 1 : 0;
+            if (n0 > most) {
+                most = n0;
+                start = s0;
+            }
+        }
+        std::vector<int> perCell(static_cast<std::size_t>(length), 0);
+        for (const int i : g.index)
+            if (i >= start && i < start + length)
+                ++perCell[static_cast<std::size_t>(i - start)];
+        std::vector<double> inkX(static_cast<std::size_t>(length), -1.0);
+        for (std::size_t k0 = 0; k0 < r.glyphs.size(); ++k0) {
+            const int i = g.index[k0] - start;
+            if (i < 0 || i >= length || perCell[static_cast<std::size_t>(i)] != 1)
+                continue;
+            if (std::abs(r.glyphs[k0].centre.x - g.x(g.index[k0])) < 0.25 * g.pitch && r.glyphs[k0].box.width < 1.1 * g.pitch)
+                inkX[static_cast<std::size_t>(i)] = r.glyphs[k0].centre.x;
+        }
+        std::vector<cv::Point2f> grid, ink;
+        std::vector<float> local;
+        for (int i = 0; i < length; ++i) {
+            const double gx = g.x(start + i);
+            local.push_back(static_cast<float>(std::clamp((g.b + 2.0 * g.c * (start + i)) / g.pitch, 0.7, 1.4)));
+            const double x = inkX[static_cast<std::size_t>(i)] >= 0 ? inkX[static_cast<std::size_t>(i)] : gx;
+            grid.emplace_back(static_cast<float>(gx), static_cast<float>(r.a + r.b * gx));
+            ink.emplace_back(static_cast<float>(x), static_cast<float>(r.a + r.b * x));
+        }
+        block.centres.push_back(std::move(grid));
+        block.inkCentres.push_back(std::move(ink));
+        block.localScale.push_back(std::move(local));
+    }
+    block.pitch = pitchSum / best->shape->lineCount;
+    return block;
+}
+
+// Normalised cells: the ink image is resampled once so that a cell is exactly
+// kCellW x kCellH pixels; cells are then views at (sub-cell) offsets.
+class CellSampler
+{
+public:
+    CellSampler(const Block &block, double scale)
+        : m_ink(block.ink)
+    {
+        m_f = kCellH / (block.cap * scale * kCellHeightFactor);
+        cv::Mat resized;
+        cv::resize(block.ink, resized, cv::Size(), m_f, m_f, m_f < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        cv::copyMakeBorder(resized, m_image, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(0));
+    }
+    // The feature of the cell at crop point `c` (x: centre, y: baseline), moved by (dx, dy)
+    // cell pixels. As the templates: centred half a cap height above the baseline.
+    void featureInto(cv::Point2f c, int dx, int dy, cv::Mat row, float local = 1.0f) const
+    {
+        if (std::abs(local - 1.0f) > 0.06f) {
+            // Perspective: this part of the line is printed larger or smaller than the mean.
+            const double f = m_f / local;
+            const cv::Size size(static_cast<int>(std::lround(kCellW / f)), static_cast<int>(std::lround(kCellH / f)));
+            const cv::Point2f centre(static_cast<float>(c.x + dx / f), static_cast<float>(c.y - kCellH / kCellHeightFactor / 2.0 / f + dy / f));
+            cv::Mat cell, norm;
+            cv::getRectSubPix(m_ink, size, centre, cell);
+            cv::resize(cell, norm, cv::Size(kCellW, kCellH), 0, 0, cv::INTER_AREA);
+            GlyphClassifier::featureInto(norm, row);
+            return;
+        }
+        const int x = static_cast<int>(std::lround(c.x * m_f - kCellW / 2.0)) + dx + kPad;
+        const int y = static_cast<int>(std::lround(c.y * m_f - kCellH / kCellHeightFactor / 2.0 - kCellH / 2.0)) + dy + kPad;
+        const cv::Rect r(std::clamp(x, 0, m_image.cols - kCellW), std::clamp(y, 0, m_image.rows - kCellH), kCellW, kCellH);
+        GlyphClassifier::featureInto(m_image(r), row);
+    }
+
+private:
+    static constexpr int kPad = kCellH;
+    cv::Mat m_ink;
+    double m_f = 1.0;
+    cv::Mat m_image;
+};
+
+// The glyphs' printed size relative to the measured cap height varies with print, blur
+// and binarisation: a sample of cells decides the scale that matches the templates best.
+void calibrate(Block &block)
+{
+    const auto &classifier = GlyphClassifier::instance();
+    std::vector<cv::Point2f> sample;
+    std::vector<float> sampleScale;
+    for (std::size_t l = 0; l < block.inkCentres.size(); ++l)
+        for (std::size_t i = 0; i < block.inkCentres[l].size(); i += 3) {
+            sample.push_back(block.inkCentres[l][i]);
+            sampleScale.push_back(block.localScale[l][i]);
+        }
+    cv::Mat features(static_cast<int>(sample.size()), kCellW * kCellH, CV_32F);
+    block.quality = -2.0;
+    for (const double scale : {0.78, 0.84, 0.9, 0.96, 1.02, 1.08}) {
+        const CellSampler sampler(block, scale);
+        for (std::size_t i = 0; i < sample.size(); ++i)
+            sampler.featureInto(sample[i], 0, 0, features.row(static_cast<int>(i)), sampleScale[i]);
+        double sum = 0;
+        for (const ClassScores &sc : classifier.scoreRows(features))
+            sum += *std::max_element(sc.begin(), sc.end());
+        const double mean = sample.empty() ? -1.0 : sum / static_cast<double>(sample.size());
+        if (mean > block.quality) {
+            block.quality = mean;
+            block.scale = scale;
+        }
+    }
+}
+
+// Scores every cell. Cells that match well at their estimated centre are done; the others
+// are searched at one-pixel offsets (a cell is 18 x 24 pixels) to absorb centre errors.
+std::vector<std::vector<ClassScores>> classify(const Block &block)
+{
+    const auto &classifier = GlyphClassifier::instance();
+    const CellSampler sampler(block, block.scale);
+    std::vector<cv::Point2f> all;
+    std::vector<float> local;
+    for (const auto &line : block.inkCentres)
+        all.insert(all.end(), line.begin(), line.end());
+    for (const auto &line : block.localScale)
+        local.insert(local.end(), line.begin(), line.end());
+    cv::Mat features(static_cast<int>(all.size()), kCellW * kCellH, CV_32F);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        sampler.featureInto(all[i], 0, 0, features.row(static_cast<int>(i)), local[i]);
+    std::vector<ClassScores> scores = classifier.scoreRows(features);
+
+    std::vector<std::size_t> unsure;
+    for (std::size_t i = 0; i < scores.size(); ++i)
+        if (*std::max_element(scores[i].begin(), scores[i].end()) < kSureScore)
+            unsure.push_back(i);
+    if (!unsure.empty()) {
+        static constexpr std::array<std::pair<int, int>, 8> kOffsets{
+            {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}}};
+        cv::Mat more(static_cast<int>(unsure.size() * kOffsets.size()), kCellW * kCellH, CV_32F);
+        int row = 0;
+        for (const std::size_t i : unsure)
+            for (const auto &[dx, dy] : kOffsets)
+                sampler.featureInto(all[i], dx, dy, more.row(row++), local[i]);
+        const std::vector<ClassScores> shifted = classifier.scoreRows(more);
+        for (std::size_t u = 0; u < unsure.size(); ++u)
+            for (std::size_t o = 0; o < kOffsets.size(); ++o)
+                for (std::size_t c = 0; c < scores[unsure[u]].size(); ++c)
+                    scores[unsure[u]][c] = std::max(scores[unsure[u]][c], shifted[u * kOffsets.size() + o][c]);
+    }
+    std::vector<std::vector<ClassScores>> out;
+    std::size_t k = 0;
+    for (const auto &line : block.inkCentres) {
+        out.emplace_back(scores.begin() + static_cast<std::ptrdiff_t>(k), scores.begin() + static_cast<std::ptrdiff_t>(k + line.size()));
+        k += line.size();
+    }
+    return out;
+}
+
+struct Choice
+{
+    int best = -1;
+    std::array<int, 3> alternatives{-1, -1, -1}; // next best allowed classes
+};
+
+struct Decoded
+{
+    const LayoutShape *shape = nullptr;
+    QStringList lines;
+    QList<QList<float>> confidence;
+    float quality = 0;         // mean best score
+    float uncheckedMin = 1.0f; // lowest confidence where no check digit covers
+};
+
+float confidenceOf(float best, float second)
+{
+    // How well the glyph matches, times how clearly it beats the runner-up.
+    return std::clamp(best, 0.0f, 1.0f) * std::clamp((best - second) / 0.12f, 0.0f, 1.0f);
+}
+
+// The check-digit-guided choice (ICAO 9303-3 §4.9): where a field's check digit fails, the
+// cheapest substitution of one or two characters by their runner-up classes (within a small
+// score drop) that makes it pass, if clearly cheaper than any other passing substitution.
+// Ambiguity leaves the field as read: a wrong read that passes is worse than no read.
+void correctField(const std::vector<std::vector<ClassScores>> &scores, const LayoutShape &shape,
+                  const std::vector<std::vector<Choice>> &choices, QStringList &lines, QList<QList<float>> &conf,
+                  const std::vector<std::pair<int, int>> &positions, std::pair<int, int> checkAt)
+{
+    const auto text = [&] {
+        QString s;
+        for (const auto &[l, i] : positions)
+            s += lines[l][i];
+        return s;
+    };
+    const auto passes = [&] {
+        const QChar cd = lines[checkAt.first][checkAt.second];
+        return Mrz::checkDigitMatches(text(), cd);
+    };
+    if (passes())
+        return;
+    // A TD3 personal number left empty may carry '<' as its check digit (9303-4 §4.2.2).
+    if (lines[checkAt.first][checkAt.second] == u'<' && text().count(u'<') == text().size())
+        return;
+    constexpr float kMaxDrop = 0.15f;
+    struct Sub { int l, i, cls; float drop; };
+    std::vector<Sub> subs;
+    std::vector<std::pair<int, int>> all = positions;
+    all.push_back(checkAt);
+    for (const auto &[l, i] : all) {
+        const Choice &c = choices[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+        const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+        for (const int alt : c.alternatives) {
+            if (alt < 0)
+                continue;
+            const float drop = sc[static_cast<std::size_t>(c.best)] - sc[static_cast<std::size_t>(alt)];
+            if (drop <= kMaxDrop)
+                subs.push_back({l, i, alt, drop});
+        }
+    }
+    const auto apply = [&](const Sub &s) {
+        const QChar old = lines[s.l][s.i];
+        lines[s.l][s.i] = QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(s.cls)]);
+        return old;
+    };
+    float bestCost = 1e9f, secondCost = 1e9f;
+    std::vector<Sub> bestSet;
+    for (std::size_t a = 0; a < subs.size(); ++a) {
+        const QChar oa = apply(subs[a]);
+        if (passes()) {
+            const float cost = subs[a].drop;
+            if (cost < bestCost) {
+                secondCost = bestCost;
+                bestCost = cost;
+                bestSet = {subs[a]};
+            } else {
+                secondCost = std::min(secondCost, cost);
+            }
+        }
+        for (std::size_t b = a + 1; b < subs.size(); ++b) {
+            if (subs[b].l == subs[a].l && subs[b].i == subs[a].i)
+                continue;
+            const QChar ob = apply(subs[b]);
+            if (passes()) {
+                // Two changes must cost more than one: a penalty keeps single fixes first.
+                const float cost = subs[a].drop + subs[b].drop + 0.05f;
+                if (cost < bestCost) {
+                    secondCost = bestCost;
+                    bestCost = cost;
+                    bestSet = {subs[a], subs[b]};
+                } else {
+                    secondCost = std::min(secondCost, cost);
+                }
+            }
+            lines[subs[b].l][subs[b].i] = ob;
+        }
+        lines[subs[a].l][subs[a].i] = oa;
+    }
+    if (bestSet.empty() || secondCost - bestCost < 0.04f)
+        return;
+    for (const Sub &s : bestSet) {
+        apply(s);
+        const ClassScores &sc = scores[static_cast<std::size_t>(s.l)][static_cast<std::size_t>(s.i)];
+        const Choice &c = choices[static_cast<std::size_t>(s.l)][static_cast<std::size_t>(s.i)];
+        // The corrected character's confidence: its own match against the one it displaced.
+        conf[s.l][s.i] = confidenceOf(sc[static_cast<std::size_t>(s.cls)], sc[static_cast<std::size_t>(c.best)]) * 0.5f;
+    }
+    (void)shape;
+}
+
+Decoded decode(const Block &block, const std::vector<std::vector<ClassScores>> &scores)
+{
+    Decoded d;
+    const LayoutShape *shape = block.shape;
+    // TD3 and MRV-A (44), TD2 and MRV-B (36) share their geometry: the document code's first
+    // letter decides (P or I/A/C against V).
+    const ClassScores &first = scores.front().front();
+    const auto scoreOf = [&](char c) { return first[kAlphabet.find(c)]; };
+    for (const LayoutShape &other : kShapes) {
+        if (&other == shape || other.lineCount != shape->lineCount || other.lineLength != shape->lineLength)
+            continue;
+        const auto letterScore = [&](const LayoutShape &s) {
+            return s.firstLetter ? scoreOf(s.firstLetter) : std::max({scoreOf('I'), scoreOf('A'), scoreOf('C')});
+        };
+        if (letterScore(other) > letterScore(*shape))
+            shape = &other;
+    }
+    d.shape = shape;
+    const int lineCount = shape->lineCount, length = shape->lineLength;
+    std::vector<std::vector<Choice>> choices(static_cast<std::size_t>(lineCount));
+    double sum = 0;
+    for (int l = 0; l < lineCount; ++l) {
+        const std::string_view kinds = shape->kinds[static_cast<std::size_t>(l)];
+        QString text;
+        QList<float> conf;
+        for (int i = 0; i < length; ++i) {
+            const char kind = kinds[static_cast<std::size_t>(i)];
+            const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+            std::array<int, kClassCount> order{};
+            int n = 0;
+            for (int c = 0; c < kClassCount; ++c)
+                if (allowed(kind, kAlphabet[static_cast<std::size_t>(c)]))
+                    order[static_cast<std::size_t>(n++)] = c;
+            std::partial_sort(order.begin(), order.begin() + std::min(n, 4), order.begin() + n,
+                              [&](int a, int b) { return sc[static_cast<std::size_t>(a)] > sc[static_cast<std::size_t>(b)]; });
+            Choice ch;
+            ch.best = order[0];
+            for (int k = 1; k < std::min(n, 4); ++k)
+                ch.alternatives[static_cast<std::size_t>(k - 1)] = order[static_cast<std::size_t>(k)];
+            const float b = sc[static_cast<std::size_t>(ch.best)];
+            const float s2 = n > 1 ? sc[static_cast<std::size_t>(order[1])] : -1.0f;
+            text += QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(ch.best)]);
+            conf.append(confidenceOf(b, s2));
+            choices[static_cast<std::size_t>(l)].push_back(ch);
+            sum += b;
+        }
+        d.lines.append(text);
+        d.confidence.append(conf);
+    }
+    d.quality = static_cast<float>(sum / (lineCount * length));
+
+    for (const CheckedField &f : shape->fields) {
+        if (f.length == 0)
+            continue;
+        std::vector<std::pair<int, int>> pos;
+        for (int i = 0; i < f.length; ++i)
+            pos.emplace_back(f.line, f.start + i);
+        correctField(scores, *shape, choices, d.lines, d.confidence, pos, {f.line, f.checkAt});
+    }
+    if (shape->compositeLine >= 0) {
+        std::vector<std::pair<int, int>> pos;
+        for (const CompositeSpan &sp : shape->composite)
+            for (int i = 0; i < sp.length; ++i)
+                pos.emplace_back(sp.line, sp.start + i);
+        correctField(scores, *shape, choices, d.lines, d.confidence, pos, {shape->compositeLine, shape->compositeAt});
+    }
+    for (int l = 0; l < lineCount; ++l)
+        for (int i = 0; i < length; ++i)
+            if (unchecked(shape->kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)]))
+                d.uncheckedMin = std::min(d.uncheckedMin, d.confidence[l][i]);
+    return d;
+}
+
+QPolygonF quadOf(const Block &block, double toImage)
+{
+    const auto &top = block.centres.front();
+    const auto &bottom = block.centres.back();
+    const double hp = block.pitch / 2.0, up = block.cap * 1.2, down = block.cap * 0.2;
+    const std::array<cv::Point2d, 4> corners{
+        cv::Point2d(top.front().x - hp, top.front().y - up),
+        cv::Point2d(top.back().x + hp, top.back().y - up),
+        cv::Point2d(bottom.back().x + hp, bottom.back().y + down),
+        cv::Point2d(bottom.front().x - hp, bottom.front().y + down)};
+    QPolygonF quad;
+    const cv::Mat &m = block.toSource;
+    for (const cv::Point2d &p : corners) {
+        const double x = m.at<double>(0, 0) * p.x + m.at<double>(0, 1) * p.y + m.at<double>(0, 2);
+        const double y = m.at<double>(1, 0) * p.x + m.at<double>(1, 1) * p.y + m.at<double>(1, 2);
+        quad.append(QPointF(x * toImage, y * toImage));
+    }
+    return quad;
+}
+
+struct Attempt
+{
+    Decoded decoded;
+    Block block;
+    Mrz::MrzResult mrz;
+    bool accepted = false;
+};
+
+bool better(const Attempt &a, const Attempt &b)
+{
+    if (a.accepted != b.accepted)
+        return a.accepted;
+    if (a.mrz.valid != b.mrz.valid)
+        return a.mrz.valid;
+    return a.decoded.quality > b.decoded.quality;
+}
+
+} // namespace
+
+MrzRecognizer::MrzRecognizer()
+{
+    (void)GlyphClassifier::instance();
+}
+
+OcrResult MrzRecognizer::read(const QImage &image, const ReadOptions &options) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    OcrResult result;
+    if (image.isNull())
+        return result;
+    const QImage g8 = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
+    const cv::Mat wrapped(g8.height(), g8.width(), CV_8UC1, const_cast<uchar *>(g8.constBits()), static_cast<size_t>(g8.bytesPerLine()));
+    cv::Mat gray = wrapped;
+    double toImage = 1.0;
+    const int longSide = std::max(gray.cols, gray.rows);
+    if (longSide > kWorkSide) {
+        const double f = kWorkSide / longSide;
+        cv::resize(wrapped, gray, cv::Size(), f, f, cv::INTER_AREA);
+        toImage = 1.0 / f;
+    }
+
+    std::optional<Attempt> best;
+    const Mrz::ParseOptions parseOptions{options.referenceDate, true};
+    for (const MrzCandidate &cand : findMrzCandidates(gray, kMaxCandidates)) {
+        // Both ways up; the one whose glyphs match the templates better is read first, the
+        // other only if the first does not give a valid read.
+        std::vector<Block> ways;
+        for (const bool flip : {false, true}) {
+            if (std::optional<Block> b = prepareBlock(gray, cand, flip)) {
+                calibrate(*b);
+                ways.push_back(std::move(*b));
+            }
+        }
+        std::sort(ways.begin(), ways.end(), [](const Block &a, const Block &b) { return a.quality > b.quality; });
+        for (Block &block : ways) {
+            if (block.quality < kFoundQuality - 0.1f)
+                continue;
+            Decoded d = decode(block, classify(block));
+            if (d.quality < kFoundQuality)
+                continue;
+            Attempt a{d, std::move(block), Mrz::parse(d.lines.join(u'\n'), parseOptions), false};
+            a.accepted = a.mrz.valid && a.decoded.uncheckedMin >= kAcceptConfidence;
+            if (a.mrz.valid && !a.accepted) {
+                // The check digits pass, but a character they do not cover (a name, a
+                // country, the sex) was not read with confidence: not valid, say why.
+                a.mrz.valid = false;
+                a.mrz.errors.append({QStringLiteral("OCR_LOW_CONFIDENCE"),
+                                     QStringLiteral("a character no check digit covers was read with low confidence (%1)")
+                                         .arg(double(a.decoded.uncheckedMin), 0, 'f', 2)});
+            }
+            const bool valid = a.mrz.valid;
+            if (!best || better(a, *best))
+                best = std::move(a);
+            if (valid)
+                break;
+        }
+        if (best && best->accepted)
+            break;
+    }
+    if (best) {
+        result.found = true;
+        result.lines = best->mrz.format ? best->mrz.lines : best->decoded.lines;
+        result.confidence = best->decoded.confidence;
+        result.quad = quadOf(best->block, toImage);
+        result.accepted = best->accepted;
+        result.mrz = std::move(best->mrz);
+    }
+    result.ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return result;
+}
+
+} // namespace Kiosk::Ocr

@@ -1,0 +1,171 @@
+// Blackbox tests of the MRZ recognizer over the committed corpus (tests/data/ocr), in the
+// manner of zxing-cpp's blackbox tests: per tier a minimum of exact reads and a maximum of
+// wrong reads that passed their check digits (zero: a valid-looking misread is the worst
+// outcome). Images with no MRZ must yield nothing. Raise the minimums as the recognizer
+// improves; never lower them to make a change pass.
+#include "scanner/ocr/mrzrecognizer.h"
+#include "scanner/ocr/ocrjson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+#include <QTextStream>
+
+using namespace Kiosk::Ocr;
+
+namespace {
+
+const QString kCorpus = QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/ocr");
+const QDate kToday(2026, 3, 1);
+
+struct Truth
+{
+    QString file;
+    QString tier;
+    QString layout;
+    QStringList lines;
+};
+
+QList<Truth> loadTruth()
+{
+    QList<Truth> out;
+    QFile f(kCorpus + QStringLiteral("/truth.tsv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    QTextStream ts(&f);
+    while (!ts.atEnd()) {
+        const QStringList cols = ts.readLine().split(u'\t');
+        if (cols.size() != 4)
+            continue;
+        out.append({cols[0], cols[1], cols[2], cols[3].isEmpty() ? QStringList() : cols[3].split(u'|')});
+    }
+    return out;
+}
+
+} // namespace
+
+class TstMrzRecognizer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void tier_data();
+    void tier();
+    void noMrz();
+    void emptyAndTinyImages();
+    void resultShape();
+
+private:
+    MrzRecognizer m_recognizer;
+    QList<Truth> m_truth;
+};
+
+void TstMrzRecognizer::initTestCase()
+{
+    m_truth = loadTruth();
+    QVERIFY2(m_truth.size() >= 300, qPrintable(QStringLiteral("corpus truth.tsv has %1 rows").arg(m_truth.size())));
+}
+
+void TstMrzRecognizer::tier_data()
+{
+    QTest::addColumn<QString>("tier");
+    QTest::addColumn<int>("minExact");     // of 100 images per tier
+    QTest::addColumn<int>("maxWrongValid"); // wrong text accepted as valid
+
+    // Issue 6 §5 targets are 99.5 / 99 / 95 %; these minimums are what the recognizer holds
+    // today on the committed set (see README there).
+    QTest::newRow("clean: straight, sharp, 150-220 dpi") << QStringLiteral("clean") << 95 << 0;
+    QTest::newRow("ordinary: rotated, upside down, blur, shadow") << QStringLiteral("ordinary") << 84 << 0;
+    QTest::newRow("hard: 15 deg, perspective, glare, low resolution") << QStringLiteral("hard") << 33 << 0;
+}
+
+void TstMrzRecognizer::tier()
+{
+    QFETCH(QString, tier);
+    QFETCH(int, minExact);
+    QFETCH(int, maxWrongValid);
+    int total = 0, exact = 0, wrongValid = 0, missed = 0;
+    QStringList failures;
+    for (const Truth &t : std::as_const(m_truth)) {
+        if (t.tier != tier || t.layout == QStringLiteral("none"))
+            continue;
+        ++total;
+        const QImage img(kCorpus + u'/' + t.file);
+        QVERIFY2(!img.isNull(), qPrintable(t.file));
+        const OcrResult r = m_recognizer.read(img, ReadOptions{kToday});
+        if (r.accepted && r.lines == t.lines) {
+            ++exact;
+            continue;
+        }
+        if (r.accepted)
+            ++wrongValid;
+        else
+            ++missed;
+        failures << QStringLiteral("%1: %2 %3").arg(t.file, r.accepted ? QStringLiteral("WRONG-VALID") : QStringLiteral("missed"), r.lines.join(u'|'));
+    }
+    qInfo("%s: %d images, %d exact, %d missed, %d wrong but valid", qPrintable(tier), total, exact, missed, wrongValid);
+    for (const QString &f : std::as_const(failures))
+        qInfo("  %s", qPrintable(f));
+    QVERIFY(total >= 100);
+    QVERIFY2(exact >= minExact, qPrintable(QStringLiteral("%1 exact reads, want >= %2").arg(exact).arg(minExact)));
+    QVERIFY2(wrongValid <= maxWrongValid, qPrintable(QStringLiteral("%1 wrong reads passed the check digits").arg(wrongValid)));
+}
+
+void TstMrzRecognizer::noMrz()
+{
+    int total = 0;
+    for (const Truth &t : std::as_const(m_truth)) {
+        if (t.layout != QStringLiteral("none"))
+            continue;
+        ++total;
+        const OcrResult r = m_recognizer.read(QImage(kCorpus + u'/' + t.file), ReadOptions{kToday});
+        QVERIFY2(!r.found, qPrintable(QStringLiteral("%1: found %2").arg(t.file, r.lines.join(u'|'))));
+        QVERIFY2(!r.accepted && !r.mrz, qPrintable(t.file));
+    }
+    QVERIFY(total >= 20);
+}
+
+void TstMrzRecognizer::emptyAndTinyImages()
+{
+    QVERIFY(!m_recognizer.read(QImage(), {}).found);
+    QImage tiny(3, 2, QImage::Format_RGB32);
+    tiny.fill(Qt::white);
+    QVERIFY(!m_recognizer.read(tiny, {}).found);
+    QImage flat(1280, 720, QImage::Format_Grayscale8);
+    flat.fill(128);
+    QVERIFY(!m_recognizer.read(flat, {}).found);
+}
+
+void TstMrzRecognizer::resultShape()
+{
+    // The first clean TD3: lines, per-character confidence, the quad and the JSON keys.
+    const auto it = std::find_if(m_truth.cbegin(), m_truth.cend(), [](const Truth &t) {
+        return t.tier == QStringLiteral("clean") && t.layout == QStringLiteral("TD3");
+    });
+    QVERIFY(it != m_truth.cend());
+    const QImage img(kCorpus + u'/' + it->file);
+    const OcrResult r = m_recognizer.read(img, ReadOptions{kToday});
+    QVERIFY(r.found && r.accepted);
+    QCOMPARE(r.lines, it->lines);
+    QCOMPARE(r.confidence.size(), 2);
+    QCOMPARE(r.confidence[0].size(), 44);
+    QVERIFY(r.minConfidence(0) > 0.3f && r.minConfidence(0) <= 1.0f);
+    QCOMPARE(r.quad.size(), 4);
+    // The zone lies in the lower part of the page, inside the image, wider than tall.
+    for (const QPointF &p : r.quad)
+        QVERIFY(QRectF(img.rect()).contains(p));
+    QVERIFY(QLineF(r.quad[0], r.quad[1]).length() > 5 * QLineF(r.quad[1], r.quad[2]).length());
+    QVERIFY(r.mrz && r.mrz->valid);
+
+    const QJsonObject j = toJson(r, QStringLiteral("x.jpg"));
+    QCOMPARE(j.keys(), (QStringList{QStringLiteral("confidence"), QStringLiteral("file"), QStringLiteral("found"),
+                                    QStringLiteral("lines"), QStringLiteral("mrz"), QStringLiteral("ms"), QStringLiteral("quad")}));
+    QCOMPARE(j.value(QStringLiteral("lines")).toArray().size(), 2);
+    QCOMPARE(j.value(QStringLiteral("quad")).toArray().size(), 4);
+    QCOMPARE(j.value(QStringLiteral("mrz")).toObject().value(QStringLiteral("valid")).toBool(), true);
+    QCOMPARE(toJson(OcrResult{}, QStringLiteral("y.jpg")).value(QStringLiteral("mrz")).isNull(), true);
+}
+
+QTEST_MAIN(TstMrzRecognizer)
+#include "tst_mrzrecognizer.moc"
