@@ -3,6 +3,9 @@
 //   border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE
 //   border-central kiosk revoke --db URL --id ID
 //   border-central stats --db URL
+//   border-central reference publish --db URL --kind KIND --version N --body FILE --signature FILE
+//     (reference data for the kiosks, e.g. the policy and its detached .sig; the kiosks apply a
+//     version only if the signature verifies against their trust anchor)
 // URL: sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME. Exit: 0 ok, 1 failure, 2 usage.
 #include "app/crypto/ed25519.h"
 #include "sync/central/centralapi.h"
@@ -12,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -132,6 +136,38 @@ int kioskRevoke(const QStringList &args)
     return Ok;
 }
 
+int referencePublish(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(dbOption);
+    p.addOption({QStringLiteral("kind"), QStringLiteral("policy, watchlist, permits, visas"), QStringLiteral("KIND")});
+    p.addOption({QStringLiteral("version"), QStringLiteral("Version number (higher wins)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("body"), QStringLiteral("The signed file"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("signature"), QStringLiteral("Its detached signature"), QStringLiteral("FILE")});
+    if (!parse(p, QStringLiteral("reference publish"), args,
+               {QStringLiteral("db"), QStringLiteral("kind"), QStringLiteral("version"), QStringLiteral("body"), QStringLiteral("signature")}))
+        return Usage;
+    bool ok = false;
+    const int version = p.value(QStringLiteral("version")).toInt(&ok);
+    QFile body(p.value(QStringLiteral("body"))), signature(p.value(QStringLiteral("signature")));
+    if (!ok || version < 1) {
+        out("border-central: --version must be a positive integer\n", stderr);
+        return Usage;
+    }
+    if (!body.open(QIODevice::ReadOnly) || !signature.open(QIODevice::ReadOnly)) {
+        out("border-central: cannot read --body or --signature\n", stderr);
+        return Failure;
+    }
+    auto db = CentralDatabase::open(p.value(dbOption));
+    if (!db)
+        return failWith(db.error());
+    CentralService service(*db);
+    if (auto r = service.publishReference({p.value(QStringLiteral("kind")), version, body.readAll(), signature.readAll()}); !r)
+        return failWith(r.error());
+    out(QStringLiteral("%1 version %2 published\n").arg(p.value(QStringLiteral("kind"))).arg(version).toUtf8());
+    return Ok;
+}
+
 int stats(const QStringList &args)
 {
     QCommandLineParser p;
@@ -155,6 +191,7 @@ void usage(FILE *to)
         "       border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE\n"
         "       border-central kiosk revoke --db URL --id ID\n"
         "       border-central stats --db URL\n"
+        "       border-central reference publish --db URL --kind KIND --version N --body FILE --signature FILE\n"
         "URL: sqlite:PATH | postgresql://USER@HOST:PORT/DBNAME\n", to);
 }
 
@@ -182,6 +219,8 @@ int main(int argc, char **argv)
         return kioskAdd(args.mid(2));
     if (cmd == QLatin1String("kiosk") && args.size() >= 2 && args.at(1) == QLatin1String("revoke"))
         return kioskRevoke(args.mid(2));
+    if (cmd == QLatin1String("reference") && args.size() >= 2 && args.at(1) == QLatin1String("publish"))
+        return referencePublish(args.mid(2));
     out("border-central: unknown command '" + cmd.toUtf8() + "'\n", stderr);
     usage(stderr);
     return Usage;

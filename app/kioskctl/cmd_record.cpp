@@ -9,7 +9,6 @@
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
 #include "app/rules/engine.h"
-#include "app/rules/policy.h"
 #include "app/store/checkrecords.h"
 #include "app/store/database.h"
 #include "scanner/mrz/mrzparser.h"
@@ -17,10 +16,6 @@
 #include "app/kioskctl/kioskconfig.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -28,34 +23,6 @@ using namespace Kiosk;
 using namespace Kiosk::Ctl;
 
 namespace {
-
-// A shipped resource: the configured path, else resources/<relative> in the current folder or
-// near the program (build/bin/../../resources in a build tree).
-QString locateResource(const QString &configured, const QString &relative)
-{
-    if (!configured.isEmpty())
-        return configured;
-    const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString &base : {QDir::currentPath(), appDir + QStringLiteral("/../.."), appDir + QStringLiteral("/..")}) {
-        const QString candidate = QDir::cleanPath(base + QStringLiteral("/resources/") + relative);
-        if (QFileInfo::exists(candidate))
-            return candidate;
-    }
-    return QStringLiteral("resources/") + relative;
-}
-
-Result<Rules::PolicySet> loadPolicy(const Sync::KioskConfig &config)
-{
-    const QString policyPath = locateResource(config.policyFile, QStringLiteral("policy/policy.json"));
-    const QString trustPath = locateResource(config.trustAnchor, QStringLiteral("trust/policy-dev.pub.pem"));
-    QFile policy(policyPath), signature(policyPath + QStringLiteral(".sig"));
-    if (!policy.open(QIODevice::ReadOnly) || !signature.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("POLICY_NOT_FOUND"), QStringLiteral("cannot read %1 and its .sig").arg(policyPath));
-    auto anchor = Crypto::Ed25519PublicKey::fromFile(trustPath);
-    if (!anchor)
-        return std::unexpected(anchor.error());
-    return Rules::PolicySet::loadSigned(policy.readAll(), signature.readAll(), *anchor);
-}
 
 int failed(const Error &e)
 {
@@ -109,12 +76,12 @@ int runRecord(const QStringList &args)
     auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
     if (!key)
         return failed(key.error());
-    auto policies = loadPolicy(*config);
-    if (!policies)
-        return failed(policies.error());
     auto db = Store::Database::open(config->databasePath);
     if (!db)
         return failed(db.error());
+    auto policies = loadPolicy(*config, *db);
+    if (!policies)
+        return failed(policies.error());
 
     // Evaluate as the console does: the store's records, the engine, the policy in force.
     auto records = Store::loadCheckRecords(*db, document, at.date());

@@ -64,6 +64,19 @@ int runSync(const QStringList &args)
     settings.checkpoint = config->checkpoint;
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
+    // Reference data: the policy, applied only when its signature verifies against the
+    // kiosk's trust anchor (and parses).
+    settings.referenceKinds = {QStringLiteral("policy")};
+    if (auto anchor = policyTrustAnchor(*config)) {
+        settings.verifyReference = [anchor = *anchor](const QString &kind, const QByteArray &body, const QByteArray &signature) -> Result<void> {
+            if (kind != QLatin1String("policy"))
+                return fail(QStringLiteral("REFERENCE_NO_VERIFIER"), kind);
+            auto set = Rules::PolicySet::loadSigned(body, signature, anchor);
+            if (!set)
+                return std::unexpected(set.error());
+            return {};
+        };
+    }
     auto client = Sync::SyncClient::create(*db, settings);
     if (!client) {
         printError(QStringLiteral("%1: %2").arg(client.error().code, client.error().message));
@@ -95,7 +108,9 @@ int runSync(const QStringList &args)
                           {QStringLiteral("rejected"), round->rejected},
                           {QStringLiteral("rejections"), QJsonArray::fromStringList(round->rejections)},
                           {QStringLiteral("pulled"), round->pulled},
-                          {QStringLiteral("pullRejected"), round->pullRejected}};
+                          {QStringLiteral("pullRejected"), round->pullRejected},
+                          {QStringLiteral("referenceApplied"), QJsonArray::fromStringList(round->referenceApplied)},
+                          {QStringLiteral("referenceRefused"), QJsonArray::fromStringList(round->referenceRefused)}};
     } else {
         out = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), round.error().code}, {QStringLiteral("message"), round.error().message}};
     }

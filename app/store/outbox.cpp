@@ -92,6 +92,27 @@ Result<QList<RejectedEntry>> Outbox::rejected()
     return out;
 }
 
+Result<void> Outbox::storeReference(const ReferenceBlob &blob, const QDateTime &fetchedAt)
+{
+    auto q = m_db.exec(QStringLiteral("INSERT OR REPLACE INTO reference_data (kind, version, body, signature, fetched_at) VALUES (?, ?, ?, ?, ?)"),
+                       {blob.kind, blob.version, blob.body, blob.signature, fetchedAt.toUTC().toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<std::optional<ReferenceBlob>> Outbox::latestReference(const QString &kind)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT version, body, signature FROM reference_data WHERE kind = ? ORDER BY version DESC LIMIT 1"), {kind});
+    if (!q)
+        return std::unexpected(q.error());
+    std::optional<ReferenceBlob> out;
+    if ((*q)->next())
+        out = ReferenceBlob{kind, (*q)->value(0).toInt(), (*q)->value(1).toByteArray(), (*q)->value(2).toByteArray()};
+    (*q)->finish();
+    return out;
+}
+
 Result<std::optional<QString>> Outbox::state(const QString &key)
 {
     auto q = m_db.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});

@@ -17,6 +17,14 @@ struct OutboxStatus
     std::optional<QDateTime> oldestPendingAt; // recorded_at of the oldest pending event (UTC)
 };
 
+struct ReferenceBlob
+{
+    QString kind;      // "policy", "watchlist", ...
+    int version = 0;
+    QByteArray body;   // exactly as signed
+    QByteArray signature;
+};
+
 struct RejectedEntry
 {
     qint64 sequence = 0;
@@ -39,6 +47,10 @@ public:
     [[nodiscard]] Result<qint64> requeueRejected();
     [[nodiscard]] Result<OutboxStatus> status();
     [[nodiscard]] Result<QList<RejectedEntry>> rejected();
+
+    // Reference data the sync client verified (table reference_data, migration 003).
+    [[nodiscard]] Result<void> storeReference(const ReferenceBlob &blob, const QDateTime &fetchedAt);
+    [[nodiscard]] Result<std::optional<ReferenceBlob>> latestReference(const QString &kind);
 
     [[nodiscard]] Result<std::optional<QString>> state(const QString &key);
     [[nodiscard]] Result<void> setState(const QString &key, const QString &value);

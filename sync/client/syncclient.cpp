@@ -91,6 +91,14 @@ SyncClient::~SyncClient() = default;
 
 Result<SyncClient::Reply> SyncClient::request(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
 {
+    auto out = exchange(method, path, body, timeoutMs);
+    if (out && out->httpStatus != 200)
+        return fail(QStringLiteral("SYNC_HTTP"), QStringLiteral("%1 %2: HTTP %3 %4").arg(QString::fromLatin1(method), path).arg(out->httpStatus).arg(QString::fromUtf8(out->body.left(200))));
+    return out;
+}
+
+Result<SyncClient::Reply> SyncClient::exchange(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
+{
     QUrl url = m_settings.central;
     const qsizetype q = path.indexOf(u'?');
     url.setPath(q < 0 ? path : path.left(q));
@@ -109,10 +117,7 @@ Result<SyncClient::Reply> SyncClient::request(const QByteArray &method, const QS
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && status == 0)
         return fail(QStringLiteral("SYNC_NETWORK"), QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(method), path, reply->errorString()));
-    Reply out{status, reply->readAll()};
-    if (status != 200)
-        return fail(QStringLiteral("SYNC_HTTP"), QStringLiteral("%1 %2: HTTP %3 %4").arg(QString::fromLatin1(method), path).arg(status).arg(QString::fromUtf8(out.body.left(200))));
-    return out;
+    return Reply{status, reply->readAll()};
 }
 
 Result<void> SyncClient::push(RoundReport &report)
@@ -245,11 +250,50 @@ Result<void> SyncClient::pull(RoundReport &report)
     }
 }
 
+Result<void> SyncClient::pullReference(RoundReport &report)
+{
+    Store::Outbox store(m_db);
+    for (const QString &kind : m_settings.referenceKinds) {
+        auto reply = exchange("GET", QStringLiteral("/v1/reference/%1").arg(kind), {}, m_settings.requestTimeoutMs);
+        if (!reply)
+            return std::unexpected(reply.error());
+        if (reply->httpStatus == 404)
+            continue; // nothing published for this kind
+        if (reply->httpStatus != 200)
+            return fail(QStringLiteral("SYNC_HTTP"), QStringLiteral("GET /v1/reference/%1: HTTP %2").arg(kind).arg(reply->httpStatus));
+        const QJsonObject o = QJsonDocument::fromJson(reply->body).object();
+        const Store::ReferenceBlob blob{kind, o.value(QLatin1String("version")).toInt(),
+                                        QByteArray::fromBase64(o.value(QLatin1String("body")).toString().toLatin1()),
+                                        QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1())};
+        auto current = store.latestReference(kind);
+        if (!current)
+            return std::unexpected(current.error());
+        if (*current && (*current)->version >= blob.version)
+            continue;
+        // Applied only if it verifies (issue 4 §3); a refused version is reported, the one in
+        // use stays.
+        const Result<void> verdict = m_settings.verifyReference
+            ? m_settings.verifyReference(kind, blob.body, blob.signature)
+            : Result<void>(fail(QStringLiteral("REFERENCE_NO_VERIFIER"), QStringLiteral("no signature check for '%1'").arg(kind)));
+        if (!verdict) {
+            report.referenceRefused << QStringLiteral("%1 %2 %3").arg(kind).arg(blob.version).arg(verdict.error().code);
+            qCWarning(lcSync) << "reference" << kind << blob.version << "refused:" << verdict.error().code;
+            continue;
+        }
+        if (auto stored = store.storeReference(blob, QDateTime::currentDateTimeUtc()); !stored)
+            return std::unexpected(stored.error());
+        report.referenceApplied << QStringLiteral("%1 %2").arg(kind).arg(blob.version);
+    }
+    return {};
+}
+
 Result<RoundReport> SyncClient::runOnce()
 {
     RoundReport report;
     Result<void> pushed = push(report);
     Result<void> pulled = pushed ? pull(report) : Result<void>{};
+    if (pushed && pulled)
+        pulled = pullReference(report);
     Result<RoundReport> outcome = !pushed ? Result<RoundReport>(std::unexpected(pushed.error()))
         : !pulled                         ? Result<RoundReport>(std::unexpected(pulled.error()))
                                           : Result<RoundReport>(report);

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -33,6 +34,11 @@ struct SyncSettings
     int feedPageSize = 1000;
     int requestTimeoutMs = 15000;
     std::chrono::milliseconds interval{30000}; // between successful rounds (continuous mode)
+    // Reference data kinds to pull ("policy", ...), and the check a new version must pass
+    // before it is stored (the central side's signature, verified by the caller's trust
+    // anchor: sync/client does not know the formats). A kind without a check is not applied.
+    QStringList referenceKinds;
+    std::function<Result<void>(const QString &kind, const QByteArray &body, const QByteArray &signature)> verifyReference;
     BackoffPolicy backoff;
 };
 
@@ -54,6 +60,8 @@ struct RoundReport
     qint64 pulled = 0;         // remote events newly stored
     qint64 pullRejected = 0;   // feed entries whose signature/kiosk did not verify
     QStringList rejections;    // "SEQ REASON" per rejected event
+    QStringList referenceApplied; // "KIND VERSION" stored after verifying
+    QStringList referenceRefused; // "KIND VERSION CODE" that did not verify
 };
 
 class SyncClient : public QObject
@@ -86,7 +94,11 @@ private:
         int httpStatus = 0;
         QByteArray body;
     };
+    // Any HTTP answer (check httpStatus); errors only when no answer came (SYNC_NETWORK).
+    Result<Reply> exchange(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
+    // HTTP 200 or SYNC_HTTP.
     Result<Reply> request(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
+    Result<void> pullReference(RoundReport &report);
     Result<void> push(RoundReport &report);
     Result<void> pull(RoundReport &report);
     void scheduleNext(std::chrono::milliseconds delay);

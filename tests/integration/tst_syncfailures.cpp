@@ -178,6 +178,7 @@ private slots:
     void tamperedLogIsFound();
     void unenrolledKeyRejected();
     void otherCheckpointsCrossingsArePulled();
+    void referenceDataAppliedOnlyIfVerified();
 
 private:
     bool onlySqlite();
@@ -625,6 +626,37 @@ void TstSyncFailures::otherCheckpointsCrossingsArePulled()
                                         "WHERE c.source = 'central' AND c.checkpoint = 'GYD' AND d.number = 'C00000042'")), 1);
     // A second pull brings nothing twice.
     QCOMPARE(syncOnce(land).json().value(QStringLiteral("pulled")).toInteger(), 0);
+}
+
+void TstSyncFailures::referenceDataAppliedOnlyIfVerified()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    const QString policy = QStringLiteral(KIOSK_SOURCE_DIR "/resources/policy/policy.json");
+    auto publish = [&](int version, const QString &body) {
+        return run(central(), {QStringLiteral("reference"), QStringLiteral("publish"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--kind"),
+                               QStringLiteral("policy"), QStringLiteral("--version"), QString::number(version), QStringLiteral("--body"), body,
+                               QStringLiteral("--signature"), policy + QStringLiteral(".sig")}).exitCode;
+    };
+    QCOMPARE(publish(2, policy), 0);
+    QVERIFY(startCentral());
+    Run r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{QStringLiteral("policy 2")});
+    // Version 3: one byte changed after signing. Refused; version 2 stays in use.
+    QFile original(policy);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray forged = original.readAll();
+    forged.replace("\"days\": 90", "\"days\": 900");
+    QFile f(path(QStringLiteral("forged.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(forged);
+    f.close();
+    QCOMPARE(publish(3, f.fileName()), 0);
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{QStringLiteral("policy 3 POLICY_SIGNATURE_INVALID")});
+    QCOMPARE(kioskScalar(path(QStringLiteral("kiosk.db")), QStringLiteral("SELECT MAX(version) FROM reference_data WHERE kind = 'policy'")), 2);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)
