@@ -63,9 +63,11 @@ Result<PersonMatch> PersonRepository::find(const TravelDocument &document)
     // 3. Possible same persons: names match, birth date or nationality agrees, not both.
     const QString surnameKey = nameKey(document.surname);
     if (!surnameKey.isEmpty()) {
+        // Pre-filter in the index (004_check_indexes.sql): a candidate shares the birth date or
+        // the nationality; the loop below applies the exact rule and the name matcher.
         auto q = m_db.exec(QStringLiteral("SELECT id, nationality, birth_date, surname, given_names FROM persons "
-                                          "WHERE surname_key = ? ORDER BY id"),
-                           {surnameKey});
+                                          "WHERE surname_key = ? AND (birth_date = ? OR nationality = ?) ORDER BY id"),
+                           {surnameKey, Sql::date(document.birthDate), document.nationality.toString()});
         if (!q)
             return std::unexpected(q.error());
         while ((*q)->next()) {
