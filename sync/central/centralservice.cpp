@@ -322,6 +322,37 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
             return std::unexpected(q.error());
         nextFeedId = q->next() ? q->value(0).toLongLong() : 0;
     }
+    if (!pg && !accepted.empty()) {
+        // SQLite is in-process: one prepared statement per table, executed per row (a
+        // many-row VALUES list makes SQLite resolve hundreds of parameter names per call).
+        QSqlQuery index(db), body(db);
+        if (!index.prepare(QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES (?,?,?,?,?,?)"))
+            || !body.prepare(QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?)")))
+            return std::unexpected(dbError(index.lastError().isValid() ? index : body, QStringLiteral("prepare insert")));
+        const QString receivedAt = now.toString(Qt::ISODate);
+        for (const PendingRow &row : accepted) {
+            const qint64 feedId = ++nextFeedId;
+            index.bindValue(0, row.kioskId);
+            index.bindValue(1, row.sequence);
+            index.bindValue(2, row.eventId);
+            index.bindValue(3, row.hash);
+            index.bindValue(4, row.prevHash);
+            index.bindValue(5, feedId);
+            body.bindValue(0, feedId);
+            body.bindValue(1, row.kioskId);
+            body.bindValue(2, row.sequence);
+            body.bindValue(3, row.eventId);
+            body.bindValue(4, row.bytes);
+            body.bindValue(5, row.signature);
+            body.bindValue(6, receivedAt);
+            if (!index.exec())
+                return std::unexpected(dbError(index, QStringLiteral("insert event_index")));
+            if (!body.exec())
+                return std::unexpected(dbError(body, QStringLiteral("insert events")));
+        }
+        accepted.clear();
+    }
+    // PostgreSQL: few round trips, many rows each.
     constexpr size_t Chunk = 100;
     for (size_t start = 0; start < accepted.size(); start += Chunk) {
         const size_t n = std::min(Chunk, accepted.size() - start);
