@@ -394,6 +394,10 @@ void TstSyncFailures::centralDownWhileRecording()
     QVERIFY2(up.exitCode == 0, up.out + up.err);
     QCOMPARE(up.json().value(QStringLiteral("stored")).toInteger(), 1000);
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    // `log verify --db` alone: the key comes from the registry the sync pulled.
+    const Run verify = run(kioskctl(), {QStringLiteral("log"), QStringLiteral("verify"), QStringLiteral("--db"), db});
+    QCOMPARE(verify.exitCode, 0);
+    QCOMPARE(verify.json().value(QStringLiteral("verified")).toInteger(), 1000);
     const QJsonObject s = stats();
     QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 1000);
     QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
