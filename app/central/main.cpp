@@ -1,5 +1,5 @@
 // border-central: the central service's composition root (issue 4 §4).
-//   border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F
+//   border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F]
 //   border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE
 //   border-central kiosk revoke --db URL --id ID
 //   border-central stats --db URL
@@ -72,6 +72,7 @@ int serve(const QStringList &args)
     p.addOption({QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443 (port 0: any)"), QStringLiteral("HOST:PORT")});
     p.addOption({QStringLiteral("tls-cert"), QStringLiteral("Server certificate (PEM)"), QStringLiteral("F")});
     p.addOption({QStringLiteral("tls-key"), QStringLiteral("Server private key (PEM)"), QStringLiteral("F")});
+    p.addOption({QStringLiteral("client-ca"), QStringLiteral("Require kiosk client certificates issued by this CA (PEM)"), QStringLiteral("F")});
     if (!parse(p, QStringLiteral("serve"), args, {QStringLiteral("db"), QStringLiteral("listen"), QStringLiteral("tls-cert"), QStringLiteral("tls-key")}))
         return Usage;
     const QString listen = p.value(QStringLiteral("listen"));
@@ -89,7 +90,7 @@ int serve(const QStringList &args)
     CentralService service(*db);
     CentralApi api(service);
     HttpAdapter http(api);
-    auto bound = http.listen(address, static_cast<quint16>(port), TlsFiles{p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key"))});
+    auto bound = http.listen(address, static_cast<quint16>(port), TlsFiles{p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key")), p.value(QStringLiteral("client-ca"))});
     if (!bound)
         return failWith(bound.error());
     // Tests read this line to learn the port when they asked for port 0.
@@ -187,7 +188,7 @@ int stats(const QStringList &args)
 
 void usage(FILE *to)
 {
-    out("usage: border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F\n"
+    out("usage: border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F]\n"
         "       border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE\n"
         "       border-central kiosk revoke --db URL --id ID\n"
         "       border-central stats --db URL\n"

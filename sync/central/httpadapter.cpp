@@ -61,7 +61,18 @@ Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, c
         config.setLocalCertificateChain(certs);
     config.setPrivateKey(key);
     config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setPeerVerifyMode(QSslSocket::VerifyNone); // kiosks are authenticated by their event signatures
+    if (tls.clientCa.isEmpty()) {
+        config.setPeerVerifyMode(QSslSocket::VerifyNone); // kiosks are authenticated by their event signatures
+    } else {
+        // Mutual TLS: only kiosks with a certificate from this CA get a connection at all (the
+        // event signatures are still checked: the certificate says "a kiosk", the key "which").
+        const auto clientCa = readAll(tls.clientCa);
+        const auto cas = clientCa ? QSslCertificate::fromData(*clientCa, QSsl::Pem) : QList<QSslCertificate>{};
+        if (cas.isEmpty())
+            return fail(QStringLiteral("CENTRAL_TLS"), QStringLiteral("cannot read the client CA %1").arg(tls.clientCa));
+        config.setCaCertificates(cas);
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    }
     m_server->sslSetup(config);
     const quint16 bound = m_server->listen(address, port);
     if (bound == 0)

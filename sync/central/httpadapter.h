@@ -16,6 +16,7 @@ struct TlsFiles
 {
     QString certificate; // PEM
     QString key;         // PEM
+    QString clientCa;    // PEM; set: kiosks must present a certificate issued by it (mutual TLS)
 };
 
 class HttpAdapter : public QObject

@@ -179,6 +179,7 @@ private slots:
     void unenrolledKeyRejected();
     void otherCheckpointsCrossingsArePulled();
     void referenceDataAppliedOnlyIfVerified();
+    void clientCertificateRequiredWhenConfigured();
 
 private:
     bool onlySqlite();
@@ -186,7 +187,7 @@ private:
     QString central() const { return QStringLiteral(CENTRAL_PATH); }
     QString path(const QString &name) const { return m_dir->filePath(name); }
     void writeIni(const QString &file, const QString &id, const QString &db, const QString &key);
-    bool startCentral();
+    bool startCentral(const QStringList &extra = {});
     void killCentral();
     QJsonObject stats();
     Run syncOnce(const QString &ini, const QStringList &extra = {}, quint16 port = 0);
@@ -269,12 +270,12 @@ void TstSyncFailures::writeIni(const QString &file, const QString &id, const QSt
                 .toUtf8());
 }
 
-bool TstSyncFailures::startCentral()
+bool TstSyncFailures::startCentral(const QStringList &extra)
 {
     m_central = std::make_unique<QProcess>();
-    m_central->start(central(), {QStringLiteral("serve"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"), path(QStringLiteral("ca.pem")),
-                                 QStringLiteral("--tls-key"), path(QStringLiteral("tls.key"))});
+    m_central->start(central(), QStringList{QStringLiteral("serve"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--listen"),
+                                            QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"), path(QStringLiteral("ca.pem")),
+                                            QStringLiteral("--tls-key"), path(QStringLiteral("tls.key"))} + extra);
     QDeadlineTimer deadline(10000);
     QByteArray out;
     while (!deadline.hasExpired() && m_central->state() != QProcess::NotRunning) {
@@ -661,6 +662,34 @@ void TstSyncFailures::referenceDataAppliedOnlyIfVerified()
     QVERIFY2(r.exitCode == 0, r.out + r.err);
     QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{QStringLiteral("policy 3 POLICY_SIGNATURE_INVALID")});
     QCOMPARE(kioskScalar(path(QStringLiteral("kiosk.db")), QStringLiteral("SELECT MAX(version) FROM reference_data WHERE kind = 'policy'")), 2);
+}
+
+void TstSyncFailures::clientCertificateRequiredWhenConfigured()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    // A kiosk CA and one kiosk certificate, made now with the OpenSSL CLI.
+    auto openssl = [&](const QStringList &args) { return run(QStringLiteral("openssl"), args).exitCode; };
+    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes")};
+    QCOMPARE(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec + QStringList{QStringLiteral("-keyout"), path(QStringLiteral("kca.key")),
+             QStringLiteral("-out"), path(QStringLiteral("kca.pem")), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=kiosk CA")}), 0);
+    QCOMPARE(openssl(QStringList{QStringLiteral("req")} + ec + QStringList{QStringLiteral("-keyout"), path(QStringLiteral("client.key")),
+             QStringLiteral("-out"), path(QStringLiteral("client.csr")), QStringLiteral("-subj"), QStringLiteral("/CN=") + KioskId}), 0);
+    QCOMPARE(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), path(QStringLiteral("client.csr")), QStringLiteral("-CA"),
+                      path(QStringLiteral("kca.pem")), QStringLiteral("-CAkey"), path(QStringLiteral("kca.key")), QStringLiteral("-CAcreateserial"),
+                      QStringLiteral("-out"), path(QStringLiteral("client.pem")), QStringLiteral("-days"), QStringLiteral("1")}), 0);
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 3);
+    QVERIFY(startCentral({QStringLiteral("--client-ca"), path(QStringLiteral("kca.pem"))}));
+    const Run without = syncOnce(m_ini, {QStringLiteral("--timeout"), QStringLiteral("3000")});
+    QCOMPARE(without.exitCode, 1);
+    QCOMPARE(without.json().value(QStringLiteral("error")).toString(), QStringLiteral("SYNC_NETWORK"));
+    QFile ini(m_ini);
+    QVERIFY(ini.open(QIODevice::Append));
+    ini.write(QStringLiteral("clientCertificate=%1\nclientKey=%2\n").arg(path(QStringLiteral("client.pem")), path(QStringLiteral("client.key"))).toUtf8());
+    ini.close();
+    const Run with = syncOnce(m_ini);
+    QVERIFY2(with.exitCode == 0, with.out + with.err);
+    QCOMPARE(with.json().value(QStringLiteral("stored")).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)
