@@ -1,0 +1,25 @@
+// libFuzzer target for the event parser (issue 4 §1): the central side and the feed pull parse
+// bytes that came over the network. Any bytes give an event or an error value with its code,
+// never a crash; and an accepted byte string is exactly the canonical form of what it parsed
+// to (two different byte strings never carry the same event).
+#include "sync/eventlog/event.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace Kiosk::EventLog;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, size_t size)
+{
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const auto event = parseEvent(bytes);
+    if (!event) {
+        if (event.error().code.isEmpty())
+            std::abort();
+        return 0;
+    }
+    const auto again = canonicalBytes(*event);
+    if (!again || *again != bytes)
+        std::abort();
+    return 0;
+}
