@@ -37,8 +37,10 @@ int runImport(const QStringList &args)
                                        QStringLiteral("DATETIME"));
     const QCommandLineOption replaceOpt(QStringLiteral("replace"),
                                         QStringLiteral("Watchlist only: the file replaces every entry held."));
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
+                                       QStringLiteral("Check the file and report its bad rows; write nothing (no --db needed)."));
     const QCommandLineOption prettyOpt(QStringLiteral("pretty"), QStringLiteral("Indented JSON output."));
-    parser.addOptions({dbOpt, kindOpt, formatOpt, versionOpt, issuedOpt, replaceOpt, prettyOpt});
+    parser.addOptions({dbOpt, kindOpt, formatOpt, versionOpt, issuedOpt, replaceOpt, dryRunOpt, prettyOpt});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import (- for standard input)."));
     if (!parseArgs(parser, name, args))
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
@@ -49,7 +51,8 @@ int runImport(const QStringList &args)
     };
     if (parser.positionalArguments().size() != 1)
         return usage(QStringLiteral("exactly one FILE is needed"));
-    if (!parser.isSet(dbOpt) || parser.value(dbOpt).isEmpty())
+    const bool dryRun = parser.isSet(dryRunOpt);
+    if (!dryRun && (!parser.isSet(dbOpt) || parser.value(dbOpt).isEmpty()))
         return usage(QStringLiteral("--db PATH is required"));
     const auto kind = Store::importKindFromString(parser.value(kindOpt));
     if (!kind)
@@ -85,12 +88,17 @@ int runImport(const QStringList &args)
         printError(name + QStringLiteral(": ") + readError);
         return ExitNegative;
     }
-    auto db = Store::Database::open(parser.value(dbOpt));
-    if (!db) {
-        printError(QStringLiteral("%1: %2: %3").arg(name, db.error().code, db.error().message));
-        return ExitNegative;
+    Result<Store::ImportReport> report = Store::ImportReport{};
+    if (dryRun) {
+        report = Store::validateImport(*bytes, options);
+    } else {
+        auto db = Store::Database::open(parser.value(dbOpt));
+        if (!db) {
+            printError(QStringLiteral("%1: %2: %3").arg(name, db.error().code, db.error().message));
+            return ExitNegative;
+        }
+        report = Store::importRecords(*db, *bytes, options);
     }
-    auto report = Store::importRecords(*db, *bytes, options);
     if (!report) {
         printError(QStringLiteral("%1: %2: %3: %4").arg(name, file, report.error().code, report.error().message));
         return ExitNegative;
@@ -111,6 +119,7 @@ int runImport(const QStringList &args)
                           {QStringLiteral("file"), file},
                           {QStringLiteral("rows"), report->rows},
                           {QStringLiteral("imported"), report->imported},
+                          {QStringLiteral("dry_run"), dryRun},
                           {QStringLiteral("rejected"), rejected}};
     if (parser.isSet(prettyOpt))
         printJsonPretty(out);

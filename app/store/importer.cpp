@@ -522,7 +522,15 @@ QString importKindToString(ImportKind kind)
     return {};
 }
 
-Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options)
+namespace {
+
+struct Checked
+{
+    ImportReport report;
+    QList<Record> records;
+};
+
+Result<Checked> readAndCheck(const QByteArray &bytes, const ImportOptions &options)
 {
     if (options.replace && options.kind != ImportKind::Watchlist)
         return fail(QStringLiteral("IMPORT_BAD_OPTIONS"), QStringLiteral("--replace applies to watchlists only"));
@@ -530,16 +538,34 @@ Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const 
     auto raw = options.format == ImportFormat::Json ? readJson(bytes, allowed) : readCsv(bytes, allowed);
     if (!raw)
         return std::unexpected(raw.error());
-
-    ImportReport report;
-    report.rows = static_cast<int>(raw->size());
-    QList<Record> records;
-    records.reserve(raw->size());
+    Checked out;
+    out.report.rows = static_cast<int>(raw->size());
+    out.records.reserve(raw->size());
     for (const RawRecord &r : std::as_const(*raw)) {
-        report.rejected.append(r.shapeErrors);
+        out.report.rejected.append(r.shapeErrors);
         if (r.shapeErrors.isEmpty() || !r.fields.isEmpty())
-            records.append(readRecord(options.kind, r, report.rejected));
+            out.records.append(readRecord(options.kind, r, out.report.rejected));
     }
+    return out;
+}
+
+} // namespace
+
+Result<ImportReport> validateImport(const QByteArray &bytes, const ImportOptions &options)
+{
+    auto checked = readAndCheck(bytes, options);
+    if (!checked)
+        return std::unexpected(checked.error());
+    return checked->report;
+}
+
+Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options)
+{
+    auto checked = readAndCheck(bytes, options);
+    if (!checked)
+        return std::unexpected(checked.error());
+    ImportReport &report = checked->report;
+    const QList<Record> &records = checked->records;
     if (!report.rejected.isEmpty())
         return report; // nothing written
 

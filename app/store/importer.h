@@ -68,4 +68,9 @@ struct ImportReport
 // a kind other than watchlist), STORE_* database failures not tied to a row.
 [[nodiscard]] Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options);
 
+// Reads and checks a file without a database (`kioskctl import --dry-run`, the fuzzer): the
+// same report, `imported` always 0. Rows that only the database can refuse (a repeated
+// watchlist id) are not caught here. Errors: IMPORT_BAD_FILE, IMPORT_BAD_OPTIONS.
+[[nodiscard]] Result<ImportReport> validateImport(const QByteArray &bytes, const ImportOptions &options);
+
 } // namespace Kiosk::Store

@@ -112,6 +112,13 @@ void TestImporter::files()
     }
     QCOMPARE(got, rejected);
     QCOMPARE(report->imported, rejected.isEmpty() ? rows : 0);
+    // The dry run finds the same bad rows, except those only the database refuses.
+    auto dry = validateImport(readData(file), optionsFor(file, kind));
+    QVERIFY(dry.has_value());
+    QCOMPARE(dry->imported, 0);
+    QCOMPARE(dry->rows, rows);
+    if (!file.contains(QLatin1String("duplicate")))
+        QCOMPARE(dry->rejected.size(), rejected.size());
     QCOMPARE(count(*db, table), tableRows);
     // An import is logged only when it happened.
     QCOMPARE(count(*db, QStringLiteral("list_imports")), rejected.isEmpty() ? 1 : 0);
