@@ -1,0 +1,149 @@
+// border-kiosk: the GUI composition root. Builds the session (today: the demo's, with no
+// configuration) and puts one face on it:
+//   --role console  the officer console (ui/consolewindow.h), the default
+//   --role info     the information screen for travellers (issue 8)
+//
+// Adding a face does not touch the console: the information screen lives in ui/info*.{h,cpp}
+// (picked up by ui/CMakeLists.txt's glob) and is found here by its header. Its contract:
+//   ui/infoscreen.h declares  class Kiosk::Ui::InfoScreen : public QWidget
+//   with the constructor      InfoScreen(Kiosk::Session::CheckpointSession *session, QWidget *parent = nullptr)
+// The session it gets is built with Role::Info: read-only (no sign-in, recording refused).
+#include "app/core/clock.h"
+#include "app/kiosk/screenshots.h"
+#include "app/session/demoenvironment.h"
+#include "scanner/sources/simulatorsource.h"
+#include "ui/consolewindow.h"
+
+#if __has_include("ui/infoscreen.h")
+#include "ui/infoscreen.h"
+#define KIOSK_HAVE_INFO_SCREEN 1
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProcess>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Kiosk;
+
+namespace {
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+bool argGiven(int argc, char **argv, const char *name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], name) == 0)
+            return true;
+    return false;
+}
+
+// No display: Qt would abort. The demo falls back to the same session, headless, printing each
+// case (kioskctl demo, next to this program).
+int headlessFallback(const char *self)
+{
+    const QString kioskctl = QFileInfo(QString::fromLocal8Bit(self)).absolutePath() + QStringLiteral("/kioskctl");
+    std::fprintf(stderr, "border-kiosk: no display; running the headless demo (kioskctl demo) instead\n");
+    const QByteArray path = QFile::encodeName(kioskctl);
+    execl(path.constData(), path.constData(), "demo", static_cast<char *>(nullptr));
+    std::fprintf(stderr, "border-kiosk: cannot start %s\n", path.constData());
+    return 1;
+}
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "border-kiosk: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!hasDisplay()) {
+        if (argGiven(argc, argv, "--demo"))
+            return headlessFallback(argv[0]);
+        fail(QStringLiteral("no display (set DISPLAY, or QT_QPA_PLATFORM=offscreen)"));
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("border-kiosk"));
+    QApplication::setOrganizationName(QStringLiteral("border-kiosk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Border-crossing kiosk: officer console and information screen."));
+    parser.addHelpOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Run the demo: seeded temporary store, simulator, embedded central on loopback."));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Face to show: console (default) or info."),
+                                  QStringLiteral("console|info"), QStringLiteral("console"));
+    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Demo: seconds between simulated documents (0: F9 plays the next)."),
+                                      QStringLiteral("seconds"), QStringLiteral("8"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Demo: render the console for the ADMIT, REFER and REFUSE samples into DIR and exit."),
+                                         QStringLiteral("DIR"));
+    parser.addOptions({demo, role, interval, screenshots});
+    parser.process(app);
+
+    const auto chosenRole = Session::roleFromString(parser.value(role));
+    if (!chosenRole) {
+        fail(QStringLiteral("--role must be console or info, not '%1'").arg(parser.value(role)));
+        return 2;
+    }
+    if (!parser.isSet(demo)) {
+        // A deployed kiosk reads kiosk.ini (sync/client/kioskconfig.h); this build ships the
+        // demo composition only.
+        fail(QStringLiteral("only --demo is available in this build; see README.md"));
+        return 2;
+    }
+
+    SystemClock clock;
+    Session::DemoOptions options;
+    options.role = *chosenRole;
+    bool ok = false;
+    const int seconds = parser.value(interval).toInt(&ok);
+    options.simulatorIntervalMs = ok && seconds > 0 ? seconds * 1000 : 0;
+    if (parser.isSet(screenshots))
+        options.simulatorIntervalMs = 0;
+    auto env = Session::DemoEnvironment::create(clock, options);
+    if (!env) {
+        fail(QStringLiteral("the demo could not start: %1 (%2)").arg(env.error().message, env.error().code));
+        return 1;
+    }
+    Session::CheckpointSession *session = (*env)->session();
+
+    if (parser.isSet(screenshots))
+        return renderScreenshots(**env, parser.value(screenshots));
+
+    std::unique_ptr<QWidget> face;
+    if (*chosenRole == Session::Role::Console) {
+        auto *console = new Ui::ConsoleWindow(session);
+        console->setWindowTitle(console->windowTitle() + QStringLiteral(" — DEMO (sign in as %1, PIN %2)")
+                                                          .arg(Session::DemoEnvironment::kOperatorId, Session::DemoEnvironment::kOperatorPin));
+        // F9 plays the next sample document by hand.
+        auto *next = new QAction(console);
+        next->setShortcut(QKeySequence(Qt::Key_F9));
+        QObject::connect(next, &QAction::triggered, env->get(), [e = env->get()] { e->playNext(); });
+        console->addAction(next);
+        face.reset(console);
+    } else {
+#ifdef KIOSK_HAVE_INFO_SCREEN
+        face = std::make_unique<Ui::InfoScreen>(session);
+#else
+        fail(QStringLiteral("the information screen is not part of this build yet"));
+        return 2;
+#endif
+    }
+    face->resize(1280, 800);
+    face->show();
+    (*env)->simulator()->start();
+    return app.exec();
+}

@@ -1,0 +1,253 @@
+#include "app/session/demoenvironment.h"
+
+#include "app/crypto/ed25519.h"
+#include "app/session/eventrecorder.h"
+#include "app/session/policyfiles.h"
+#include "app/session/storebackend.h"
+#include "app/store/database.h"
+#include "app/store/outbox.h"
+#include "scanner/sources/simulatorsource.h"
+#include "sync/central/centralapi.h"
+#include "sync/central/centraldatabase.h"
+#include "sync/central/centralservice.h"
+#include "sync/central/httpadapter.h"
+#include "sync/client/crossingrecorder.h"
+#include "sync/client/syncclient.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDemo, "kiosk.session.demo")
+
+namespace Kiosk::Session {
+
+struct DemoEnvironment::Parts
+{
+    const Clock *clock = nullptr;
+    QTemporaryDir dir;
+    std::optional<Store::Database> db;
+    std::optional<EventLog::EventSigner> signer;
+    std::optional<Sync::CrossingRecorder> recorder;
+    std::optional<Central::CentralDatabase> centralDb;
+    std::optional<Central::CentralService> central;
+    std::optional<Central::CentralApi> api;
+    std::unique_ptr<Central::HttpAdapter> http;
+    std::unique_ptr<Sync::SyncClient> sync;
+    QString centralUrl;
+    quint16 centralPort = 0;
+    Central::TlsFiles tls;
+    QList<DemoDocument> docs;
+    CheckpointSession *session = nullptr;
+    Sources::SimulatorSource *simulator = nullptr;
+};
+
+namespace {
+
+// Copies a compiled-in file to the work folder: TLS libraries read real files only.
+Result<QString> extract(const QString &resource, const QString &dir)
+{
+    const QString target = dir + u'/' + resource.section(u'/', -1);
+    QFile::remove(target);
+    if (!QFile::copy(resource, target))
+        return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("cannot extract %1").arg(resource));
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    return target;
+}
+
+SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now)
+{
+    SyncStatus out;
+    out.online = s.online;
+    out.pendingEvents = static_cast<int>(s.pending);
+    if (s.oldestPendingAt)
+        out.oldestPendingSeconds = std::max<qint64>(0, s.oldestPendingAt->secsTo(now));
+    if (s.lastSuccess)
+        out.lastSuccess = *s.lastSuccess;
+    out.lastError = s.lastError;
+    return out;
+}
+
+} // namespace
+
+DemoEnvironment::DemoEnvironment(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Parts>())
+{
+}
+
+DemoEnvironment::~DemoEnvironment()
+{
+    if (d->sync)
+        d->sync->stop();
+}
+
+Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &clock, const DemoOptions &options, QObject *parent)
+{
+    std::unique_ptr<DemoEnvironment> env(new DemoEnvironment(parent));
+    Parts &p = *env->d;
+    p.clock = &clock;
+    if (!p.dir.isValid())
+        return fail(QStringLiteral("DEMO_TEMP_DIR"), QStringLiteral("cannot create a temporary folder"));
+    SessionConfig cfg;
+    cfg.role = options.role;
+    cfg.kioskId = QStringLiteral("DEMO-GYD-01");
+    cfg.checkpoint = QStringLiteral("GYD");
+    cfg.idleLockMinutes = options.idleLockMinutes;
+
+    auto db = Store::Database::open(p.dir.filePath(QStringLiteral("kiosk.db")));
+    if (!db)
+        return std::unexpected(db.error());
+    p.db.emplace(std::move(*db));
+    auto docs = seedDemoStore(*p.db, {.today = localDate(clock.now(), cfg.zone), .now = clock.now(), .checkpoint = cfg.checkpoint,
+                                      .backgroundTravellers = options.backgroundTravellers, .randomSeed = 28});
+    if (!docs)
+        return std::unexpected(docs.error());
+    p.docs = *docs;
+
+    auto policy = loadSignedPolicy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    // A fresh kiosk key per demo run: the chain it signs lives and dies with the temp folder.
+    auto key = Crypto::Ed25519PrivateKey::generate();
+    if (!key)
+        return std::unexpected(key.error());
+    const QByteArray publicKey = key->publicKey().raw();
+    p.signer.emplace(std::move(*key));
+    p.recorder.emplace(*p.db, *p.signer, cfg.kioskId, cfg.checkpoint);
+
+    OperatorDirectory operators;
+    if (auto added = operators.add(kOperatorId, QStringLiteral("Demo Officer"), kOperatorPin, options.kdfIterations); !added)
+        return std::unexpected(added.error());
+
+    auto backend = std::make_unique<StoreBackend>(*p.db, std::move(*policy),
+                                                  StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
+                                                  eventRecorder(*p.recorder), clock.now());
+    p.session = new CheckpointSession(cfg, clock, std::move(operators), std::move(backend), env.get());
+
+    if (options.embeddedCentral) {
+        auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + p.dir.filePath(QStringLiteral("central.db")));
+        if (!cdb)
+            return std::unexpected(cdb.error());
+        p.centralDb.emplace(std::move(*cdb));
+        p.central.emplace(*p.centralDb);
+        if (auto added = p.central->addKiosk({cfg.kioskId, cfg.checkpoint, publicKey, false}); !added)
+            return std::unexpected(added.error());
+        p.api.emplace(*p.central);
+        p.http = std::make_unique<Central::HttpAdapter>(*p.api);
+        auto cert = extract(QStringLiteral(":/kiosk/demo/tls/central.pem"), p.dir.path());
+        auto certKey = extract(QStringLiteral(":/kiosk/demo/tls/central.key.pem"), p.dir.path());
+        auto ca = extract(QStringLiteral(":/kiosk/demo/tls/demo-ca.pem"), p.dir.path());
+        if (!cert || !certKey || !ca)
+            return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("the demo TLS files are missing"));
+        p.tls.certificate = *cert;
+        p.tls.key = *certKey;
+        auto port = p.http->listen(QHostAddress::LocalHost, 0, p.tls);
+        if (!port)
+            return std::unexpected(port.error());
+        p.centralPort = *port;
+        p.centralUrl = QStringLiteral("https://127.0.0.1:%1").arg(*port);
+        Sync::SyncSettings settings;
+        settings.central = QUrl(p.centralUrl);
+        settings.caFile = *ca;
+        settings.ownKioskId = cfg.kioskId;
+        settings.checkpoint = cfg.checkpoint;
+        settings.interval = options.syncInterval;
+        settings.backoff.base = std::chrono::milliseconds(1000);
+        settings.backoff.max = std::chrono::milliseconds(10000);
+        auto sync = Sync::SyncClient::create(*p.db, settings);
+        if (!sync)
+            return std::unexpected(sync.error());
+        p.sync = std::move(*sync);
+        DemoEnvironment *self = env.get();
+        connect(p.sync.get(), &Sync::SyncClient::statusChanged, self,
+                [self](const Sync::SyncStatus &s) { self->d->session->updateSyncStatus(toSessionStatus(s, self->d->clock->now())); });
+        p.sync->start();
+        qCInfo(lcDemo) << "embedded border-central on" << p.centralUrl;
+    }
+    // A recorded case changes the outbox at once: show it without waiting for the next round.
+    connect(p.session, &CheckpointSession::caseRecorded, env.get(), [self = env.get()] { self->refreshSyncStatus(); });
+
+    Sources::SimulatorSettings sim;
+    sim.intervalMs = options.simulatorIntervalMs;
+    sim.loop = true;
+    p.simulator = new Sources::SimulatorSource(sim, env.get());
+    QList<Sources::PlaylistEntry> playlist;
+    for (qsizetype i = 0; i < p.docs.size(); ++i)
+        playlist.append({Sources::PlaylistEntry::Kind::Mrz, p.docs[i].mrz, QStringLiteral("demo:%1").arg(i + 1)});
+    p.simulator->setPlaylist(playlist);
+    // The lane direction follows the sample (an overstayer is read at departures), then the
+    // document goes through the same path as any reader's.
+    connect(p.simulator, &Sources::DocumentSource::mrzTextRead, env.get(),
+            [self = env.get()](const QString &lines, const Sources::SourceInfo &info) {
+                for (const DemoDocument &doc : self->d->docs)
+                    if (doc.mrz == lines)
+                        self->d->session->setDirection(doc.direction);
+                (void)self->d->session->submitMrz(lines, InputKind::Simulator, info.description);
+            });
+    env->refreshSyncStatus();
+    return env;
+}
+
+CheckpointSession *DemoEnvironment::session() const { return d->session; }
+Sources::SimulatorSource *DemoEnvironment::simulator() const { return d->simulator; }
+Store::Database &DemoEnvironment::database() const { return *d->db; }
+const QList<DemoDocument> &DemoEnvironment::documents() const { return d->docs; }
+QString DemoEnvironment::centralUrl() const { return d->centralUrl; }
+QString DemoEnvironment::workDir() const { return d->dir.path(); }
+
+void DemoEnvironment::refreshSyncStatus()
+{
+    if (!d->sync) {
+        // No central: still show the outbox filling up.
+        SyncStatus s = d->session->syncStatus();
+        s.online = false;
+        if (auto outbox = Store::Outbox(*d->db).status()) {
+            s.pendingEvents = static_cast<int>(outbox->pending);
+            s.oldestPendingSeconds.reset();
+            if (outbox->oldestPendingAt)
+                s.oldestPendingSeconds = std::max<qint64>(0, outbox->oldestPendingAt->secsTo(d->clock->now()));
+        }
+        d->session->updateSyncStatus(s);
+        return;
+    }
+    if (auto s = d->sync->status())
+        d->session->updateSyncStatus(toSessionStatus(*s, d->clock->now()));
+}
+
+Result<void> DemoEnvironment::syncNow()
+{
+    if (!d->sync)
+        return fail(QStringLiteral("DEMO_NO_CENTRAL"), QStringLiteral("the demo runs without a central service"));
+    auto round = d->sync->runOnce();
+    refreshSyncStatus();
+    if (!round)
+        return std::unexpected(round.error());
+    return {};
+}
+
+bool DemoEnvironment::playNext()
+{
+    if (d->simulator->status() != Sources::SourceStatus::Running)
+        d->simulator->start();
+    return d->simulator->next();
+}
+
+Result<void> DemoEnvironment::setCentralRunning(bool running)
+{
+    if (!d->api)
+        return fail(QStringLiteral("DEMO_NO_CENTRAL"), QStringLiteral("the demo runs without a central service"));
+    if (!running) {
+        d->http.reset();
+        return {};
+    }
+    if (d->http)
+        return {};
+    d->http = std::make_unique<Central::HttpAdapter>(*d->api);
+    auto port = d->http->listen(QHostAddress::LocalHost, d->centralPort, d->tls);
+    if (!port)
+        return std::unexpected(port.error());
+    return {};
+}
+
+} // namespace Kiosk::Session
