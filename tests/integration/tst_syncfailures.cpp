@@ -631,6 +631,25 @@ void TstSyncFailures::otherCheckpointsCrossingsArePulled()
                                         "WHERE c.source = 'central' AND c.checkpoint = 'GYD' AND d.number = 'C00000042'")), 1);
     // A second pull brings nothing twice.
     QCOMPARE(syncOnce(land).json().value(QStringLiteral("pulled")).toInteger(), 0);
+    killCentral();
+
+    // Offline now: the exit at the land border finds the airport entry; a traveller whose
+    // entry was never recorded anywhere is REFERred with ENTRY_NOT_RECORDED (the control).
+    auto exitAt = [&](int n) {
+        QFile mrz(path(QStringLiteral("exit%1.mrz").arg(n)));
+        if (!mrz.open(QIODevice::WriteOnly))
+            return QJsonObject();
+        mrz.write(syntheticMrz(n).toUtf8());
+        mrz.close();
+        return run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), land, QStringLiteral("--mrz"), mrz.fileName(),
+                                QStringLiteral("--direction"), QStringLiteral("exit"), QStringLiteral("--officer"), QStringLiteral("OFF-2"),
+                                QStringLiteral("--date"), QStringLiteral("2026-11-25")}).json();
+    };
+    const QJsonObject known = exitAt(42);
+    QCOMPARE(known.value(QStringLiteral("verdict")).toString(), QStringLiteral("ADMIT"));
+    QVERIFY(!known.value(QStringLiteral("reasons")).toArray().contains(QStringLiteral("ENTRY_NOT_RECORDED")));
+    const QJsonObject unknown = exitAt(43);
+    QVERIFY(unknown.value(QStringLiteral("reasons")).toArray().contains(QStringLiteral("ENTRY_NOT_RECORDED")));
 }
 
 void TstSyncFailures::referenceDataAppliedOnlyIfVerified()
