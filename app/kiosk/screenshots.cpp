@@ -39,6 +39,7 @@ int renderScreenshots(Session::DemoEnvironment &env, const QString &dir)
         {"overstayer", "console-refer-overstay.png", false},
         {"banned", "console-refuse-entry-ban.png", false},
         {"exit-restriction", "console-refer-exit-restriction.png", false},
+        {"boarding-pass", "console-admit-boarding-pass.png", false},
     };
     int written = 0;
     for (const Shot &shot : shots) {
@@ -47,6 +48,8 @@ int renderScreenshots(Session::DemoEnvironment &env, const QString &dir)
                 continue;
             session->setDirection(doc.direction);
             (void)session->submitMrz(doc.mrz, Session::InputKind::Simulator, QStringLiteral("Simulator (demo)"));
+            if (!doc.barcode.isEmpty())
+                (void)session->submitBarcode(doc.barcode, Session::InputKind::Barcode, QStringLiteral("Boarding-pass scanner (demo)"));
             if (shot.record) {
                 (void)session->recordCrossing(doc.direction);
                 (void)env.syncNow();

@@ -1,7 +1,11 @@
 #include "app/session/checkpointsession.h"
 
+#include "app/session/barcodecase.h"
 #include "app/session/mrzcase.h"
+#include "scanner/barcode/barcodereader.h"
+#include "scanner/barcode/vds/vdstruststore.h"
 #include "scanner/mrz/mrzparser.h"
+#include "scanner/sources/documentsource.h"
 
 #include <QLoggingCategory>
 
@@ -36,6 +40,13 @@ CheckpointSession::CheckpointSession(SessionConfig config, const Clock &clock, O
     connect(&m_idleTimer, &QTimer::timeout, this, &CheckpointSession::checkIdle);
     if (m_config.role == Role::Console)
         m_idleTimer.start();
+    m_vdsTrust = std::make_unique<Vds::VdsTrustStore>();
+    if (!m_config.vdsTrustFolder.isEmpty()) {
+        if (auto store = Vds::VdsTrustStore::load(m_config.vdsTrustFolder))
+            *m_vdsTrust = std::move(*store);
+        else
+            qCWarning(lcSession) << "seal trust store not loaded:" << store.error().code; // every seal then shows "signer unknown"
+    }
     refreshReferenceStatus();
 }
 
@@ -179,6 +190,74 @@ Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, 
                       << (m_case->evaluated ? verdictToString(m_case->verdict) : QStringLiteral("none"));
     Q_EMIT caseChanged(*m_case);
     return {};
+}
+
+Result<void> CheckpointSession::submitBarcode(const QByteArray &payload, InputKind input, const QString &sourceDescription)
+{
+    if (m_config.role == Role::Console && (!m_operator || m_locked)) {
+        Q_EMIT problem(QStringLiteral("SESSION_LOCKED"), tr("A barcode was read while the console is locked; it was ignored."));
+        return fail(QStringLiteral("SESSION_LOCKED"), tr("Sign in or unlock first."));
+    }
+    noteActivity();
+    const bool joins = m_case && !m_case->isRecorded();
+    Case c = joins ? *m_case : Case{};
+    if (!joins) {
+        c.number = ++m_caseCounter;
+        c.openedAt = localNow();
+        c.input = input;
+        c.sourceDescription = sourceDescription;
+        c.direction = m_direction;
+        c.checkDate = localToday();
+        c.readErrors.append(tr("Read the passport as well: a boarding pass or a seal alone is not a travel document."));
+    }
+    QString why;
+    const BarcodeFill filled = fillFromBarcode(c, payload, c.checkDate, *m_vdsTrust, &why);
+    if (filled == BarcodeFill::NotUseful) {
+        Q_EMIT problem(QStringLiteral("BARCODE_NOT_USEFUL"), why);
+        return fail(QStringLiteral("BARCODE_NOT_USEFUL"), why);
+    }
+    // A verified seal is a visa the rules must see; a boarding pass changes no verdict.
+    if (filled == BarcodeFill::VisaSeal && c.document)
+        evaluateCase(c);
+    m_case = std::move(c);
+    Q_EMIT caseChanged(*m_case);
+    return {};
+}
+
+Result<void> CheckpointSession::submitBarcodeImage(const QImage &image, const QString &sourceDescription)
+{
+    if (image.isNull())
+        return fail(QStringLiteral("BARCODE_IMAGE_UNREADABLE"), tr("The barcode image could not be read."));
+    // Boarding passes are PDF417 or Aztec (Resolution 792), seals DataMatrix (9303-13): only
+    // those, so misreads stay rare.
+    const Barcode::BarcodeReader reader(Barcode::Formats(Barcode::Format::Pdf417) | Barcode::Format::Aztec
+                                        | Barcode::Format::DataMatrix | Barcode::Format::QrCode);
+    const QList<Barcode::Symbol> symbols = reader.read(image);
+    if (symbols.isEmpty()) {
+        Q_EMIT problem(QStringLiteral("BARCODE_NONE_FOUND"), tr("No barcode was found in the image."));
+        return fail(QStringLiteral("BARCODE_NONE_FOUND"), tr("No barcode was found in the image."));
+    }
+    Result<void> last;
+    for (const Barcode::Symbol &s : symbols)
+        last = submitBarcode(s.bytes, InputKind::Barcode, sourceDescription);
+    return last;
+}
+
+void CheckpointSession::attachSource(Sources::DocumentSource *source)
+{
+    connect(source, &Sources::DocumentSource::mrzTextRead, this,
+            [this](const QString &lines, const Sources::SourceInfo &info) {
+                const InputKind kind = info.kind == Sources::SourceKind::Simulator ? InputKind::Simulator : InputKind::Reader;
+                (void)submitMrz(lines, kind, info.description);
+            });
+    connect(source, &Sources::DocumentSource::imageFileArrived, this,
+            [this](const QString &path, Sources::ImageContent content, const Sources::SourceInfo &info) {
+                // Data-page images go to the OCR, which is not wired into the session yet.
+                if (content == Sources::ImageContent::Barcode)
+                    (void)submitBarcodeImage(QImage(path), info.description);
+            });
+    connect(source, &Sources::DocumentSource::errorOccurred, this,
+            [this](const QString &code, const QString &message) { Q_EMIT problem(code, message); });
 }
 
 Case CheckpointSession::previewMrz(const QString &text) const

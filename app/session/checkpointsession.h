@@ -10,6 +10,7 @@
 #include "app/session/casemodel.h"
 #include "app/session/operatordirectory.h"
 
+#include <QImage>
 #include <QObject>
 #include <QTimeZone>
 #include <QTimer>
@@ -20,6 +21,9 @@
 namespace Kiosk::Sources {
 class DocumentSource;
 struct SourceInfo;
+}
+namespace Kiosk::Vds {
+class VdsTrustStore;
 }
 
 namespace Kiosk::Session {
@@ -42,6 +46,7 @@ struct SessionConfig
     int signInAttemptsBeforeDelay = 5;
     int signInDelaySeconds = 60;
     bool correctMrz = true; // check-digit-guided correction for OCR and camera input
+    QString vdsTrustFolder; // ICAO 9303-13 seal signers (resources/trust/vds layout); empty: none trusted
 };
 
 class CheckpointSession : public QObject
@@ -82,6 +87,15 @@ public:
     // A document's MRZ (2 or 3 lines): a NEW case, evaluated for the current direction.
     // Errors: SESSION_LOCKED (console without an unlocked operator): the input is ignored.
     Result<void> submitMrz(const QString &text, InputKind input, const QString &sourceDescription);
+    // A barcode's bytes (a handheld scanner, or decoded from an image): a boarding pass or a
+    // visa seal joins the open case (a verified seal's visa re-runs the check); with no open
+    // case it opens one that asks for the passport. Errors: SESSION_LOCKED, BARCODE_NOT_USEFUL.
+    Result<void> submitBarcode(const QByteArray &payload, InputKind input, const QString &sourceDescription);
+    // Every symbol of an image (PDF417, Aztec, QR, DataMatrix). Errors: BARCODE_NONE_FOUND, ...
+    Result<void> submitBarcodeImage(const QImage &image, const QString &sourceDescription);
+    // A source's reads become cases: MRZ text, and barcode image files.
+    void attachSource(Sources::DocumentSource *source);
+
     // The document part of a case for `text`, without lookups, verdict or a case number: the
     // live check-digit feedback of manual entry. Never records anything.
     [[nodiscard]] Case previewMrz(const QString &text) const;
@@ -145,6 +159,7 @@ private:
     SyncStatus m_sync;
     ReferenceStatus m_reference;
     QTimer m_idleTimer;
+    std::unique_ptr<Vds::VdsTrustStore> m_vdsTrust;
 };
 
 } // namespace Kiosk::Session

@@ -180,10 +180,17 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
     // document goes through the same path as any reader's.
     connect(p.simulator, &Sources::DocumentSource::mrzTextRead, env.get(),
             [self = env.get()](const QString &lines, const Sources::SourceInfo &info) {
+                const DemoDocument *sample = nullptr;
                 for (const DemoDocument &doc : self->d->docs)
                     if (doc.mrz == lines)
-                        self->d->session->setDirection(doc.direction);
+                        sample = &doc;
+                if (sample)
+                    self->d->session->setDirection(sample->direction);
                 (void)self->d->session->submitMrz(lines, InputKind::Simulator, info.description);
+                // The traveller's boarding pass, as a handheld scanner would type it.
+                if (sample && !sample->barcode.isEmpty())
+                    (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
+                                                          QStringLiteral("Boarding-pass scanner (demo)"));
             });
     env->refreshSyncStatus();
     return env;

@@ -142,6 +142,25 @@ QString makeTd3Mrz(const QString &issuingState, const QString &surname, const QS
     return line1 + u'\n' + line2;
 }
 
+QByteArray makeBcbp(const QString &surname, const QString &givenName, const QString &pnr, const QString &from, const QString &to,
+                    const QString &carrier, int flightNumber, const QDate &flightDate, const QString &seat)
+{
+    // Resolution 792 items 1, 5, 11, 253, 7, 26, 38, 42, 43, 46, 71, 104, 107, 113, 6.
+    QString s = QStringLiteral("M1");
+    s += (surname + u'/' + givenName).toUpper().leftJustified(20, u' ', true);
+    s += u'E';
+    s += pnr.leftJustified(7, u' ', true);
+    s += from.leftJustified(3, u' ', true) + to.leftJustified(3, u' ', true);
+    s += carrier.leftJustified(3, u' ', true);
+    s += QStringLiteral("%1").arg(flightNumber, 4, 10, QLatin1Char('0')) + u' ';
+    s += QStringLiteral("%1").arg(flightDate.dayOfYear(), 3, 10, QLatin1Char('0'));
+    s += u'Y';
+    s += seat.rightJustified(4, u'0', true);
+    s += QStringLiteral("0045 1");
+    s += QStringLiteral("00");
+    return s.toLatin1();
+}
+
 Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &o)
 {
     Store::Transaction tx(db);
@@ -161,7 +180,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         DEMO_TRY(p);
         DEMO_TRY(seed.crossing(*p, Direction::Entry, 400, land));
         DEMO_TRY(seed.crossing(*p, Direction::Exit, 371, here));
-        docs.append({QStringLiteral("visa-free"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_FREE")});
+        docs.append({QStringLiteral("visa-free"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_FREE"), {}});
     }
     // 2. Visa national with a visa (§19, §127): Turkey, fee waived (§21) but a visa is needed.
     {
@@ -172,7 +191,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         DEMO_TRY(seed.visa(*p, 20, 70, 30, QStringLiteral("AZ-V-000123")));
         DEMO_TRY(seed.crossing(*p, Direction::Entry, 200, here));
         DEMO_TRY(seed.crossing(*p, Direction::Exit, 185, here));
-        docs.append({QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID")});
+        docs.append({QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}});
     }
     // 3. Overstayer (§147-148): Russia, visa-free 90 days, entered 120 days ago, now leaving.
     {
@@ -181,7 +200,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         auto p = seed.person(mrz);
         DEMO_TRY(p);
         DEMO_TRY(seed.crossing(*p, Direction::Entry, 119, land));
-        docs.append({QStringLiteral("overstayer"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("OVERSTAY")});
+        docs.append({QStringLiteral("overstayer"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("OVERSTAY"), {}});
     }
     // 4. Entry ban (§51): China, on the CIS entry-ban list, with a visa.
     {
@@ -199,7 +218,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         ban.nationality = CountryCode::fromString(u"CHN");
         ban.basis = QStringLiteral("CIS database of persons banned from entry (§51); deportation decision 2024 (§130)");
         DEMO_TRY(Store::WatchlistRepository(db).add(ban, QStringLiteral("demo-1")));
-        docs.append({QStringLiteral("banned"), mrz, Direction::Entry, VerdictKind::Refuse, QStringLiteral("ENTRY_BAN")});
+        docs.append({QStringLiteral("banned"), mrz, Direction::Entry, VerdictKind::Refuse, QStringLiteral("ENTRY_BAN"), {}});
     }
     // 5. Citizen with an exit restriction (§236): open criminal proceedings.
     {
@@ -218,7 +237,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         r.basis = QStringLiteral("Open criminal proceedings (§236)");
         DEMO_TRY(Store::WatchlistRepository(db).add(r, QStringLiteral("demo-1"),
                                                     {o.today.addDays(-30), o.today.addDays(300)}));
-        docs.append({QStringLiteral("exit-restriction"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("EXIT_RESTRICTION")});
+        docs.append({QStringLiteral("exit-restriction"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("EXIT_RESTRICTION"), {}});
     }
     // 6. A document reported stolen (§169-170): Ukraine (visa-free), the passport is on the list.
     {
@@ -231,7 +250,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         s.documentNumber = QStringLiteral("FK1234560");
         s.basis = QStringLiteral("Reported stolen (§169-170): retain the document");
         DEMO_TRY(Store::WatchlistRepository(db).add(s, QStringLiteral("demo-1")));
-        docs.append({QStringLiteral("stolen-document"), mrz, Direction::Entry, VerdictKind::Refer, QStringLiteral("DOCUMENT_REPORTED_STOLEN")});
+        docs.append({QStringLiteral("stolen-document"), mrz, Direction::Entry, VerdictKind::Refer, QStringLiteral("DOCUMENT_REPORTED_STOLEN"), {}});
     }
     // 7. Great Britain and India: visa nationals (§19) with visas in the register.
     for (const auto &[state, surname, given, number] :
@@ -241,7 +260,14 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         auto p = seed.person(mrz);
         DEMO_TRY(p);
         DEMO_TRY(seed.visa(*p, 3, 60, 30, QStringLiteral("AZ-V-%1").arg(QLatin1String(state))));
-        docs.append({QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID")});
+        DemoDocument doc{QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}};
+        if (QLatin1String(state) == QLatin1String("GBR")) {
+            // Arriving from London: the boarding pass is scanned after the passport.
+            doc.kind = QStringLiteral("boarding-pass");
+            doc.barcode = makeBcbp(QLatin1String(surname), QLatin1String(given), QStringLiteral("KX4P2Q"), QStringLiteral("LHR"),
+                                   QStringLiteral("GYD"), QStringLiteral("J2"), 16, o.today, QStringLiteral("12A"));
+        }
+        docs.append(doc);
     }
 
     // Background: travellers with a few trips each, for the history and the store's size.

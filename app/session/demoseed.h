@@ -25,6 +25,7 @@ struct DemoDocument
     Direction direction = Direction::Entry;
     VerdictKind expected = VerdictKind::Admit; // what the shipped policy should answer
     QString expectedReason;                    // the reason code that makes it so
+    QByteArray barcode;  // read right after the passport (a boarding pass), empty for most
 };
 
 struct DemoSeedOptions
@@ -44,5 +45,10 @@ struct DemoSeedOptions
 [[nodiscard]] QString makeTd3Mrz(const QString &issuingState, const QString &surname, const QString &givenNames,
                                  const QString &number, const QString &nationality, const QDate &birth,
                                  QChar sex, const QDate &expiry);
+
+// An IATA Resolution 792 boarding pass, format M, one leg, the 60 mandatory characters.
+[[nodiscard]] QByteArray makeBcbp(const QString &surname, const QString &givenName, const QString &pnr, const QString &from,
+                                  const QString &to, const QString &carrier, int flightNumber, const QDate &flightDate,
+                                  const QString &seat);
 
 } // namespace Kiosk::Session

@@ -75,6 +75,7 @@ private slots:
     void staleWatchlistShowsItsWarning();
     void offlineAndOnlineUpdateTheStatusBar();
     void manualEntryGivesLiveCheckDigitFeedback();
+    void boardingPassShowsItsFlight();
 
 private:
     void signIn();
@@ -349,6 +350,18 @@ void TestConsoleWindow::manualEntryGivesLiveCheckDigitFeedback()
     bad[line2 + 2] = bad[line2 + 2] == u'1' ? u'2' : u'1';
     edit->setPlainText(bad);
     QVERIFY2(dialog.feedbackText().contains(QStringLiteral("✖")), qPrintable(dialog.feedbackText()));
+}
+
+void TestConsoleWindow::boardingPassShowsItsFlight()
+{
+    signIn();
+    play(QStringLiteral("boarding-pass"));
+    const Case *c = m_env->session()->currentCase();
+    QVERIFY(c && c->boardingPass);
+    QVERIFY(c->boardingPass->nameMatchesDocument);
+    const QString text = labelText(m_window.get(), "boardingPass");
+    QVERIFY2(text.contains(QStringLiteral("J2 16")) && text.contains(QStringLiteral("LHR")), qPrintable(text));
+    QCOMPARE(m_window->caseView()->banner()->verdict(), std::optional<VerdictKind>(VerdictKind::Admit)); // a pass is no visa
 }
 
 QTEST_MAIN(TestConsoleWindow)

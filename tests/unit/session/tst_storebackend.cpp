@@ -7,6 +7,7 @@
 #include "app/session/storebackend.h"
 #include "app/store/database.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,7 @@ private slots:
     void overstayFiguresAndHistory();
     void watchlistHitCarriesItsBasis();
     void staleWatchlistIsReported();
+    void unverifiedSealGivesNoVisa();
 
 private:
     std::unique_ptr<CheckpointSession> makeSession(Store::Database &db);
@@ -144,6 +146,31 @@ void TestStoreBackend::staleWatchlistIsReported()
     QVERIFY(s->referenceStatus().watchlistStale);
     QVERIFY(s->referenceStatus().watchlistAgeSeconds >= 3 * 86400);
     m_clock.advanceSeconds(-3 * 86400);
+}
+
+// BSI TR-03137 Annex F visa seal (tests/data/vds): it decodes, but this kiosk trusts no seal
+// signer, so the console must say "signer unknown" and the rules must not get its visa.
+void TestStoreBackend::unverifiedSealGivesNoVisa()
+{
+    QFile f(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/vds/bsi-annex-f-visa.hex"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray seal = QByteArray::fromHex(f.readAll().simplified().replace(' ', ""));
+    QVERIFY(!seal.isEmpty());
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    const auto it = std::ranges::find(m_docs, QStringLiteral("banned"), &DemoDocument::kind);
+    QVERIFY(s->submitMrz(it->mrz, InputKind::Simulator, QStringLiteral("test")));
+    const VerdictKind before = s->currentCase()->verdict;
+    QVERIFY(s->submitBarcode(seal, InputKind::Barcode, QStringLiteral("test")));
+    const Case *c = s->currentCase();
+    QVERIFY(c->seal.has_value());
+    QVERIFY(c->seal->signature != SealSignature::Valid);
+    QVERIFY(!c->seal->visa.has_value());
+    QCOMPARE(c->verdict, before);
+    // Not a barcode the kiosk knows: refused with a reason, the case untouched.
+    auto junk = s->submitBarcode(QByteArray("hello"), InputKind::Barcode, QStringLiteral("test"));
+    QVERIFY(!junk);
+    QCOMPARE(junk.error().code, QStringLiteral("BARCODE_NOT_USEFUL"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackend)
