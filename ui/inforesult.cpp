@@ -1,0 +1,79 @@
+#include "ui/inforesult.h"
+
+namespace Kiosk::Ui {
+
+namespace {
+
+void fillRegime(InfoResult &r, const CountryCode &nationality, const Rules::PolicyVersion *policy)
+{
+    if (!policy || nationality.isEmpty() || policy->isCitizen(nationality))
+        return;
+    const Rules::NationalityRule rule = policy->ruleFor(nationality);
+    switch (rule.regime) {
+    case Rules::Regime::VisaFree:
+        r.visaFreeDays = rule.days;
+        break;
+    case Rules::Regime::FeeWaiver:
+        r.visaNeeded = true;
+        r.feeWaived = true;
+        r.feeWaiverMaxDays = rule.feeWaiverMaxDays;
+        break;
+    case Rules::Regime::VisaRequired:
+        r.visaNeeded = true;
+        break;
+    case Rules::Regime::Citizen:
+        break;
+    }
+}
+
+StayBasis basisOf(const Session::Case &c)
+{
+    if (c.hasReason(u"CITIZEN"))
+        return StayBasis::Citizen;
+    if (c.hasReason(u"RESIDENCE_PERMIT_VALID"))
+        return StayBasis::ResidencePermit;
+    if (c.hasReason(u"VISA_VALID"))
+        return StayBasis::Visa;
+    if (c.hasReason(u"VISA_FREE"))
+        return StayBasis::VisaFree;
+    return StayBasis::None;
+}
+
+} // namespace
+
+InfoResult infoResultFor(const Session::Case &c, const Rules::PolicyVersion *policy)
+{
+    InfoResult r;
+    if (!c.document) {
+        r.outcome = InfoOutcome::SeeOfficer;
+        return r;
+    }
+    fillRegime(r, c.document->nationality, policy);
+    const StayBasis basis = basisOf(c);
+    const bool admitted = c.evaluated && c.verdict == VerdictKind::Admit;
+    // An ADMIT the screen cannot put a date on (other than a citizen's, who has no limit) is
+    // not explained to the traveller: the officer is. Never a guess on this screen.
+    const bool dated = c.figures.allowedUntil.has_value() && c.figures.daysRemaining.has_value();
+    if (admitted && basis != StayBasis::None && (dated || basis == StayBasis::Citizen)) {
+        r.outcome = InfoOutcome::MayStay;
+        r.basis = basis;
+        if (basis != StayBasis::Citizen && dated) {
+            r.allowedUntil = c.figures.allowedUntil;
+            r.daysRemaining = *c.figures.daysRemaining;
+            r.limitedByPassport = c.hasReason(u"STAY_LIMITED_BY_PASSPORT");
+        }
+    } else {
+        r.outcome = InfoOutcome::SeeOfficer;
+    }
+    return r;
+}
+
+Direction infoDirectionFor(const Session::Case &c)
+{
+    // Case::history is newest first, every checkpoint.
+    if (!c.history.isEmpty() && c.history.constFirst().direction == Direction::Entry)
+        return Direction::Exit;
+    return Direction::Entry;
+}
+
+} // namespace Kiosk::Ui
