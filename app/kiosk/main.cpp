@@ -90,7 +90,9 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),
                                          QStringLiteral("Demo: render the console for the ADMIT, REFER and REFUSE samples into DIR and exit."),
                                          QStringLiteral("DIR"));
-    parser.addOptions({demo, role, interval, screenshots});
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOptions({demo, role, interval, screenshots, size});
     parser.process(app);
 
     const auto chosenRole = Session::roleFromString(parser.value(role));
@@ -113,6 +115,12 @@ int main(int argc, char **argv)
     options.simulatorIntervalMs = ok && seconds > 0 ? seconds * 1000 : 0;
     if (parser.isSet(screenshots))
         options.simulatorIntervalMs = 0;
+    const QStringList wh = parser.value(size).split(u'x');
+    const QSize windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    if (!windowSize.isValid() || windowSize.width() < 640 || windowSize.height() < 480) {
+        fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(size)));
+        return 2;
+    }
     auto env = Session::DemoEnvironment::create(clock, options);
     if (!env) {
         fail(QStringLiteral("the demo could not start: %1 (%2)").arg(env.error().message, env.error().code));
@@ -121,12 +129,13 @@ int main(int argc, char **argv)
     Session::CheckpointSession *session = (*env)->session();
 
     if (parser.isSet(screenshots))
-        return renderScreenshots(**env, parser.value(screenshots));
+        return renderScreenshots(**env, parser.value(screenshots), windowSize);
 
     std::unique_ptr<QWidget> face;
     if (*chosenRole == Session::Role::Console) {
         auto *console = new Ui::ConsoleWindow(session);
-        console->setWindowTitle(console->windowTitle() + QStringLiteral(" — DEMO (sign in as %1, PIN %2)")
+        console->setWindowTitle(console->windowTitle()
+                                + QCoreApplication::translate("border-kiosk", " — DEMO (sign in as %1, PIN %2)")
                                                           .arg(Session::DemoEnvironment::kOperatorId, Session::DemoEnvironment::kOperatorPin));
         // F9 plays the next sample document by hand.
         auto *next = new QAction(console);
@@ -142,7 +151,7 @@ int main(int argc, char **argv)
         return 2;
 #endif
     }
-    face->resize(1280, 800);
+    face->resize(windowSize);
     face->show();
     (*env)->simulator()->start();
     return app.exec();

@@ -11,7 +11,7 @@
 
 using namespace Kiosk;
 
-int renderScreenshots(Session::DemoEnvironment &env, const QString &dir)
+int renderScreenshots(Session::DemoEnvironment &env, const QString &dir, QSize size)
 {
     if (!QDir().mkpath(dir)) {
         std::fprintf(stderr, "border-kiosk: cannot create %s\n", qPrintable(dir));
@@ -23,7 +23,7 @@ int renderScreenshots(Session::DemoEnvironment &env, const QString &dir)
         return 1;
     }
     Ui::ConsoleWindow window(session);
-    window.resize(1280, 800);
+    window.resize(size);
     window.show();
     // Let the first sync round report, so the status bar shows a real state.
     (void)env.syncNow();

@@ -1,4 +1,5 @@
 #pragma once
+#include <QSize>
 #include <QString>
 
 namespace Kiosk::Session {
@@ -6,5 +7,6 @@ class DemoEnvironment;
 }
 
 // Renders the officer console for the demo's ADMIT, REFER (overstay) and REFUSE (entry ban)
-// samples into `dir` as PNG files (scripts/screenshots, README). Returns the exit status.
-int renderScreenshots(Kiosk::Session::DemoEnvironment &env, const QString &dir);
+// samples into `dir` as PNG files (scripts/screenshots, README), the window at `size` logical
+// pixels (1280x800, 1920x1080). Returns the exit status.
+int renderScreenshots(Kiosk::Session::DemoEnvironment &env, const QString &dir, QSize size = QSize(1280, 800));
