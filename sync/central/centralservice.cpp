@@ -165,7 +165,7 @@ Result<void> CentralService::ensurePartition(const QDateTime &at)
                                               first.addMonths(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00+00")));
     if (!q)
         return std::unexpected(q.error());
-    m_partitions.insert(name);
+    m_pendingPartition = name; // remembered only once the transaction that made it commits
     return {};
 }
 
@@ -174,6 +174,7 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
     QSqlDatabase db = m_db.connection();
     const bool pg = m_db.backend() == Backend::Postgres;
     const QDateTime now = m_now().toUTC();
+    m_pendingPartition.clear();
     if (!db.transaction())
         return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("begin: %1").arg(db.lastError().text()));
     auto rollback = qScopeGuard([&] { db.rollback(); });
@@ -394,6 +395,8 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
     if (!db.commit())
         return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("commit: %1").arg(db.lastError().text()));
     rollback.dismiss();
+    if (!m_pendingPartition.isEmpty())
+        m_partitions.insert(std::exchange(m_pendingPartition, QString()));
     return results;
 }
 

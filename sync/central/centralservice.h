@@ -103,7 +103,8 @@ private:
 
     CentralDatabase &m_db;
     Now m_now;
-    QSet<QString> m_partitions;
+    QSet<QString> m_partitions;     // monthly partitions known to exist (committed)
+    QString m_pendingPartition;     // made by the open ingest transaction
     qint64 m_verifyNs = 0;
 };
 

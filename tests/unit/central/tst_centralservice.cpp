@@ -7,6 +7,8 @@
 #include "tests/unit/eventlog/eventfixture.h"
 
 #include <QDir>
+#include <QSqlQuery>
+#include <QTimeZone>
 #include <QJsonArray>
 #include <QTest>
 #include <QThread>
@@ -57,6 +59,7 @@ private slots:
     void brokenLinkRejected();
     void feedIsOrderedAndPaged();
     void twoInstancesShareOneDatabase();
+    void postgresEventsArePartitionedByMonth();
 
 private:
     std::unique_ptr<Scratch::ScratchDatabase> m_scratch;
@@ -324,6 +327,28 @@ void TstCentralService::twoInstancesShareOneDatabase()
     QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
     auto feed = m_service->feed(0, 1000);
     QCOMPARE(feed->size(), 300);
+}
+
+void TstCentralService::postgresEventsArePartitionedByMonth()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != QLatin1String("postgresql"))
+        QSKIP("monthly partitions are PostgreSQL's");
+    QDateTime clock(QDate(2026, 11, 30), QTime(23, 59, 30), QTimeZone::utc());
+    CentralService service(*m_db, [&clock] { return clock; });
+    const auto chain = Fixture::signChain(*m_signer, 4);
+    QVERIFY(service.ingest(incoming(chain, 0, 2)));
+    clock = clock.addSecs(60); // December
+    QVERIFY(service.ingest(incoming(chain, 2, 4)));
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT c.relname, (SELECT COUNT(*) FROM events e WHERE e.tableoid = c.oid) FROM pg_inherits i "
+                                  "JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent "
+                                  "WHERE p.relname = 'events' ORDER BY c.relname")));
+    QStringList parts;
+    while (q.next())
+        parts << QStringLiteral("%1=%2").arg(q.value(0).toString()).arg(q.value(1).toInt());
+    QCOMPARE(parts, (QStringList{QStringLiteral("events_y2026m11=2"), QStringLiteral("events_y2026m12=2")}));
+    QCOMPARE(service.feed(0, 10)->size(), 4); // the feed reads across partitions, in order
 }
 
 QTEST_GUILESS_MAIN(TstCentralService)
