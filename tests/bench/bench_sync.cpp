@@ -21,6 +21,7 @@
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/syncclient.h"
 #include "tests/unit/central/centraltestdb.h"
+#include "tests/unit/syncclient/syntheticpassport.h"
 
 #include <benchmark/benchmark.h>
 
@@ -54,19 +55,8 @@ const QString KioskId = QStringLiteral("KIOSK-BENCH-01");
 
 TravelDocument benchDocument(int n)
 {
-    TravelDocument d;
-    d.documentCode = QStringLiteral("P");
-    d.kind = DocumentKind::Passport;
-    d.issuingState = *CountryCode::fromString(u"RUS");
-    d.nationality = d.issuingState;
-    d.documentNumber = QStringLiteral("B%1").arg(n, 8, 10, QLatin1Char('0'));
-    d.surname = QStringLiteral("BENCHOVA");
-    d.givenNames = QStringLiteral("IRINA");
-    d.birthDate = QDate(1985, 5, 5);
-    d.birthDateRaw = QStringLiteral("850505");
-    d.sex = Sex::Female;
-    d.checkDigitsValid = true;
-    return d;
+    return Test::syntheticPassport(u"RUS", QStringLiteral("B%1").arg(n, 8, 10, QLatin1Char('0')), QStringLiteral("BENCHOVA"),
+                                   QStringLiteral("IRINA"), QDate(1985, 5, 5));
 }
 
 Sync::Decision benchDecision(int n)

@@ -9,6 +9,7 @@
 #include "scanner/mrz/checkdigit.h"
 #include "sync/client/crossingrecorder.h"
 #include "tests/unit/central/centraltestdb.h"
+#include "tests/unit/syncclient/syntheticpassport.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -81,20 +82,8 @@ QString syntheticMrz(int n)
 
 TravelDocument syntheticDocument(int n)
 {
-    TravelDocument d;
-    d.documentCode = QStringLiteral("P");
-    d.kind = DocumentKind::Passport;
-    d.issuingState = *CountryCode::fromString(u"RUS");
-    d.nationality = d.issuingState;
-    d.documentNumber = QStringLiteral("C%1").arg(n, 8, 10, QLatin1Char('0'));
-    d.surname = QStringLiteral("TESTOVA");
-    d.givenNames = QStringLiteral("ANNA");
-    d.birthDate = QDate(1990, 1, 1);
-    d.birthDateRaw = QStringLiteral("900101");
-    d.sex = Sex::Female;
-    d.expiryDate = QDate(2035, 1, 1);
-    d.checkDigitsValid = true;
-    return d;
+    return Test::syntheticPassport(u"RUS", QStringLiteral("C%1").arg(n, 8, 10, QLatin1Char('0')), QStringLiteral("TESTOVA"),
+                                   QStringLiteral("ANNA"), QDate(1990, 1, 1), QDate(2035, 1, 1));
 }
 
 // Drops `dropShare` of connections at once, stalls `stallShare` (holds them silent until the

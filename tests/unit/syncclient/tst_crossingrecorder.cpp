@@ -5,6 +5,7 @@
 #include "app/store/outbox.h"
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/storedchain.h"
+#include "syntheticpassport.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -16,19 +17,7 @@ using namespace Kiosk;
 namespace {
 TravelDocument document(const QString &number)
 {
-    TravelDocument d;
-    d.documentCode = QStringLiteral("P");
-    d.kind = DocumentKind::Passport;
-    d.issuingState = *CountryCode::fromString(u"UTO");
-    d.nationality = d.issuingState;
-    d.documentNumber = number;
-    d.surname = QStringLiteral("ERIKSSON");
-    d.givenNames = QStringLiteral("ANNA MARIA");
-    d.birthDate = QDate(1974, 8, 12);
-    d.birthDateRaw = QStringLiteral("740812");
-    d.sex = Sex::Female;
-    d.checkDigitsValid = true;
-    return d;
+    return Test::syntheticPassport(u"UTO", number, QStringLiteral("ERIKSSON"), QStringLiteral("ANNA MARIA"), QDate(1974, 8, 12));
 }
 
 Sync::Decision decision(VerdictKind verdict, const TravelDocument &doc = document(QStringLiteral("L898902C3")))
