@@ -14,6 +14,7 @@
 #include <QLoggingCategory>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScroller>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -37,7 +38,10 @@ const QString kStyle = QStringLiteral(
     "QPushButton:checked { background: #ffd200; color: #000000; border: 3px solid #000000; }"
     "QPushButton:focus { border: 5px solid #ff8c00; }"
     "QPushButton:pressed { background: #06245a; }"
-    "QScrollArea, QScrollArea > QWidget > QWidget { background: #ffffff; border: none; }");
+    "QScrollArea, QScrollArea > QWidget > QWidget { background: #ffffff; border: none; }"
+    // A scroll bar a finger can hold (issue 8 §3: touch targets of 9 mm and more).
+    "QScrollBar:vertical { width: 48px; background: #e6e6e6; }"
+    "QScrollBar::handle:vertical { background: #0b3d91; min-height: 64px; border-radius: 8px; }");
 
 // A button answers Enter and Return as well as Space, so the whole screen works from a keypad.
 class InfoButton : public QPushButton
@@ -218,6 +222,7 @@ void InfoScreen::build()
     m_privacy = new QLabel(m_startPage);
     m_privacy->setObjectName(QStringLiteral("privacyNote"));
     m_privacy->setWordWrap(true);
+    setLabelFont(m_privacy, 26);
     start->addStretch();
     start->addWidget(m_placePassport);
     start->addSpacing(20);
@@ -238,8 +243,9 @@ void InfoScreen::build()
         auto *line = new QLabel(m_resultPage);
         line->setObjectName(QStringLiteral("resultLine%1").arg(i + 1));
         line->setWordWrap(true);
-        if (i == 0)
-            setLabelFont(line, 32, true);
+        // Fonts are set on every label: a label inside the stacked pages does not reliably
+        // inherit the screen's size once the style sheet applies.
+        setLabelFont(line, i == 0 ? 32 : 26, i == 0);
         result->addWidget(line);
         m_resultLines.append(line);
     }
@@ -265,6 +271,8 @@ void InfoScreen::build()
     scroll->setObjectName(QStringLiteral("topicScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::StrongFocus); // arrow keys and Page Up/Down scroll the page
+    QScroller::grabGesture(scroll->viewport(), QScroller::LeftMouseButtonGesture); // drag to scroll
     m_topicBody = new QWidget;
     m_topicBody->setObjectName(QStringLiteral("topicBody"));
     m_topicLayout = new QVBoxLayout(m_topicBody);
@@ -285,6 +293,7 @@ void InfoScreen::build()
     // The information pages, reachable from every page without a passport.
     m_topicsHeading = new QLabel(this);
     m_topicsHeading->setObjectName(QStringLiteral("topicsHeading"));
+    setLabelFont(m_topicsHeading, 26);
     root->addWidget(m_topicsHeading);
     auto *topics = new QHBoxLayout;
     for (InfoTopicId id : InfoText::topics()) {
@@ -298,6 +307,7 @@ void InfoScreen::build()
     m_footer = new QLabel(this);
     m_footer->setObjectName(QStringLiteral("hotlineFooter"));
     m_footer->setWordWrap(true);
+    setLabelFont(m_footer, 24);
     root->addWidget(m_footer);
 }
 
@@ -359,6 +369,8 @@ void InfoScreen::renderTopic()
     }
     const InfoTopic topic = InfoText::topic(*m_topic, policyInForce(), InfoLanguages::locale(m_language));
     m_topicTitle->setText(topic.title);
+    if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("topicScroll")))
+        scroll->setAccessibleName(topic.title);
     for (const InfoStatement &s : topic.statements) {
         QString text = s.text.toHtmlEscaped();
         if (!s.items.isEmpty()) {
@@ -372,6 +384,7 @@ void InfoScreen::renderTopic()
         label->setObjectName(QStringLiteral("statement"));
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
+        setLabelFont(label, 26);
         label->setText(text);
         m_topicLayout->addWidget(label);
         label->show(); // at once, not from the layout's queued show: a screen reader reads it now

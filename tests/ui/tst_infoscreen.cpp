@@ -745,8 +745,10 @@ void TestInfoScreen::screenshotsFit()
     // The start page and one information page too.
     if (!dir.isEmpty()) {
         screen.returnToStart();
+        QApplication::processEvents();
         QVERIFY(screen.grab().save(QDir(dir).filePath(QStringLiteral("info-start-en.png"))));
         screen.showTopic(Ui::InfoTopicId::Visa);
+        QApplication::processEvents();
         QVERIFY(screen.grab().save(QDir(dir).filePath(QStringLiteral("info-page-visa-en.png"))));
     }
 }
