@@ -57,6 +57,14 @@ void SyncStatusWidget::setSyncStatus(const Session::SyncStatus &s, const QDateTi
         m_pending->setText(tr("%n event(s) pending, oldest %1", nullptr, s.pendingEvents).arg(ageText(*s.oldestPendingSeconds)));
     else
         m_pending->setText(tr("%n event(s) pending", nullptr, s.pendingEvents));
+    if (s.rejectedEvents > 0) {
+        // A rejected event stays in the outbox until staff re-queue it: never silent.
+        m_pending->setText(m_pending->text() + QStringLiteral(" · ")
+                           + tr("⚠ %n event(s) REJECTED by central", nullptr, s.rejectedEvents));
+        m_pending->setStyleSheet(QStringLiteral("color:#a11d1d;font-weight:bold"));
+    } else {
+        m_pending->setStyleSheet(QString());
+    }
     if (s.lastSuccess.isValid() && now.isValid())
         m_lastSync->setText(tr("Last sync %1 ago").arg(ageText(std::max<qint64>(0, s.lastSuccess.secsTo(now)))));
     else

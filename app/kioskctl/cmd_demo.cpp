@@ -138,12 +138,19 @@ int runDemo(const QStringList &args)
     const Result<void> synced = (*env)->syncNow();
     const SyncStatus st = session->syncStatus();
     if (!asJson)
-        Ctl::printLine(QStringLiteral("sync: %1; %2 event(s) pending%3")
+        Ctl::printLine(QStringLiteral("sync: %1; %2 event(s) pending, %3 rejected%4")
                            .arg(st.online ? QStringLiteral("online") : QStringLiteral("offline"))
                            .arg(st.pendingEvents)
+                           .arg(st.rejectedEvents)
                            .arg(synced ? QString() : QStringLiteral(" (%1)").arg(synced.error().message)));
     else
-        Ctl::printJsonLine({{QStringLiteral("sync_online"), st.online}, {QStringLiteral("pending_events"), st.pendingEvents}});
+        Ctl::printJsonLine({{QStringLiteral("sync_online"), st.online},
+                            {QStringLiteral("pending_events"), st.pendingEvents},
+                            {QStringLiteral("rejected_events"), st.rejectedEvents}});
+    if (st.rejectedEvents > 0) {
+        Ctl::printError(QStringLiteral("demo: the central side rejected %1 event(s)").arg(st.rejectedEvents));
+        return Ctl::ExitNegative;
+    }
     if (mismatches > 0) {
         Ctl::printError(QStringLiteral("demo: %1 sample(s) did not get their expected verdict").arg(mismatches));
         return Ctl::ExitNegative;

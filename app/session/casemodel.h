@@ -145,6 +145,7 @@ struct SyncStatus
 {
     bool online = false;
     int pendingEvents = 0;
+    int rejectedEvents = 0;          // refused by the central side: kept, not pushed, need staff
     std::optional<qint64> oldestPendingSeconds;
     QDateTime lastSuccess;
     QString lastError;

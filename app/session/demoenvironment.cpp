@@ -60,6 +60,7 @@ SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now)
     SyncStatus out;
     out.online = s.online;
     out.pendingEvents = static_cast<int>(s.pending);
+    out.rejectedEvents = static_cast<int>(s.rejected);
     if (s.oldestPendingAt)
         out.oldestPendingSeconds = std::max<qint64>(0, s.oldestPendingAt->secsTo(now));
     if (s.lastSuccess)

@@ -333,6 +333,8 @@ void TestConsoleWindow::offlineAndOnlineUpdateTheStatusBar()
     QVERIFY(m_env->setCentralRunning(true));
     QTRY_VERIFY_WITH_TIMEOUT(labelText(m_window.get(), "statusOnline").contains(QStringLiteral("Online")), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(labelText(m_window.get(), "statusPending").contains(QStringLiteral("No events pending")), 20000);
+    QCOMPARE(m_env->session()->syncStatus().rejectedEvents, 0); // stored, not rejected
+    QVERIFY(!labelText(m_window.get(), "statusPending").contains(QStringLiteral("REJECTED")));
 }
 
 void TestConsoleWindow::manualEntryGivesLiveCheckDigitFeedback()
