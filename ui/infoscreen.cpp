@@ -455,6 +455,15 @@ void InfoScreen::onCaseChanged(const Session::Case &c)
             return;
         }
     }
+    if (!c.document && (c.seal || c.boardingPass)) {
+        // A visa seal or a boarding pass read before the passport: nothing to say yet, the
+        // start page asks for the passport; the idle timeout clears the session's case.
+        m_result.reset();
+        m_pages->setCurrentWidget(m_startPage);
+        renderResult();
+        restartIdle();
+        return;
+    }
     m_result = infoResultFor(c, policyInForce());
     m_topic.reset();
     if (c.document && !m_languageChosen)
@@ -490,7 +499,7 @@ void InfoScreen::returnToStart()
 void InfoScreen::restartIdle()
 {
     // Nothing to clear at the start page in the default language: no timer needed.
-    if (m_result || m_topic || m_languageChosen)
+    if (m_result || m_topic || m_languageChosen || (m_session && m_session->currentCase()))
         m_idle.start();
 }
 
