@@ -5,511 +5,527 @@
     <name>Kiosk::Session::CheckpointSession</name>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Həddindən çox uğursuz cəhd. %n saniyədən sonra yenidən cəhd edin.</numerusform>
+            <numerusform>Həddindən çox uğursuz cəhd. %n saniyədən sonra yenidən cəhd edin.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown operator or wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naməlum operator və ya yanlış PIN kod.</translation>
     </message>
     <message>
         <source>The information screen has no operator sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Məlumat ekranında operator girişi yoxdur.</translation>
     </message>
     <message>
         <source>Nobody is signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heç kim sistemə daxil olmayıb.</translation>
     </message>
     <message>
         <source>The information screen cannot record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Məlumat ekranı heç nəyi qeydə ala bilməz.</translation>
     </message>
     <message>
         <source>Sign in or unlock first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Əvvəlcə sistemə daxil olun və ya kilidi açın.</translation>
     </message>
     <message>
         <source>A document was read while the console is locked; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsol kilidli olarkən sənəd oxundu; nəzərə alınmadı.</translation>
     </message>
     <message>
         <source>The check could not be completed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Yoxlama başa çatdırıla bilmədi: %1</translation>
     </message>
     <message>
         <source>There is no document to record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qeydə alınacaq sənəd yoxdur.</translation>
     </message>
     <message>
         <source>This case is already recorded; read the next document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu hal artıq qeydə alınıb; növbəti sənədi oxudun.</translation>
     </message>
     <message>
         <source>The document could not be read; use manual entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənəd oxuna bilmədi; məlumatları əl ilə daxil edin.</translation>
     </message>
     <message>
         <source>The check could not be completed; refer or override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yoxlama başa çatdırıla bilmədi; əlavə yoxlamaya göndərin və ya qərarı dəyişdirin.</translation>
     </message>
     <message>
         <source>The verdict is %1: record the crossing only with an override and its reason, or refer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərar: %1. Keçidi yalnız qərarı dəyişdirib səbəbini göstərməklə qeydə alın və ya əlavə yoxlamaya göndərin.</translation>
     </message>
     <message numerus="yes">
         <source>An override needs a typed reason of at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Qərarı dəyişdirmək üçün ən azı %n simvoldan ibarət səbəb yazılmalıdır.</numerusform>
+            <numerusform>Qərarı dəyişdirmək üçün ən azı %n simvoldan ibarət səbəb yazılmalıdır.</numerusform>
         </translation>
     </message>
     <message>
         <source>The override must change the verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yeni qərar əvvəlkindən fərqlənməlidir.</translation>
+    </message>
+    <message>
+        <source>A barcode was read while the console is locked; it was ignored.</source>
+        <translation>Konsol kilidli olarkən ştrix-kod oxundu; nəzərə alınmadı.</translation>
+    </message>
+    <message>
+        <source>Read the passport as well: a boarding pass or a seal alone is not a travel document.</source>
+        <translation>Pasportu da oxudun: minik talonu və ya viza möhürü tək başına səyahət sənədi deyil.</translation>
+    </message>
+    <message>
+        <source>The barcode image could not be read.</source>
+        <translation>Ştrix-kodun təsviri oxuna bilmədi.</translation>
+    </message>
+    <message>
+        <source>No barcode was found in the image.</source>
+        <translation>Təsvirdə ştrix-kod tapılmadı.</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>
     <message>
         <source>Document as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Oxunmuş sənəd</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Visa seal</source>
-        <translation type="unfinished"></translation>
+        <translation>Viza möhürü</translation>
     </message>
     <message>
         <source>Boarding pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Minik talonu</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Səbəblər</translation>
     </message>
     <message>
         <source>Watchlist hits (officer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nəzarət siyahıları üzrə uyğunluqlar (yalnız əməkdaş üçün)</translation>
     </message>
     <message>
         <source>Crossing history (all checkpoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keçidlərin tarixçəsi (bütün buraxılış məntəqələri)</translation>
     </message>
     <message>
         <source>Place a document on the reader, or press F6 to type the MRZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədi oxuyucuya qoyun və ya MRZ-i yazmaq üçün F6 düyməsini basın.</translation>
     </message>
     <message>
         <source>The document could not be read. Press F6 to type the MRZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənəd oxuna bilmədi. MRZ-i yazmaq üçün F6 düyməsini basın.</translation>
     </message>
     <message>
         <source>The check could not be completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yoxlama başa çatdırıla bilmədi.</translation>
     </message>
     <message numerus="yes">
         <source>Overstay: %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Müddətin aşılması: %n gün</numerusform>
+            <numerusform>Müddətin aşılması: %n gün</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Allowed until %1 — %n day(s) remaining</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 tarixinədək icazə var — %n gün qalıb</numerusform>
+            <numerusform>%1 tarixinədək icazə var — %n gün qalıb</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 by the officer on duty — event %3 (no. %4), queued for sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2, növbətçi əməkdaş tərəfindən — hadisə %3 (№ %4), sinxronizasiya növbəsindədir.</translation>
     </message>
     <message>
         <source>Override reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərarın dəyişdirilmə səbəbi: %1</translation>
     </message>
     <message>
         <source>✔ check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ nəzarət rəqəmi düzgündür</translation>
     </message>
     <message>
         <source>✖ check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ nəzarət rəqəmi YANLIŞDIR</translation>
     </message>
     <message>
         <source>Corrected by the check digit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nəzarət rəqəminə əsasən düzəldilib: %1</translation>
     </message>
     <message>
         <source>(corrected: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(düzəldilib: %1)</translation>
     </message>
     <message>
         <source>Format %1; read by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format %1; oxuyan: %2.</translation>
     </message>
     <message>
         <source>✔ composite check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ ümumi nəzarət rəqəmi düzgündür</translation>
     </message>
     <message>
         <source>✖ composite check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ ümumi nəzarət rəqəmi YANLIŞDIR</translation>
     </message>
     <message>
         <source>Allowed until: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>İcazə verilən son tarix: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Days allowed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>İcazə verilən günlər: %1</translation>
     </message>
     <message>
         <source>Days used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>İstifadə olunmuş günlər: %1</translation>
     </message>
     <message>
         <source>Days remaining: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Qalan günlər: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Policy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Qaydalar, versiya %1</translation>
     </message>
     <message>
         <source>No crossings on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qeydə alınmış keçid yoxdur.</translation>
     </message>
     <message>
         <source>(this checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>(bu məntəqə)</translation>
     </message>
     <message>
         <source>entry %1, matched on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>qeyd %1, uyğunluq: %2</translation>
     </message>
     <message>
         <source>Signer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>İmzalayan: %1</translation>
     </message>
     <message numerus="yes">
         <source>Visa %1: valid %2 to %3, %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Viza %1: %2 – %3 tarixlərində etibarlıdır, %n gün</numerusform>
+            <numerusform>Viza %1: %2 – %3 tarixlərində etibarlıdır, %n gün</numerusform>
         </translation>
     </message>
     <message>
         <source>Flight &lt;b&gt;%1&lt;/b&gt; %2 → %3 on %4, seat %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Reys &lt;b&gt;%1&lt;/b&gt; %2 → %3, %4, oturacaq %5</translation>
     </message>
     <message>
         <source>✔ name matches the document</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ ad sənədə uyğundur</translation>
     </message>
     <message>
         <source>✖ name differs from the document</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ ad sənəddən fərqlənir</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleText</name>
     <message>
         <source>Document type</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədin növü</translation>
     </message>
     <message>
         <source>Issuing state</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədi verən dövlət</translation>
     </message>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Soyad</translation>
     </message>
     <message>
         <source>Given names</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədin nömrəsi</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Vətəndaşlıq</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Doğum tarixi</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Cins</translation>
     </message>
     <message>
         <source>Date of expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Etibarlılıq müddətinin sonu</translation>
     </message>
     <message>
         <source>Personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Şəxsi nömrə</translation>
     </message>
     <message>
         <source>Optional data</source>
-        <translation type="unfinished"></translation>
+        <translation>Əlavə məlumat</translation>
     </message>
     <message>
         <source>ADMIT</source>
-        <translation type="unfinished"></translation>
+        <translation>BURAXILSIN</translation>
     </message>
     <message>
         <source>REFER</source>
-        <translation type="unfinished"></translation>
+        <translation>ƏLAVƏ YOXLAMA</translation>
     </message>
     <message>
         <source>REFUSE</source>
-        <translation type="unfinished"></translation>
+        <translation>İMTİNA</translation>
     </message>
     <message>
         <source>may cross</source>
-        <translation type="unfinished"></translation>
+        <translation>keçə bilər</translation>
     </message>
     <message>
         <source>officer must decide</source>
-        <translation type="unfinished"></translation>
+        <translation>qərarı əməkdaş verməlidir</translation>
     </message>
     <message>
         <source>entry not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>girişə icazə verilmir</translation>
     </message>
     <message>
         <source>Visa-free nationality: may stay without a visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Vizasız rejimli vətəndaşlıq: vizasız qala bilər</translation>
     </message>
     <message>
         <source>Holds a valid visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Etibarlı vizası var</translation>
     </message>
     <message>
         <source>A visa is required and none was found</source>
-        <translation type="unfinished"></translation>
+        <translation>Viza tələb olunur, lakin tapılmadı</translation>
     </message>
     <message>
         <source>The visa has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Vizanın müddəti bitib</translation>
     </message>
     <message>
         <source>The visa&apos;s entries are used up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vizanın giriş sayı bitib</translation>
     </message>
     <message>
         <source>The passport has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasportun müddəti bitib</translation>
     </message>
     <message>
         <source>A check digit of the document failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədin nəzarət rəqəmlərindən biri yanlışdır</translation>
     </message>
     <message>
         <source>Entry ban on record</source>
-        <translation type="unfinished"></translation>
+        <translation>Giriş qadağası qeydə alınıb</translation>
     </message>
     <message>
         <source>Document reported lost or stolen: retain it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədin itdiyi və ya oğurlandığı bildirilib: sənəd götürülsün</translation>
     </message>
     <message>
         <source>Person is wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>Şəxs axtarışdadır</translation>
     </message>
     <message>
         <source>Protected person: not to be deported</source>
-        <translation type="unfinished"></translation>
+        <translation>Müdafiə olunan şəxs: deportasiya edilməməlidir</translation>
     </message>
     <message>
         <source>Stayed longer than allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>İcazə verilən müddətdən artıq qalıb</translation>
     </message>
     <message>
         <source>Citizen&apos;s exit is restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vətəndaşın ölkədən çıxışı məhdudlaşdırılıb</translation>
     </message>
     <message>
         <source>The previous exit was never recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Əvvəlki çıxış qeydə alınmayıb</translation>
     </message>
     <message>
         <source>No entry on record for this exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu çıxış üçün qeydə alınmış giriş yoxdur</translation>
     </message>
     <message>
         <source>Holds a valid residence permit</source>
-        <translation type="unfinished"></translation>
+        <translation>Etibarlı yaşama icazəsi var</translation>
     </message>
     <message>
         <source>Permit expired, within the grace period to leave</source>
-        <translation type="unfinished"></translation>
+        <translation>İcazənin müddəti bitib, lakin çıxmaq üçün güzəşt müddəti davam edir</translation>
     </message>
     <message>
         <source>The permit has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>İcazənin müddəti bitib</translation>
     </message>
     <message>
         <source>Citizen: free to cross</source>
-        <translation type="unfinished"></translation>
+        <translation>Vətəndaş: sərbəst keçə bilər</translation>
     </message>
     <message>
         <source>Minor travelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Yetkinlik yaşına çatmamış şəxs səyahət edir</translation>
     </message>
     <message>
         <source>The policy in force is out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Qüvvədə olan qaydalar köhnəlib</translation>
     </message>
     <message>
         <source>The watchlists are out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Nəzarət siyahıları köhnəlib</translation>
     </message>
     <message>
         <source>Possibly the same person as another record</source>
-        <translation type="unfinished"></translation>
+        <translation>Başqa qeyddəki şəxslə eyni ola bilər</translation>
     </message>
     <message>
         <source>Entry ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Giriş qadağası</translation>
     </message>
     <message>
         <source>Lost or stolen document</source>
-        <translation type="unfinished"></translation>
+        <translation>İtmiş və ya oğurlanmış sənəd</translation>
     </message>
     <message>
         <source>Wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>Axtarışda</translation>
     </message>
     <message>
         <source>Protected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Müdafiə olunan şəxs</translation>
     </message>
     <message>
         <source>Exit restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Çıxış məhdudiyyəti</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Giriş</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Çıxış</translation>
     </message>
     <message>
         <source>signature not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>imza yoxlanılmayıb</translation>
     </message>
     <message>
         <source>signature valid</source>
-        <translation type="unfinished"></translation>
+        <translation>imza etibarlıdır</translation>
     </message>
     <message>
         <source>signature INVALID</source>
-        <translation type="unfinished"></translation>
+        <translation>imza ETİBARSIZDIR</translation>
     </message>
     <message>
         <source>signer unknown: cannot verify</source>
-        <translation type="unfinished"></translation>
+        <translation>imzalayan naməlumdur: yoxlamaq mümkün deyil</translation>
     </message>
     <message>
         <source>Entry recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Giriş qeydə alındı</translation>
     </message>
     <message>
         <source>Exit recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Çıxış qeydə alındı</translation>
     </message>
     <message>
         <source>Referred to secondary inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Əlavə yoxlamaya göndərildi</translation>
     </message>
     <message>
         <source>Recorded with override</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərar dəyişdirilərək qeydə alındı</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleWindow</name>
     <message>
         <source>Border kiosk — officer console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sərhəd kioskü — əməkdaş konsolu — %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Əməliyyatlar</translation>
     </message>
     <message>
         <source>Record entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Girişi qeydə al</translation>
     </message>
     <message>
         <source>Record exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Çıxışı qeydə al</translation>
     </message>
     <message>
         <source>Refer to secondary</source>
-        <translation type="unfinished"></translation>
+        <translation>Əlavə yoxlamaya göndər</translation>
     </message>
     <message>
         <source>Override…</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərarı dəyiş…</translation>
     </message>
     <message>
         <source>Type MRZ…</source>
-        <translation type="unfinished"></translation>
+        <translation>MRZ-i yaz…</translation>
     </message>
     <message>
         <source>Switch lane direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Zolağın istiqamətini dəyiş</translation>
     </message>
     <message>
         <source>Next traveller</source>
-        <translation type="unfinished"></translation>
+        <translation>Növbəti səyahətçi</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilidlə</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistemdən çıx</translation>
     </message>
     <message>
         <source>Officer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Əməkdaş %1</translation>
     </message>
     <message>
         <source>Lane: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zolaq: %1</translation>
     </message>
     <message>
         <source>%1. Read the next document.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Növbəti sənədi oxudun.</translation>
     </message>
     <message>
         <source>Referred to secondary inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Əlavə yoxlamaya göndərildi.</translation>
     </message>
     <message>
         <source>Recorded with override; the override is its own signed event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərar dəyişdirilərək qeydə alındı; dəyişiklik ayrıca imzalanmış hadisədir.</translation>
     </message>
     <message>
         <source>manual entry</source>
-        <translation type="unfinished"></translation>
+        <translation>əl ilə daxiletmə</translation>
     </message>
 </context>
 <context>
@@ -955,223 +971,237 @@
     <name>Kiosk::Ui::ManualMrzDialog</name>
     <message>
         <source>Type the MRZ</source>
-        <translation type="unfinished"></translation>
+        <translation>MRZ-i yazın</translation>
     </message>
     <message>
         <source>Machine readable zone, two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maşınla oxunan zona, iki və ya üç sətir</translation>
     </message>
     <message>
         <source>Check this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu sənədi yoxla</translation>
     </message>
     <message>
         <source>Type the lines at the bottom of the data page; use &lt; for the filler.</source>
-        <translation type="unfinished"></translation>
+        <translation>Məlumat səhifəsinin aşağısındakı sətirləri yazın; doldurucu üçün &lt; işarəsindən istifadə edin.</translation>
     </message>
     <message>
         <source>Waiting for input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daxiletmə gözlənilir.</translation>
     </message>
     <message numerus="yes">
         <source>Line %1: %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sətir %1: %n simvol</numerusform>
+            <numerusform>Sətir %1: %n simvol</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nəzarət rəqəmi düzgündür</translation>
     </message>
     <message>
         <source>%1: check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nəzarət rəqəmi YANLIŞDIR</translation>
     </message>
     <message>
         <source>✔ composite check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ ümumi nəzarət rəqəmi düzgündür</translation>
     </message>
     <message>
         <source>✖ composite check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ ümumi nəzarət rəqəmi YANLIŞDIR</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::OverrideDialog</name>
     <message>
         <source>Override the verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərarı dəyiş</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərarın dəyişdirilmə səbəbi</translation>
     </message>
     <message>
         <source>Record with override</source>
-        <translation type="unfinished"></translation>
+        <translation>Dəyişdirilmiş qərarla qeydə al</translation>
     </message>
     <message>
         <source>Current verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari qərar</translation>
     </message>
     <message>
         <source>New verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Yeni qərar</translation>
     </message>
     <message>
         <source>Record as</source>
-        <translation type="unfinished"></translation>
+        <translation>Qeydə alma növü</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Səbəb (mütləqdir)</translation>
     </message>
     <message>
         <source>Choose a verdict different from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari qərardan fərqli qərar seçin.</translation>
     </message>
     <message numerus="yes">
         <source>Type the reason: at least %n characters. It is recorded and signed with your id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Səbəbi yazın: ən azı %n simvol. O, identifikatorunuzla birlikdə qeydə alınır və imzalanır.</numerusform>
+            <numerusform>Səbəbi yazın: ən azı %n simvol. O, identifikatorunuzla birlikdə qeydə alınır və imzalanır.</numerusform>
         </translation>
     </message>
     <message>
         <source>The override is recorded as its own signed event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərarın dəyişdirilməsi ayrıca imzalanmış hadisə kimi qeydə alınır.</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::SignInPage</name>
     <message>
         <source>Operator id</source>
-        <translation type="unfinished"></translation>
+        <translation>Operatorun identifikatoru</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN kod</translation>
     </message>
     <message>
         <source>Officer sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Əməkdaşın sistemə girişi</translation>
     </message>
     <message>
         <source>Sign in (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daxil ol (Enter)</translation>
     </message>
     <message>
         <source>Console locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsol kilidlənib</translation>
     </message>
     <message>
         <source>Unlock (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilidi aç (Enter)</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::SyncStatusWidget</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n san</numerusform>
+            <numerusform>%n san</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dəq</numerusform>
+            <numerusform>%n dəq</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n saat</numerusform>
+            <numerusform>%n saat</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gün</numerusform>
+            <numerusform>%n gün</numerusform>
         </translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● Onlayn</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Oflayn</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son xəta: %1</translation>
     </message>
     <message>
         <source>No events pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Gözləyən hadisə yoxdur</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) pending, oldest %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Növbədə %n hadisə var, ən köhnəsi %1</numerusform>
+            <numerusform>Növbədə %n hadisə var, ən köhnəsi %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Növbədə %n hadisə var</numerusform>
+            <numerusform>Növbədə %n hadisə var</numerusform>
         </translation>
     </message>
     <message>
         <source>Last sync %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Son sinxronizasiya %1 əvvəl</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Hələ sinxronizasiya olunmayıb</translation>
     </message>
     <message>
         <source>No policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Qaydalar yoxdur</translation>
     </message>
     <message>
         <source>Policy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Qaydalar, versiya %1</translation>
     </message>
     <message>
         <source>⚠ Watchlists not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nəzarət siyahıları yüklənməyib</translation>
     </message>
     <message>
         <source>⚠ Watchlists STALE: %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nəzarət siyahıları KÖHNƏLİB: yaşı %1</translation>
     </message>
     <message>
         <source>Watchlists %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>Nəzarət siyahılarının yaşı: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n event(s) REJECTED by central</source>
+        <translation>
+            <numerusform>⚠ %n hadisə mərkəz tərəfindən RƏDD EDİLİB</numerusform>
+            <numerusform>⚠ %n hadisə mərkəz tərəfindən RƏDD EDİLİB</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>
     <message>
         <source>Place a document on the reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sənədi oxuyucuya qoyun.</translation>
     </message>
     <message>
         <source>%1 — %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
         <source>No verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Qərar yoxdur</translation>
+    </message>
+</context>
+<context>
+    <name>border-kiosk</name>
+    <message>
+        <source> — DEMO (sign in as %1, PIN %2)</source>
+        <translation> — DEMO (%1 kimi daxil olun, PIN %2)</translation>
     </message>
 </context>
 </TS>

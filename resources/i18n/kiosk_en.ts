@@ -69,6 +69,22 @@
         <source>The override must change the verdict.</source>
         <translation>The override must change the verdict.</translation>
     </message>
+    <message>
+        <source>A barcode was read while the console is locked; it was ignored.</source>
+        <translation>A barcode was read while the console is locked; it was ignored.</translation>
+    </message>
+    <message>
+        <source>Read the passport as well: a boarding pass or a seal alone is not a travel document.</source>
+        <translation>Read the passport as well: a boarding pass or a seal alone is not a travel document.</translation>
+    </message>
+    <message>
+        <source>The barcode image could not be read.</source>
+        <translation>The barcode image could not be read.</translation>
+    </message>
+    <message>
+        <source>No barcode was found in the image.</source>
+        <translation>No barcode was found in the image.</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>
@@ -1158,6 +1174,13 @@
         <source>Watchlists %1 old</source>
         <translation>Watchlists %1 old</translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ %n event(s) REJECTED by central</source>
+        <translation>
+            <numerusform>⚠ %n event REJECTED by central</numerusform>
+            <numerusform>⚠ %n events REJECTED by central</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>
@@ -1172,6 +1195,13 @@
     <message>
         <source>No verdict</source>
         <translation>No verdict</translation>
+    </message>
+</context>
+<context>
+    <name>border-kiosk</name>
+    <message>
+        <source> — DEMO (sign in as %1, PIN %2)</source>
+        <translation> — DEMO (sign in as %1, PIN %2)</translation>
     </message>
 </context>
 </TS>

@@ -5,516 +5,532 @@
     <name>Kiosk::Session::CheckpointSession</name>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Слишком много неудачных попыток. Повторите через %n секунду.</numerusform>
+            <numerusform>Слишком много неудачных попыток. Повторите через %n секунды.</numerusform>
+            <numerusform>Слишком много неудачных попыток. Повторите через %n секунд.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown operator or wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный оператор или неверный PIN-код.</translation>
     </message>
     <message>
         <source>The information screen has no operator sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>На информационном экране нет входа для оператора.</translation>
     </message>
     <message>
         <source>Nobody is signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Никто не вошёл в систему.</translation>
     </message>
     <message>
         <source>The information screen cannot record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Информационный экран не может ничего записывать.</translation>
     </message>
     <message>
         <source>Sign in or unlock first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала войдите в систему или разблокируйте консоль.</translation>
     </message>
     <message>
         <source>A document was read while the console is locked; it was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ считан, когда консоль была заблокирована; он проигнорирован.</translation>
     </message>
     <message>
         <source>The check could not be completed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверку не удалось завершить: %1</translation>
     </message>
     <message>
         <source>There is no document to record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет документа для записи.</translation>
     </message>
     <message>
         <source>This case is already recorded; read the next document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот случай уже записан; считайте следующий документ.</translation>
     </message>
     <message>
         <source>The document could not be read; use manual entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ не удалось считать; введите данные вручную.</translation>
     </message>
     <message>
         <source>The check could not be completed; refer or override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверку не удалось завершить; направьте на дополнительный досмотр или измените решение.</translation>
     </message>
     <message>
         <source>The verdict is %1: record the crossing only with an override and its reason, or refer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение: %1. Записывайте пересечение только с изменением решения и указанием причины либо направьте на дополнительный досмотр.</translation>
     </message>
     <message numerus="yes">
         <source>An override needs a typed reason of at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Для изменения решения нужно ввести причину длиной не менее %n символа.</numerusform>
+            <numerusform>Для изменения решения нужно ввести причину длиной не менее %n символов.</numerusform>
+            <numerusform>Для изменения решения нужно ввести причину длиной не менее %n символов.</numerusform>
         </translation>
     </message>
     <message>
         <source>The override must change the verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое решение должно отличаться от исходного.</translation>
+    </message>
+    <message>
+        <source>A barcode was read while the console is locked; it was ignored.</source>
+        <translation>Штрихкод считан, когда консоль была заблокирована; он проигнорирован.</translation>
+    </message>
+    <message>
+        <source>Read the passport as well: a boarding pass or a seal alone is not a travel document.</source>
+        <translation>Считайте также паспорт: посадочный талон или визовая печать сами по себе не являются проездным документом.</translation>
+    </message>
+    <message>
+        <source>The barcode image could not be read.</source>
+        <translation>Не удалось прочитать изображение штрихкода.</translation>
+    </message>
+    <message>
+        <source>No barcode was found in the image.</source>
+        <translation>На изображении не найден штрихкод.</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>
     <message>
         <source>Document as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ (как считан)</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Фото</translation>
     </message>
     <message>
         <source>Visa seal</source>
-        <translation type="unfinished"></translation>
+        <translation>Визовая печать</translation>
     </message>
     <message>
         <source>Boarding pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Посадочный талон</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Основания</translation>
     </message>
     <message>
         <source>Watchlist hits (officer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Совпадения по контрольным спискам (только для сотрудника)</translation>
     </message>
     <message>
         <source>Crossing history (all checkpoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>История пересечений (все пункты пропуска)</translation>
     </message>
     <message>
         <source>Place a document on the reader, or press F6 to type the MRZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Положите документ на считыватель или нажмите F6, чтобы ввести MRZ вручную.</translation>
     </message>
     <message>
         <source>The document could not be read. Press F6 to type the MRZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ не удалось считать. Нажмите F6, чтобы ввести MRZ вручную.</translation>
     </message>
     <message>
         <source>The check could not be completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверку не удалось завершить.</translation>
     </message>
     <message numerus="yes">
         <source>Overstay: %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Превышение срока: %n день</numerusform>
+            <numerusform>Превышение срока: %n дня</numerusform>
+            <numerusform>Превышение срока: %n дней</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Allowed until %1 — %n day(s) remaining</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Разрешено до %1 — остался %n день</numerusform>
+            <numerusform>Разрешено до %1 — осталось %n дня</numerusform>
+            <numerusform>Разрешено до %1 — осталось %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 by the officer on duty — event %3 (no. %4), queued for sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2, дежурным сотрудником — событие %3 (№ %4), в очереди на синхронизацию.</translation>
     </message>
     <message>
         <source>Override reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина изменения решения: %1</translation>
     </message>
     <message>
         <source>✔ check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ контрольная цифра верна</translation>
     </message>
     <message>
         <source>✖ check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ контрольная цифра НЕВЕРНА</translation>
     </message>
     <message>
         <source>Corrected by the check digit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправлено по контрольной цифре: %1</translation>
     </message>
     <message>
         <source>(corrected: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(исправлено: %1)</translation>
     </message>
     <message>
         <source>Format %1; read by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат %1; считано: %2.</translation>
     </message>
     <message>
         <source>✔ composite check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ общая контрольная цифра верна</translation>
     </message>
     <message>
         <source>✖ composite check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ общая контрольная цифра НЕВЕРНА</translation>
     </message>
     <message>
         <source>Allowed until: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрешено до: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Days allowed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрешено дней: %1</translation>
     </message>
     <message>
         <source>Days used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовано дней: %1</translation>
     </message>
     <message>
         <source>Days remaining: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Осталось дней: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Policy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Правила, версия %1</translation>
     </message>
     <message>
         <source>No crossings on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записанных пересечений нет.</translation>
     </message>
     <message>
         <source>(this checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>(этот пункт пропуска)</translation>
     </message>
     <message>
         <source>entry %1, matched on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>запись %1, совпадение по: %2</translation>
     </message>
     <message>
         <source>Signer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписант: %1</translation>
     </message>
     <message numerus="yes">
         <source>Visa %1: valid %2 to %3, %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Виза %1: действует с %2 по %3, %n день</numerusform>
+            <numerusform>Виза %1: действует с %2 по %3, %n дня</numerusform>
+            <numerusform>Виза %1: действует с %2 по %3, %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>Flight &lt;b&gt;%1&lt;/b&gt; %2 → %3 on %4, seat %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Рейс &lt;b&gt;%1&lt;/b&gt; %2 → %3, %4, место %5</translation>
     </message>
     <message>
         <source>✔ name matches the document</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ имя совпадает с документом</translation>
     </message>
     <message>
         <source>✖ name differs from the document</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ имя отличается от документа</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleText</name>
     <message>
         <source>Document type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип документа</translation>
     </message>
     <message>
         <source>Issuing state</source>
-        <translation type="unfinished"></translation>
+        <translation>Государство выдачи</translation>
     </message>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия</translation>
     </message>
     <message>
         <source>Given names</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер документа</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданство</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Пол</translation>
     </message>
     <message>
         <source>Date of expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата окончания срока действия</translation>
     </message>
     <message>
         <source>Personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Личный номер</translation>
     </message>
     <message>
         <source>Optional data</source>
-        <translation type="unfinished"></translation>
+        <translation>Дополнительные данные</translation>
     </message>
     <message>
         <source>ADMIT</source>
-        <translation type="unfinished"></translation>
+        <translation>ПРОПУСТИТЬ</translation>
     </message>
     <message>
         <source>REFER</source>
-        <translation type="unfinished"></translation>
+        <translation>ДОП. ПРОВЕРКА</translation>
     </message>
     <message>
         <source>REFUSE</source>
-        <translation type="unfinished"></translation>
+        <translation>ОТКАЗ</translation>
     </message>
     <message>
         <source>may cross</source>
-        <translation type="unfinished"></translation>
+        <translation>может пересечь границу</translation>
     </message>
     <message>
         <source>officer must decide</source>
-        <translation type="unfinished"></translation>
+        <translation>решение принимает сотрудник</translation>
     </message>
     <message>
         <source>entry not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>въезд не разрешён</translation>
     </message>
     <message>
         <source>Visa-free nationality: may stay without a visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданство безвизовой страны: может находиться без визы</translation>
     </message>
     <message>
         <source>Holds a valid visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Имеет действующую визу</translation>
     </message>
     <message>
         <source>A visa is required and none was found</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуется виза, но она не найдена</translation>
     </message>
     <message>
         <source>The visa has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок действия визы истёк</translation>
     </message>
     <message>
         <source>The visa&apos;s entries are used up</source>
-        <translation type="unfinished"></translation>
+        <translation>Въезды по визе исчерпаны</translation>
     </message>
     <message>
         <source>The passport has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок действия паспорта истёк</translation>
     </message>
     <message>
         <source>A check digit of the document failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Контрольная цифра документа неверна</translation>
     </message>
     <message>
         <source>Entry ban on record</source>
-        <translation type="unfinished"></translation>
+        <translation>Имеется запрет на въезд</translation>
     </message>
     <message>
         <source>Document reported lost or stolen: retain it</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ заявлен как утерянный или похищенный: изъять</translation>
     </message>
     <message>
         <source>Person is wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>Лицо находится в розыске</translation>
     </message>
     <message>
         <source>Protected person: not to be deported</source>
-        <translation type="unfinished"></translation>
+        <translation>Защищаемое лицо: не подлежит выдворению</translation>
     </message>
     <message>
         <source>Stayed longer than allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Превысил разрешённый срок пребывания</translation>
     </message>
     <message>
         <source>Citizen&apos;s exit is restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>Выезд гражданина ограничен</translation>
     </message>
     <message>
         <source>The previous exit was never recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Предыдущий выезд не был записан</translation>
     </message>
     <message>
         <source>No entry on record for this exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Для этого выезда нет записи о въезде</translation>
     </message>
     <message>
         <source>Holds a valid residence permit</source>
-        <translation type="unfinished"></translation>
+        <translation>Имеет действующее разрешение на проживание</translation>
     </message>
     <message>
         <source>Permit expired, within the grace period to leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрешение истекло, но льготный срок для выезда ещё идёт</translation>
     </message>
     <message>
         <source>The permit has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок действия разрешения истёк</translation>
     </message>
     <message>
         <source>Citizen: free to cross</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданин: пересекает границу свободно</translation>
     </message>
     <message>
         <source>Minor travelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Путешествует несовершеннолетний</translation>
     </message>
     <message>
         <source>The policy in force is out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Действующие правила устарели</translation>
     </message>
     <message>
         <source>The watchlists are out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Контрольные списки устарели</translation>
     </message>
     <message>
         <source>Possibly the same person as another record</source>
-        <translation type="unfinished"></translation>
+        <translation>Возможно, то же лицо, что и в другой записи</translation>
     </message>
     <message>
         <source>Entry ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрет на въезд</translation>
     </message>
     <message>
         <source>Lost or stolen document</source>
-        <translation type="unfinished"></translation>
+        <translation>Утерянный или похищенный документ</translation>
     </message>
     <message>
         <source>Wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>В розыске</translation>
     </message>
     <message>
         <source>Protected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Защищаемое лицо</translation>
     </message>
     <message>
         <source>Exit restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничение выезда</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Въезд</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выезд</translation>
     </message>
     <message>
         <source>signature not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>подпись не проверена</translation>
     </message>
     <message>
         <source>signature valid</source>
-        <translation type="unfinished"></translation>
+        <translation>подпись действительна</translation>
     </message>
     <message>
         <source>signature INVALID</source>
-        <translation type="unfinished"></translation>
+        <translation>подпись НЕДЕЙСТВИТЕЛЬНА</translation>
     </message>
     <message>
         <source>signer unknown: cannot verify</source>
-        <translation type="unfinished"></translation>
+        <translation>подписант неизвестен: проверить невозможно</translation>
     </message>
     <message>
         <source>Entry recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Въезд записан</translation>
     </message>
     <message>
         <source>Exit recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Выезд записан</translation>
     </message>
     <message>
         <source>Referred to secondary inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Направлен на дополнительный досмотр</translation>
     </message>
     <message>
         <source>Recorded with override</source>
-        <translation type="unfinished"></translation>
+        <translation>Записано с изменением решения</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleWindow</name>
     <message>
         <source>Border kiosk — officer console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Пограничный киоск — консоль сотрудника — %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Действия</translation>
     </message>
     <message>
         <source>Record entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать въезд</translation>
     </message>
     <message>
         <source>Record exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать выезд</translation>
     </message>
     <message>
         <source>Refer to secondary</source>
-        <translation type="unfinished"></translation>
+        <translation>На дополнительный досмотр</translation>
     </message>
     <message>
         <source>Override…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить решение…</translation>
     </message>
     <message>
         <source>Type MRZ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ввести MRZ…</translation>
     </message>
     <message>
         <source>Switch lane direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить направление полосы</translation>
     </message>
     <message>
         <source>Next traveller</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий путешественник</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировать</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти из системы</translation>
     </message>
     <message>
         <source>Officer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сотрудник %1</translation>
     </message>
     <message>
         <source>Lane: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Полоса: %1</translation>
     </message>
     <message>
         <source>%1. Read the next document.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Считайте следующий документ.</translation>
     </message>
     <message>
         <source>Referred to secondary inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Направлен на дополнительный досмотр.</translation>
     </message>
     <message>
         <source>Recorded with override; the override is its own signed event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записано с изменением решения; изменение — отдельное подписанное событие.</translation>
     </message>
     <message>
         <source>manual entry</source>
-        <translation type="unfinished"></translation>
+        <translation>ручной ввод</translation>
     </message>
 </context>
 <context>
@@ -965,231 +981,246 @@
     <name>Kiosk::Ui::ManualMrzDialog</name>
     <message>
         <source>Type the MRZ</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите MRZ</translation>
     </message>
     <message>
         <source>Machine readable zone, two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Машиночитаемая зона, две или три строки</translation>
     </message>
     <message>
         <source>Check this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить этот документ</translation>
     </message>
     <message>
         <source>Type the lines at the bottom of the data page; use &lt; for the filler.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите строки внизу страницы с данными; заполнитель — знак &lt;.</translation>
     </message>
     <message>
         <source>Waiting for input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидание ввода.</translation>
     </message>
     <message numerus="yes">
         <source>Line %1: %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Строка %1: %n символ</numerusform>
+            <numerusform>Строка %1: %n символа</numerusform>
+            <numerusform>Строка %1: %n символов</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: контрольная цифра верна</translation>
     </message>
     <message>
         <source>%1: check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: контрольная цифра НЕВЕРНА</translation>
     </message>
     <message>
         <source>✔ composite check digit OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ общая контрольная цифра верна</translation>
     </message>
     <message>
         <source>✖ composite check digit FAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ общая контрольная цифра НЕВЕРНА</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::OverrideDialog</name>
     <message>
         <source>Override the verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить решение</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина изменения решения</translation>
     </message>
     <message>
         <source>Record with override</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать с изменением решения</translation>
     </message>
     <message>
         <source>Current verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Текущее решение</translation>
     </message>
     <message>
         <source>New verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое решение</translation>
     </message>
     <message>
         <source>Record as</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать как</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина (обязательно)</translation>
     </message>
     <message>
         <source>Choose a verdict different from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите решение, отличное от текущего.</translation>
     </message>
     <message numerus="yes">
         <source>Type the reason: at least %n characters. It is recorded and signed with your id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Введите причину: не менее %n символа. Она записывается и подписывается вместе с вашим идентификатором.</numerusform>
+            <numerusform>Введите причину: не менее %n символов. Она записывается и подписывается вместе с вашим идентификатором.</numerusform>
+            <numerusform>Введите причину: не менее %n символов. Она записывается и подписывается вместе с вашим идентификатором.</numerusform>
         </translation>
     </message>
     <message>
         <source>The override is recorded as its own signed event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение решения записывается как отдельное подписанное событие.</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::SignInPage</name>
     <message>
         <source>Operator id</source>
-        <translation type="unfinished"></translation>
+        <translation>Идентификатор оператора</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-код</translation>
     </message>
     <message>
         <source>Officer sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход сотрудника</translation>
     </message>
     <message>
         <source>Sign in (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Войти (Enter)</translation>
     </message>
     <message>
         <source>Console locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Консоль заблокирована</translation>
     </message>
     <message>
         <source>Unlock (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Разблокировать (Enter)</translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::SyncStatusWidget</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n дн.</numerusform>
+            <numerusform>%n дн.</numerusform>
+            <numerusform>%n дн.</numerusform>
         </translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● В сети</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Нет связи</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
         <source>No events pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет событий в очереди</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) pending, oldest %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>В очереди %n событие, самое старое — %1</numerusform>
+            <numerusform>В очереди %n события, самое старое — %1</numerusform>
+            <numerusform>В очереди %n событий, самое старое — %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>В очереди %n событие</numerusform>
+            <numerusform>В очереди %n события</numerusform>
+            <numerusform>В очереди %n событий</numerusform>
         </translation>
     </message>
     <message>
         <source>Last sync %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя синхронизация %1 назад</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Синхронизации ещё не было</translation>
     </message>
     <message>
         <source>No policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет правил</translation>
     </message>
     <message>
         <source>Policy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Правила, версия %1</translation>
     </message>
     <message>
         <source>⚠ Watchlists not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Контрольные списки не загружены</translation>
     </message>
     <message>
         <source>⚠ Watchlists STALE: %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Контрольные списки УСТАРЕЛИ: возраст %1</translation>
     </message>
     <message>
         <source>Watchlists %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>Возраст контрольных списков: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n event(s) REJECTED by central</source>
+        <translation>
+            <numerusform>⚠ %n событие ОТКЛОНЕНО центром</numerusform>
+            <numerusform>⚠ %n события ОТКЛОНЕНЫ центром</numerusform>
+            <numerusform>⚠ %n событий ОТКЛОНЕНО центром</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>
     <message>
         <source>Place a document on the reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Положите документ на считыватель.</translation>
     </message>
     <message>
         <source>%1 — %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
         <source>No verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения нет</translation>
+    </message>
+</context>
+<context>
+    <name>border-kiosk</name>
+    <message>
+        <source> — DEMO (sign in as %1, PIN %2)</source>
+        <translation> — ДЕМО (войдите как %1, PIN %2)</translation>
     </message>
 </context>
 </TS>
