@@ -1,5 +1,5 @@
-// border-kiosk: the GUI composition root. Builds the session (today: the demo's, with no
-// configuration) and puts one face on it:
+// border-kiosk: the GUI composition root. Builds the session (the demo's with --demo and no
+// configuration; a deployed kiosk's from kiosk.ini otherwise) and puts one face on it:
 //   --role console  the officer console (ui/consolewindow.h), the default
 //   --role info     the information screen for travellers (issue 8)
 //
@@ -9,6 +9,7 @@
 //   with the constructor      InfoScreen(Kiosk::Session::CheckpointSession *session, QWidget *parent = nullptr)
 // The session it gets is built with Role::Info: read-only (no sign-in, recording refused).
 #include "app/core/clock.h"
+#include "app/kiosk/deployment.h"
 #include "app/kiosk/screenshots.h"
 #include "app/session/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
@@ -64,6 +65,26 @@ void fail(const QString &message)
     std::fprintf(stderr, "border-kiosk: %s\n", qPrintable(message));
 }
 
+QSize windowSizeFrom(const QString &text)
+{
+    const QStringList wh = text.split(u'x');
+    const QSize s = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    return s.width() >= 640 && s.height() >= 480 ? s : QSize();
+}
+
+// The face for the role (see the contract at the top of this file).
+std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role)
+{
+    if (role == Session::Role::Console)
+        return std::make_unique<Ui::ConsoleWindow>(session);
+#ifdef KIOSK_HAVE_INFO_SCREEN
+    return std::make_unique<Ui::InfoScreen>(session);
+#else
+    fail(QStringLiteral("the information screen is not part of this build"));
+    return nullptr;
+#endif
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -92,7 +113,13 @@ int main(int argc, char **argv)
                                          QStringLiteral("DIR"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    parser.addOptions({demo, role, interval, screenshots, size});
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A deployed kiosk's settings (kiosk.ini; default: $KIOSK_CONFIG or ~/.config/border-kiosk/kiosk.ini)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption operators(QStringLiteral("operators"), QStringLiteral("Operators file (default: operators.json beside kiosk.ini)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: the shipped one)."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({demo, role, interval, screenshots, size, config, operators, policy});
     parser.process(app);
 
     const auto chosenRole = Session::roleFromString(parser.value(role));
@@ -100,14 +127,32 @@ int main(int argc, char **argv)
         fail(QStringLiteral("--role must be console or info, not '%1'").arg(parser.value(role)));
         return 2;
     }
-    if (!parser.isSet(demo)) {
-        // A deployed kiosk reads kiosk.ini (sync/client/kioskconfig.h); this build ships the
-        // demo composition only.
-        fail(QStringLiteral("only --demo is available in this build; see README.md"));
+    const QSize windowSize = windowSizeFrom(parser.value(size));
+    if (!windowSize.isValid()) {
+        fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(size)));
         return 2;
     }
-
     SystemClock clock;
+    if (!parser.isSet(demo)) {
+        // A deployed kiosk: kiosk.ini, the operators file, the signed policy.
+        DeploymentOptions d;
+        d.configPath = parser.value(config);
+        d.operatorsPath = parser.value(operators);
+        d.policyPath = parser.value(policy);
+        d.role = *chosenRole;
+        auto deployment = KioskDeployment::create(clock, d);
+        if (!deployment) {
+            fail(QStringLiteral("cannot start: %1 (%2)").arg(deployment.error().message, deployment.error().code));
+            return 1;
+        }
+        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole);
+        if (!face)
+            return 2;
+        face->resize(windowSize);
+        face->show();
+        return app.exec();
+    }
+
     Session::DemoOptions options;
     options.role = *chosenRole;
     bool ok = false;
@@ -115,12 +160,6 @@ int main(int argc, char **argv)
     options.simulatorIntervalMs = ok && seconds > 0 ? seconds * 1000 : 0;
     if (parser.isSet(screenshots))
         options.simulatorIntervalMs = 0;
-    const QStringList wh = parser.value(size).split(u'x');
-    const QSize windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
-    if (!windowSize.isValid() || windowSize.width() < 640 || windowSize.height() < 480) {
-        fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(size)));
-        return 2;
-    }
     auto env = Session::DemoEnvironment::create(clock, options);
     if (!env) {
         fail(QStringLiteral("the demo could not start: %1 (%2)").arg(env.error().message, env.error().code));
@@ -131,9 +170,10 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshots))
         return renderScreenshots(**env, parser.value(screenshots), windowSize);
 
-    std::unique_ptr<QWidget> face;
-    if (*chosenRole == Session::Role::Console) {
-        auto *console = new Ui::ConsoleWindow(session);
+    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole);
+    if (!face)
+        return 2;
+    if (auto *console = qobject_cast<Ui::ConsoleWindow *>(face.get())) {
         console->setWindowTitle(console->windowTitle()
                                 + QCoreApplication::translate("border-kiosk", " — DEMO (sign in as %1, PIN %2)")
                                                           .arg(Session::DemoEnvironment::kOperatorId, Session::DemoEnvironment::kOperatorPin));
@@ -142,14 +182,6 @@ int main(int argc, char **argv)
         next->setShortcut(QKeySequence(Qt::Key_F9));
         QObject::connect(next, &QAction::triggered, env->get(), [e = env->get()] { e->playNext(); });
         console->addAction(next);
-        face.reset(console);
-    } else {
-#ifdef KIOSK_HAVE_INFO_SCREEN
-        face = std::make_unique<Ui::InfoScreen>(session);
-#else
-        fail(QStringLiteral("the information screen is not part of this build yet"));
-        return 2;
-#endif
     }
     face->resize(windowSize);
     face->show();

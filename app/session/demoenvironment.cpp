@@ -4,8 +4,8 @@
 #include "app/session/eventrecorder.h"
 #include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
+#include "app/session/syncbridge.h"
 #include "app/store/database.h"
-#include "app/store/outbox.h"
 #include "scanner/sources/simulatorsource.h"
 #include "sync/central/centralapi.h"
 #include "sync/central/centraldatabase.h"
@@ -40,6 +40,7 @@ struct DemoEnvironment::Parts
     QList<DemoDocument> docs;
     CheckpointSession *session = nullptr;
     Sources::SimulatorSource *simulator = nullptr;
+    SyncBridge *bridge = nullptr;
 };
 
 namespace {
@@ -53,20 +54,6 @@ Result<QString> extract(const QString &resource, const QString &dir)
         return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("cannot extract %1").arg(resource));
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     return target;
-}
-
-SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now)
-{
-    SyncStatus out;
-    out.online = s.online;
-    out.pendingEvents = static_cast<int>(s.pending);
-    out.rejectedEvents = static_cast<int>(s.rejected);
-    if (s.oldestPendingAt)
-        out.oldestPendingSeconds = std::max<qint64>(0, s.oldestPendingAt->secsTo(now));
-    if (s.lastSuccess)
-        out.lastSuccess = *s.lastSuccess;
-    out.lastError = s.lastError;
-    return out;
 }
 
 } // namespace
@@ -160,14 +147,10 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);
-        DemoEnvironment *self = env.get();
-        connect(p.sync.get(), &Sync::SyncClient::statusChanged, self,
-                [self](const Sync::SyncStatus &s) { self->d->session->updateSyncStatus(toSessionStatus(s, self->d->clock->now())); });
         p.sync->start();
         qCInfo(lcDemo) << "embedded border-central on" << p.centralUrl;
     }
-    // A recorded case changes the outbox at once: show it without waiting for the next round.
-    connect(p.session, &CheckpointSession::caseRecorded, env.get(), [self = env.get()] { self->refreshSyncStatus(); });
+    p.bridge = new SyncBridge(p.session, *p.db, p.sync.get(), clock, env.get());
 
     Sources::SimulatorSettings sim;
     sim.intervalMs = options.simulatorIntervalMs;
@@ -193,7 +176,6 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
                     (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
                                                           QStringLiteral("Boarding-pass scanner (demo)"));
             });
-    env->refreshSyncStatus();
     return env;
 }
 
@@ -206,21 +188,7 @@ QString DemoEnvironment::workDir() const { return d->dir.path(); }
 
 void DemoEnvironment::refreshSyncStatus()
 {
-    if (!d->sync) {
-        // No central: still show the outbox filling up.
-        SyncStatus s = d->session->syncStatus();
-        s.online = false;
-        if (auto outbox = Store::Outbox(*d->db).status()) {
-            s.pendingEvents = static_cast<int>(outbox->pending);
-            s.oldestPendingSeconds.reset();
-            if (outbox->oldestPendingAt)
-                s.oldestPendingSeconds = std::max<qint64>(0, outbox->oldestPendingAt->secsTo(d->clock->now()));
-        }
-        d->session->updateSyncStatus(s);
-        return;
-    }
-    if (auto s = d->sync->status())
-        d->session->updateSyncStatus(toSessionStatus(*s, d->clock->now()));
+    d->bridge->refresh();
 }
 
 Result<void> DemoEnvironment::syncNow()

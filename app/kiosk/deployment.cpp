@@ -1,0 +1,106 @@
+#include "app/kiosk/deployment.h"
+
+#include "app/crypto/ed25519.h"
+#include "app/session/eventrecorder.h"
+#include "app/session/policyfiles.h"
+#include "app/session/storebackend.h"
+#include "app/session/syncbridge.h"
+#include "app/store/database.h"
+#include "sync/client/crossingrecorder.h"
+#include "sync/client/kioskconfig.h"
+#include "sync/client/syncclient.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Kiosk;
+
+struct KioskDeployment::Parts
+{
+    std::optional<Store::Database> db;
+    std::optional<EventLog::EventSigner> signer;
+    std::optional<Sync::CrossingRecorder> recorder;
+    std::unique_ptr<Sync::SyncClient> sync;
+    Session::CheckpointSession *session = nullptr;
+};
+
+KioskDeployment::KioskDeployment()
+    : d(std::make_unique<Parts>())
+{
+}
+
+KioskDeployment::~KioskDeployment()
+{
+    if (d->sync)
+        d->sync->stop();
+}
+
+Session::CheckpointSession *KioskDeployment::session() const
+{
+    return d->session;
+}
+
+Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &clock, const DeploymentOptions &o)
+{
+    auto config = Sync::KioskConfig::load(o.configPath);
+    if (!config)
+        return std::unexpected(config.error());
+    if (config->databasePath.isEmpty() || config->keyFile.isEmpty() || config->kioskId.isEmpty() || config->checkpoint.isEmpty())
+        return fail(QStringLiteral("CONFIG_INVALID"),
+                    QStringLiteral("%1: [kiosk] id, checkpoint, database and key are required")
+                        .arg(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile));
+    const QString operatorsPath = !o.operatorsPath.isEmpty() ? o.operatorsPath
+        : QFileInfo(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile).dir().filePath(QStringLiteral("operators.json"));
+    auto operators = Session::OperatorDirectory::fromFile(operatorsPath);
+    if (!operators && o.role == Session::Role::Console)
+        return std::unexpected(operators.error());
+    auto policy = o.policyPath.isEmpty()
+        ? Session::loadSignedPolicy()
+        : Session::loadSignedPolicy(o.policyPath, o.policySignaturePath.isEmpty() ? o.policyPath + QStringLiteral(".sig") : o.policySignaturePath,
+                                    o.trustAnchorPath.isEmpty() ? Session::kShippedTrustAnchor : o.trustAnchorPath);
+    if (!policy)
+        return std::unexpected(policy.error());
+    auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
+    if (!key)
+        return std::unexpected(key.error());
+
+    std::unique_ptr<KioskDeployment> k(new KioskDeployment);
+    Parts &p = *k->d;
+    auto db = Store::Database::open(config->databasePath);
+    if (!db)
+        return std::unexpected(db.error());
+    p.db.emplace(std::move(*db));
+    p.signer.emplace(std::move(*key));
+    p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
+
+    Session::SessionConfig cfg;
+    cfg.role = o.role;
+    cfg.kioskId = config->kioskId;
+    cfg.checkpoint = config->checkpoint;
+    cfg.idleLockMinutes = o.idleLockMinutes;
+    // A deployment verifies seals against its own signer store (resources/trust/vds layout).
+    cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
+    // The policy file's own time is when this copy was fetched (for POLICY_STALE).
+    const QDateTime fetched = o.policyPath.isEmpty() ? clock.now() : QFileInfo(o.policyPath).lastModified();
+    auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(*policy),
+                                                           Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
+                                                           Session::eventRecorder(*p.recorder), fetched);
+    p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
+                                               std::move(backend), k.get());
+    if (!config->centralUrl.isEmpty()) {
+        Sync::SyncSettings settings;
+        settings.central = QUrl(config->centralUrl);
+        settings.caFile = config->caFile;
+        settings.clientCertificate = config->clientCertificate;
+        settings.clientKey = config->clientKey;
+        settings.ownKioskId = config->kioskId;
+        settings.checkpoint = config->checkpoint;
+        auto sync = Sync::SyncClient::create(*p.db, settings);
+        if (!sync)
+            return std::unexpected(sync.error());
+        p.sync = std::move(*sync);
+        p.sync->start();
+    }
+    new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    return k;
+}

@@ -1,0 +1,45 @@
+#pragma once
+// A deployed kiosk's composition (not the demo): the settings of kiosk.ini (sync/client/
+// kioskconfig.h: database, kiosk id, checkpoint, key file, central URL and CA), the operators
+// file (app/session/operatordirectory.h), the signed policy (shipped, or files given), the
+// one-transaction recorder and, when a central URL is set, the sync client running
+// continuously.
+#include "app/core/clock.h"
+#include "app/core/error.h"
+#include "app/session/checkpointsession.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Kiosk::Session {
+class SyncBridge;
+}
+
+struct DeploymentOptions
+{
+    QString configPath;          // kiosk.ini; empty: $KIOSK_CONFIG or the default location
+    QString operatorsPath;       // empty: operators.json beside kiosk.ini
+    QString policyPath;          // empty: the shipped signed policy
+    QString policySignaturePath; // empty: policyPath + ".sig"
+    QString trustAnchorPath;     // empty: the shipped trust anchor
+    Kiosk::Session::Role role = Kiosk::Session::Role::Console;
+    int idleLockMinutes = 5;
+};
+
+class KioskDeployment : public QObject
+{
+    Q_OBJECT
+public:
+    // Errors: CONFIG_*, OPERATORS_*, POLICY_*, STORE_*, the key's and the sync client's.
+    [[nodiscard]] static Kiosk::Result<std::unique_ptr<KioskDeployment>> create(const Kiosk::Clock &clock,
+                                                                                const DeploymentOptions &options);
+    ~KioskDeployment() override;
+
+    [[nodiscard]] Kiosk::Session::CheckpointSession *session() const;
+
+private:
+    KioskDeployment();
+    struct Parts;
+    std::unique_ptr<Parts> d;
+};

@@ -1,0 +1,56 @@
+#include "app/session/syncbridge.h"
+
+#include "app/session/checkpointsession.h"
+#include "app/store/outbox.h"
+#include "sync/client/syncclient.h"
+
+namespace Kiosk::Session {
+
+SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now)
+{
+    SyncStatus out;
+    out.online = s.online;
+    out.pendingEvents = static_cast<int>(s.pending);
+    out.rejectedEvents = static_cast<int>(s.rejected);
+    if (s.oldestPendingAt)
+        out.oldestPendingSeconds = std::max<qint64>(0, s.oldestPendingAt->secsTo(now));
+    if (s.lastSuccess)
+        out.lastSuccess = *s.lastSuccess;
+    out.lastError = s.lastError;
+    return out;
+}
+
+SyncBridge::SyncBridge(CheckpointSession *session, Store::Database &db, Sync::SyncClient *client, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_db(db)
+    , m_client(client)
+    , m_clock(clock)
+{
+    if (m_client)
+        connect(m_client, &Sync::SyncClient::statusChanged, this,
+                [this](const Sync::SyncStatus &s) { m_session->updateSyncStatus(toSessionStatus(s, m_clock.now())); });
+    connect(m_session, &CheckpointSession::caseRecorded, this, &SyncBridge::refresh);
+    refresh();
+}
+
+void SyncBridge::refresh()
+{
+    if (m_client) {
+        if (auto s = m_client->status())
+            m_session->updateSyncStatus(toSessionStatus(*s, m_clock.now()));
+        return;
+    }
+    SyncStatus s = m_session->syncStatus();
+    s.online = false;
+    if (auto outbox = Store::Outbox(m_db).status()) {
+        s.pendingEvents = static_cast<int>(outbox->pending);
+        s.rejectedEvents = static_cast<int>(outbox->rejected);
+        s.oldestPendingSeconds.reset();
+        if (outbox->oldestPendingAt)
+            s.oldestPendingSeconds = std::max<qint64>(0, outbox->oldestPendingAt->secsTo(m_clock.now()));
+    }
+    m_session->updateSyncStatus(s);
+}
+
+} // namespace Kiosk::Session
