@@ -483,10 +483,20 @@ std::vector<std::vector<ClassScores>> classify(const Block &block)
             for (const auto &[dx, dy] : kOffsets)
                 sampler.featureInto(all[i], dx, dy, more.row(row++), local[i]);
         const std::vector<ClassScores> shifted = classifier.scoreRows(more);
-        for (std::size_t u = 0; u < unsure.size(); ++u)
-            for (std::size_t o = 0; o < kOffsets.size(); ++o)
-                for (std::size_t c = 0; c < scores[unsure[u]].size(); ++c)
-                    scores[unsure[u]][c] = std::max(scores[unsure[u]][c], shifted[u * kOffsets.size() + o][c]);
+        // One offset per cell, the one its best class likes most, and all classes scored
+        // there: letting each class pick its own offset would erase what tells O from 0
+        // (the digit stands taller above the same baseline).
+        for (std::size_t u = 0; u < unsure.size(); ++u) {
+            float bestMax = *std::max_element(scores[unsure[u]].begin(), scores[unsure[u]].end());
+            for (std::size_t o = 0; o < kOffsets.size(); ++o) {
+                const ClassScores &cand = shifted[u * kOffsets.size() + o];
+                const float m = *std::max_element(cand.begin(), cand.end());
+                if (m > bestMax) {
+                    bestMax = m;
+                    scores[unsure[u]] = cand;
+                }
+            }
+        }
     }
     std::vector<std::vector<ClassScores>> out;
     std::size_t k = 0;
@@ -607,6 +617,134 @@ void correctField(const std::vector<std::vector<ClassScores>> &scores, const Lay
     (void)shape;
 }
 
+// Letter/digit pairs OCR-B keeps apart mainly by height. S/8 and G/6 differ by exactly 20 and
+// 10 in check-digit value, so no check digit ever sees them swapped.
+constexpr std::array<std::pair<char, char>, 9> kLookAlikes{
+    {{'O', '0'}, {'Q', '0'}, {'D', '0'}, {'I', '1'}, {'Z', '2'}, {'S', '5'}, {'S', '8'}, {'B', '8'}, {'G', '6'}}};
+
+// The best-scoring look-alike of `best` across the letter/digit line, or -1.
+int lookAlikeOf(int best, const ClassScores &sc)
+{
+    int partner = -1;
+    for (const auto &[a, b] : kLookAlikes) {
+        const int ca = static_cast<int>(kAlphabet.find(a)), cb = static_cast<int>(kAlphabet.find(b));
+        const int other = best == ca ? cb : best == cb ? ca : -1;
+        if (other >= 0 && (partner < 0 || sc[static_cast<std::size_t>(other)] > sc[static_cast<std::size_t>(partner)]))
+            partner = other;
+    }
+    return partner;
+}
+
+// Where letters and digits may both stand (document numbers, optional data), a glyph whose
+// look-alike scores nearly as well is ambiguous. The check digit decides when exactly one
+// assignment of the ambiguous glyphs passes; when several pass (two Os at weights 3 and 7,
+// any S/8 or G/6 swap: their values differ by a multiple of 10) nothing can decide, and the
+// glyphs are marked unsure so that the read is not accepted.
+void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, const LayoutShape &shape,
+                       std::vector<std::vector<Choice>> &choices, Decoded &d)
+{
+    // Score gap under which a look-alike is a real doubt; visas have no composite check digit
+    // to catch a second error, so they must be clearer.
+    const float kAmbiguous = shape.compositeLine >= 0 ? 0.06f : 0.12f;
+    struct Amb { int l, i, partner; };
+    std::vector<std::vector<bool>> covered(choices.size(), std::vector<bool>(choices.front().size(), false));
+    const auto ambiguousIn = [&](const std::vector<std::pair<int, int>> &pos) {
+        std::vector<Amb> out;
+        for (const auto &[l, i] : pos) {
+            const char kind = shape.kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+            if (kind != 'X' && kind != 'x' && kind != 'C')
+                continue;
+            const Choice &ch = choices[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+            const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+            const int partner = lookAlikeOf(ch.best, sc);
+            if (partner >= 0 && allowed(kind, kAlphabet[static_cast<std::size_t>(partner)])
+                && sc[static_cast<std::size_t>(ch.best)] - sc[static_cast<std::size_t>(partner)] < kAmbiguous)
+                out.push_back({l, i, partner});
+        }
+        return out;
+    };
+    const auto unsure = [&](const std::vector<Amb> &amb) {
+        for (const Amb &a : amb)
+            d.confidence[a.l][a.i] = std::min(d.confidence[a.l][a.i], 0.1f);
+    };
+    const auto decideBy = [&](const std::vector<std::pair<int, int>> &pos, std::pair<int, int> checkAt) {
+        std::vector<Amb> amb = ambiguousIn(pos);
+        for (const auto &[l, i] : pos)
+            covered[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)] = true;
+        if (amb.empty())
+            return;
+        if (amb.size() > 6) {
+            unsure(amb);
+            return;
+        }
+        const auto text = [&] {
+            QString s;
+            for (const auto &[l, i] : pos)
+                s += d.lines[l][i];
+            return s;
+        };
+        std::vector<QChar> original;
+        for (const Amb &a : amb)
+            original.push_back(d.lines[a.l][a.i]);
+        int passing = 0;
+        unsigned passMask = 0;
+        for (unsigned mask = 0; mask < (1u << amb.size()); ++mask) {
+            for (std::size_t k = 0; k < amb.size(); ++k)
+                d.lines[amb[k].l][amb[k].i] = (mask >> k) & 1u ? QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(amb[k].partner)]) : original[k];
+            if (Mrz::checkDigitMatches(text(), d.lines[checkAt.first][checkAt.second])) {
+                ++passing;
+                passMask = mask;
+            }
+        }
+        for (std::size_t k = 0; k < amb.size(); ++k)
+            d.lines[amb[k].l][amb[k].i] = original[k];
+        if (passing == 0)
+            return; // the field is wrong elsewhere; correctField may find it
+        if (passing > 1) {
+            unsure(amb);
+            return;
+        }
+        for (std::size_t k = 0; k < amb.size(); ++k) {
+            if ((passMask >> k) & 1u) {
+                Choice &ch = choices[static_cast<std::size_t>(amb[k].l)][static_cast<std::size_t>(amb[k].i)];
+                for (int &alt : ch.alternatives)
+                    if (alt == amb[k].partner)
+                        alt = ch.best;
+                ch.best = amb[k].partner;
+                d.lines[amb[k].l][amb[k].i] = QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(amb[k].partner)]);
+            }
+            d.confidence[amb[k].l][amb[k].i] = std::max(d.confidence[amb[k].l][amb[k].i], 0.5f);
+        }
+    };
+    for (const CheckedField &f : shape.fields) {
+        if (f.length == 0)
+            continue;
+        std::vector<std::pair<int, int>> pos;
+        for (int i = 0; i < f.length; ++i)
+            pos.emplace_back(f.line, f.start + i);
+        decideBy(pos, {f.line, f.checkAt});
+    }
+    if (shape.compositeLine >= 0) {
+        // Positions only the composite covers (TD1/TD2 optional data).
+        std::vector<std::pair<int, int>> all, only;
+        for (const CompositeSpan &sp : shape.composite)
+            for (int i = 0; i < sp.length; ++i)
+                all.emplace_back(sp.line, sp.start + i);
+        for (const auto &p : all)
+            if (!covered[static_cast<std::size_t>(p.first)][static_cast<std::size_t>(p.second)])
+                only.push_back(p);
+        if (!ambiguousIn(only).empty())
+            decideBy(all, {shape.compositeLine, shape.compositeAt});
+    }
+    // Anything left that no check digit covers (MRV optional data): undecidable.
+    std::vector<std::pair<int, int>> rest;
+    for (std::size_t l = 0; l < choices.size(); ++l)
+        for (std::size_t i = 0; i < choices[l].size(); ++i)
+            if (!covered[l][i])
+                rest.emplace_back(static_cast<int>(l), static_cast<int>(i));
+    unsure(ambiguousIn(rest));
+}
+
 Decoded decode(const Block &block, const std::vector<std::vector<ClassScores>> &scores)
 {
     Decoded d;
@@ -657,6 +795,7 @@ Decoded decode(const Block &block, const std::vector<std::vector<ClassScores>> &
         d.confidence.append(conf);
     }
     d.quality = static_cast<float>(sum / (lineCount * length));
+    resolveLookAlikes(scores, *shape, choices, d);
 
     for (const CheckedField &f : shape->fields) {
         if (f.length == 0)
@@ -675,7 +814,7 @@ Decoded decode(const Block &block, const std::vector<std::vector<ClassScores>> &
     }
     for (int l = 0; l < lineCount; ++l)
         for (int i = 0; i < length; ++i)
-            if (unchecked(shape->kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)]))
+            if (unchecked(shape->kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)]) || d.confidence[l][i] <= 0.1f)
                 d.uncheckedMin = std::min(d.uncheckedMin, d.confidence[l][i]);
     return d;
 }
@@ -762,7 +901,8 @@ OcrResult MrzRecognizer::read(const QImage &image, const ReadOptions &options) c
             if (d.quality < kFoundQuality)
                 continue;
             Attempt a{d, std::move(block), Mrz::parse(d.lines.join(u'\n'), parseOptions), false};
-            a.accepted = a.mrz.valid && a.decoded.uncheckedMin >= kAcceptConfidence;
+            // An issuing state or nationality that is no ICAO code is a misread letter.
+            a.accepted = a.mrz.valid && a.decoded.uncheckedMin >= kAcceptConfidence && !a.mrz.hasWarning(u"MRZ_UNKNOWN_COUNTRY");
             if (a.mrz.valid && !a.accepted) {
                 // The check digits pass, but a character they do not cover (a name, a
                 // country, the sex) was not read with confidence: not valid, say why.
