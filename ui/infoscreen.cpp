@@ -539,7 +539,7 @@ bool InfoScreen::eventFilter(QObject *watched, QEvent *event)
 
 void InfoScreen::openStaffExit()
 {
-    if (m_staffDialog)
+    if (m_staffDialog || !m_staffExitBlocked.hasExpired())
         return;
     auto *dialog = new InfoStaffExitDialog(m_settings.staffPinHash, std::max(minimumTouchPixels(), 64), this);
     m_staffDialog = dialog;
@@ -549,6 +549,10 @@ void InfoScreen::openStaffExit()
         qCInfo(lcInfo) << "staff left the information screen";
         Q_EMIT staffExitGranted();
         close();
+    });
+    connect(dialog, &InfoStaffExitDialog::rejected, this, [this, dialog] {
+        if (dialog->failedOut())
+            m_staffExitBlocked.setRemainingTime(std::chrono::seconds(kStaffExitBlockSeconds));
     });
     dialog->open();
 }

@@ -19,6 +19,7 @@
 #include "ui/inforesult.h"
 #include "ui/infotext.h"
 
+#include <QDeadlineTimer>
 #include <QKeySequence>
 #include <QList>
 #include <QPointer>
@@ -142,6 +143,8 @@ private:
     QLabel *m_footer = nullptr;
 
     QPointer<InfoStaffExitDialog> m_staffDialog;
+    QDeadlineTimer m_staffExitBlocked; // after a dialog gave up on wrong PINs
+    static constexpr int kStaffExitBlockSeconds = 60;
     bool m_exitGranted = false;
 };
 

@@ -60,6 +60,8 @@ bool InfoStaffExitDialog::tryPin(const QString &pin)
         return true;
     }
     m_error->setText(InfoText::staffExitWrongPin());
+    if (++m_failures >= kMaxAttempts)
+        reject();
     return false;
 }
 

@@ -17,7 +17,11 @@ public:
     InfoStaffExitDialog(QString pinHash, int minimumTouchPixels, QWidget *parent = nullptr);
 
     // Checks `pin` and accepts the dialog when it is right (also what the Leave button does).
+    // After kMaxAttempts wrong PINs the dialog gives up (rejected): a traveller cannot sit and
+    // guess, and the screen refuses a new attempt for a while (InfoScreen).
     bool tryPin(const QString &pin);
+    static constexpr int kMaxAttempts = 3;
+    [[nodiscard]] bool failedOut() const { return m_failures >= kMaxAttempts; }
 
 private:
     QString m_pinHash;
@@ -26,6 +30,7 @@ private:
     QLabel *m_error;
     QPushButton *m_leave;
     QPushButton *m_cancel;
+    int m_failures = 0;
 };
 
 } // namespace Kiosk::Ui

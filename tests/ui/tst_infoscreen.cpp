@@ -212,6 +212,7 @@ private Q_SLOTS:
     void touchTargetsNamesAndKeyboard();
     void fontCoversAzerbaijaniAndCyrillic();
     void travellerCannotCloseStaffCanWithPin();
+    void staffPinGuessingIsStopped();
     void screenshotsFit();
 };
 
@@ -680,7 +681,9 @@ void TestInfoScreen::travellerCannotCloseStaffCanWithPin()
     QVERIFY(screen.isVisible());
 
     QSignalSpy granted(&screen, &InfoScreen::staffExitGranted);
-    screen.findChild<QAction *>(QStringLiteral("staffExit"))->trigger();
+    QAction *staffExit = screen.findChild<QAction *>(QStringLiteral("staffExit"));
+    QCOMPARE(staffExit->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K));
+    staffExit->trigger();
     auto *dialog = screen.findChild<Ui::InfoStaffExitDialog *>();
     QVERIFY(dialog);
     QVERIFY(!dialog->tryPin(QStringLiteral("000000")));
@@ -689,6 +692,23 @@ void TestInfoScreen::travellerCannotCloseStaffCanWithPin()
     QVERIFY(dialog->tryPin(QStringLiteral("135790")));
     QCOMPARE(granted.count(), 1);
     QVERIFY(!screen.isVisible());
+}
+
+// Guessing: after three wrong PINs the dialog closes and no new one opens for a while.
+void TestInfoScreen::staffPinGuessingIsStopped()
+{
+    Rig rig = makeRig();
+    QAction *staffExit = rig.screen->findChild<QAction *>(QStringLiteral("staffExit"));
+    staffExit->trigger();
+    QPointer<Ui::InfoStaffExitDialog> dialog = rig.screen->findChild<Ui::InfoStaffExitDialog *>();
+    QVERIFY(dialog);
+    for (int i = 0; i < Ui::InfoStaffExitDialog::kMaxAttempts; ++i)
+        QVERIFY(!dialog->tryPin(QStringLiteral("11111%1").arg(i)));
+    QTRY_VERIFY(!dialog); // rejected and deleted
+    staffExit->trigger();
+    QApplication::processEvents();
+    QVERIFY(rig.screen->findChild<Ui::InfoStaffExitDialog *>() == nullptr);
+    QVERIFY(rig.screen->isVisible());
 }
 
 // The screenshots of the README: ADMIT with a date, visa required, neutral, in az/ru/en, from
