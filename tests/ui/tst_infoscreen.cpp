@@ -213,6 +213,7 @@ private Q_SLOTS:
     void fontCoversAzerbaijaniAndCyrillic();
     void travellerCannotCloseStaffCanWithPin();
     void staffPinGuessingIsStopped();
+    void barcodeBeforePassportAsksForThePassport();
     void screenshotsFit();
 };
 
@@ -709,6 +710,37 @@ void TestInfoScreen::staffPinGuessingIsStopped()
     QApplication::processEvents();
     QVERIFY(rig.screen->findChild<Ui::InfoStaffExitDialog *>() == nullptr);
     QVERIFY(rig.screen->isVisible());
+}
+
+// A boarding pass (or a seal) read before the passport: the start page stays, nothing
+// personal is held by the screen, and the idle timeout clears the session's case too. Read
+// after the passport, it leaves the passport's answer on screen.
+void TestInfoScreen::barcodeBeforePassportAsksForThePassport()
+{
+    auto env = makeDemo();
+    QVERIFY(env.has_value());
+    InfoScreen screen((*env)->session(), testSettings());
+    screen.setIdleTimeout(std::chrono::milliseconds(200));
+    screen.show();
+    const Session::DemoDocument *withPass = nullptr;
+    for (const Session::DemoDocument &doc : (*env)->documents())
+        if (doc.kind == u"boarding-pass")
+            withPass = &doc;
+    QVERIFY(withPass && !withPass->barcode.isEmpty());
+    Session::CheckpointSession *session = (*env)->session();
+
+    QVERIFY(session->submitBarcode(withPass->barcode, Session::InputKind::Barcode, QStringLiteral("demo")));
+    QVERIFY(session->currentCase() != nullptr);
+    QCOMPARE(screen.page(), InfoScreen::Page::Start);
+    QVERIFY(!screen.holdsPersonalData());
+    QTRY_VERIFY_WITH_TIMEOUT(session->currentCase() == nullptr, 3000);
+
+    QVERIFY(session->submitMrz(withPass->mrz, Session::InputKind::Simulator, QStringLiteral("demo")));
+    const std::optional<Ui::InfoResult> before = screen.result();
+    QVERIFY(before.has_value());
+    QVERIFY(session->submitBarcode(withPass->barcode, Session::InputKind::Barcode, QStringLiteral("demo")));
+    QCOMPARE(screen.page(), InfoScreen::Page::Result);
+    QCOMPARE(screen.result(), before);
 }
 
 // The screenshots of the README: ADMIT with a date, visa required, neutral, in az/ru/en, from
