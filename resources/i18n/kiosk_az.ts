@@ -846,8 +846,8 @@
     <message numerus="yes">
         <source>That is %n more day(s) after today.</source>
         <translation>
-            <numerusform>Bu, bu gündən sonra daha %n gün deməkdir.</numerusform>
-            <numerusform>Bu, bu gündən sonra daha %n gün deməkdir.</numerusform>
+            <numerusform>Bu gündən sonra daha %n gününüz qalır.</numerusform>
+            <numerusform>Bu gündən sonra daha %n gününüz qalır.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -854,9 +854,9 @@
     <message numerus="yes">
         <source>That is %n more day(s) after today.</source>
         <translation>
-            <numerusform>Это ещё %n день после сегодняшнего.</numerusform>
-            <numerusform>Это ещё %n дня после сегодняшнего.</numerusform>
-            <numerusform>Это ещё %n дней после сегодняшнего.</numerusform>
+            <numerusform>После сегодняшнего дня у вас остаётся ещё %n день.</numerusform>
+            <numerusform>После сегодняшнего дня у вас остаётся ещё %n дня.</numerusform>
+            <numerusform>После сегодняшнего дня у вас остаётся ещё %n дней.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -199,6 +199,7 @@ private Q_SLOTS:
     void languageMap();
     void verdictClassTexts_data();
     void verdictClassTexts();
+    void pluralFormsOfDaysLeft();
     void realVerdictsFromTheDemoStore();
     void neutralIdenticalForEveryCause_data();
     void neutralIdenticalForEveryCause();
@@ -270,7 +271,7 @@ void TestInfoScreen::verdictClassTexts_data()
     const QString azWork = QStringLiteral("Azərbaycanda işləmək üçün, azad edilmiş şəxslərdən deyilsinizsə, iş icazəsi lazımdır (§80, §86).");
     QTest::newRow("az: ADMIT visa-free, date and days left")
         << "az" << "admit" << QStringLiteral("Azərbaycanda 29 may 2026 tarixinədək qala bilərsiniz.")
-        << QStringList{QStringLiteral("Bu, bu gündən sonra daha 89 gün deməkdir."),
+        << QStringList{QStringLiteral("Bu gündən sonra daha 89 gününüz qalır."),
                        QStringLiteral("Pasportunuzla viza tələb olunmur: hər girişdən etibarən 90 günədək (§21, §127)."),
                        azLonger, azWork};
     QTest::newRow("az: visa national sent to an officer, visa lines")
@@ -285,7 +286,7 @@ void TestInfoScreen::verdictClassTexts_data()
     const QString ruWork = QStringLiteral("Для работы в Азербайджане нужно разрешение на работу, если вы не освобождены от него (§80, §86).");
     QTest::newRow("ru: ADMIT visa-free, date and days left")
         << "ru" << "admit" << QStringLiteral("Вы можете оставаться в Азербайджане до 29 мая 2026.")
-        << QStringList{QStringLiteral("Это ещё 89 дней после сегодняшнего."),
+        << QStringList{QStringLiteral("После сегодняшнего дня у вас остаётся ещё 89 дней."),
                        QStringLiteral("С вашим паспортом виза не нужна: до 90 дней с каждого въезда (§21, §127)."),
                        ruLonger, ruWork};
     QTest::newRow("ru: visa national sent to an officer, visa lines")
@@ -330,6 +331,33 @@ void TestInfoScreen::verdictClassTexts()
     const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
     QVERIFY(!all.contains(t.surname));
     QVERIFY(!all.contains(t.number));
+}
+
+// Russian has three plural forms (1 день, 3 дня, 5 дней, 21 день), Azerbaijani one noun form.
+void TestInfoScreen::pluralFormsOfDaysLeft()
+{
+    Rig rig = makeRig();
+    Ui::InfoResult r;
+    r.outcome = Ui::InfoOutcome::MayStay;
+    r.basis = Ui::StayBasis::Visa;
+    r.allowedUntil = kToday.addDays(1);
+    const QList<std::tuple<QString, int, QString>> rows = {
+        {"ru", 1, "После сегодняшнего дня у вас остаётся ещё 1 день."},
+        {"ru", 3, "После сегодняшнего дня у вас остаётся ещё 3 дня."},
+        {"ru", 5, "После сегодняшнего дня у вас остаётся ещё 5 дней."},
+        {"ru", 21, "После сегодняшнего дня у вас остаётся ещё 21 день."},
+        {"az", 1, "Bu gündən sonra daha 1 gününüz qalır."},
+        {"az", 30, "Bu gündən sonra daha 30 gününüz qalır."},
+        {"en", 1, "That is 1 more day after today."},
+        {"en", 2, "That is 2 more days after today."},
+        {"en", 0, "Today is the last day of your stay."},
+    };
+    for (const auto &[language, days, expected] : rows) {
+        rig.screen->chooseLanguage(language);
+        r.daysRemaining = days;
+        const Ui::InfoResultText text = Ui::InfoText::result(r, Ui::InfoLanguages::locale(language));
+        QCOMPARE(text.lines.value(0), expected);
+    }
 }
 
 // The real engine on the demo's store: a visa-free arrival gets a date 89 days on; a banned
