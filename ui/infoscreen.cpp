@@ -5,6 +5,7 @@
 #include "app/session/policyfiles.h"
 #include "ui/infostaffexit.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -471,6 +472,10 @@ void InfoScreen::onCaseChanged(const Session::Case &c)
     m_pages->setCurrentWidget(m_resultPage);
     renderResult();
     renderTopic();
+    // A screen reader announces the answer; keyboard users land on Finish.
+    QAccessibleEvent announce(m_resultHeadline, QAccessible::Alert);
+    QAccessible::updateAccessibility(&announce);
+    m_finish->setFocus(Qt::OtherFocusReason);
     restartIdle();
 }
 

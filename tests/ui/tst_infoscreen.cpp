@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -676,6 +677,21 @@ void TestInfoScreen::touchTargetsNamesAndKeyboard()
     back->setFocus();
     QTest::keyClick(back, Qt::Key_Space);
     QTRY_COMPARE(rig.screen->page(), InfoScreen::Page::Start);
+    // Tab reaches every visible button of the start page, in a cycle.
+    QSet<QWidget *> reached;
+    QWidget *first = rig.screen->findChild<QPushButton *>(QStringLiteral("language_az"));
+    first->setFocus();
+    QWidget *w = first;
+    for (int i = 0; i < 40; ++i) {
+        reached.insert(w);
+        QTest::keyClick(w, Qt::Key_Tab);
+        w = QApplication::focusWidget();
+        if (!w || w == first)
+            break;
+    }
+    for (QPushButton *b : buttons)
+        if (b->isVisibleTo(rig.screen.get()))
+            QVERIFY2(reached.contains(b), qPrintable(QStringLiteral("Tab never reaches %1").arg(b->objectName())));
     // Language by keyboard too.
     auto *ru = rig.screen->findChild<QPushButton *>(QStringLiteral("language_ru"));
     ru->setFocus();
