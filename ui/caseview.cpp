@@ -270,7 +270,11 @@ void CaseView::fillExtras(const Session::Case &c)
 {
     if (c.seal) {
         const auto &s = *c.seal;
-        QString text = QStringLiteral("<b>%1</b>").arg(esc(ConsoleText::sealState(s.signature)));
+        // A symbol beside the words, as for check digits: authentic is its own answer.
+        const QString symbol = s.signature == Session::SealSignature::Valid ? QStringLiteral("✔")
+            : s.signature == Session::SealSignature::Invalid                 ? QStringLiteral("✖")
+                                                                              : QStringLiteral("⚠");
+        QString text = QStringLiteral("<b>%1 %2</b>").arg(symbol, esc(ConsoleText::sealState(s.signature)));
         if (!s.signer.isEmpty())
             text += QStringLiteral("<br>") + tr("Signer: %1").arg(esc(s.signer));
         if (s.visa)

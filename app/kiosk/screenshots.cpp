@@ -40,6 +40,7 @@ int renderScreenshots(Session::DemoEnvironment &env, const QString &dir, QSize s
         {"banned", "console-refuse-entry-ban.png", false},
         {"exit-restriction", "console-refer-exit-restriction.png", false},
         {"boarding-pass", "console-admit-boarding-pass.png", false},
+        {"visa-seal", "console-admit-visa-seal.png", false},
     };
     int written = 0;
     for (const Shot &shot : shots) {
@@ -49,7 +50,7 @@ int renderScreenshots(Session::DemoEnvironment &env, const QString &dir, QSize s
             session->setDirection(doc.direction);
             (void)session->submitMrz(doc.mrz, Session::InputKind::Simulator, QStringLiteral("Simulator (demo)"));
             if (!doc.barcode.isEmpty())
-                (void)session->submitBarcode(doc.barcode, Session::InputKind::Barcode, QStringLiteral("Boarding-pass scanner (demo)"));
+                (void)session->submitBarcode(doc.barcode, Session::InputKind::Barcode, QStringLiteral("Barcode scanner (demo)"));
             if (shot.record) {
                 (void)session->recordCrossing(doc.direction);
                 (void)env.syncNow();

@@ -224,6 +224,11 @@ Result<void> CheckpointSession::submitBarcode(const QByteArray &payload, InputKi
     return {};
 }
 
+void CheckpointSession::setVdsTrustStore(const Vds::VdsTrustStore &store)
+{
+    *m_vdsTrust = store;
+}
+
 Result<void> CheckpointSession::submitBarcodeImage(const QImage &image, const QString &sourceDescription)
 {
     if (image.isNull())

@@ -93,6 +93,8 @@ public:
     Result<void> submitBarcode(const QByteArray &payload, InputKind input, const QString &sourceDescription);
     // Every symbol of an image (PDF417, Aztec, QR, DataMatrix). Errors: BARCODE_NONE_FOUND, ...
     Result<void> submitBarcodeImage(const QImage &image, const QString &sourceDescription);
+    // The seal signers this kiosk trusts (replaces what config().vdsTrustFolder loaded).
+    void setVdsTrustStore(const Vds::VdsTrustStore &store);
     // A source's reads become cases: MRZ text, and barcode image files.
     void attachSource(Sources::DocumentSource *source);
 

@@ -41,6 +41,7 @@ struct DemoEnvironment::Parts
     CheckpointSession *session = nullptr;
     Sources::SimulatorSource *simulator = nullptr;
     SyncBridge *bridge = nullptr;
+    Vds::VdsTrustStore sealTrust;
 };
 
 namespace {
@@ -88,7 +89,8 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));
     auto docs = seedDemoStore(*p.db, {.today = localDate(clock.now(), cfg.zone), .now = clock.now(), .checkpoint = cfg.checkpoint,
-                                      .backgroundTravellers = options.backgroundTravellers, .randomSeed = 28});
+                                      .backgroundTravellers = options.backgroundTravellers, .randomSeed = 28},
+                              &p.sealTrust);
     if (!docs)
         return std::unexpected(docs.error());
     p.docs = *docs;
@@ -112,6 +114,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
                                                   StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
                                                   eventRecorder(*p.recorder), clock.now());
     p.session = new CheckpointSession(cfg, clock, std::move(operators), std::move(backend), env.get());
+    p.session->setVdsTrustStore(p.sealTrust);
 
     if (options.embeddedCentral) {
         auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + p.dir.filePath(QStringLiteral("central.db")));
@@ -174,7 +177,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
                 // The traveller's boarding pass, as a handheld scanner would type it.
                 if (sample && !sample->barcode.isEmpty())
                     (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
-                                                          QStringLiteral("Boarding-pass scanner (demo)"));
+                                                          QStringLiteral("Barcode scanner (demo)"));
             });
     return env;
 }

@@ -1,5 +1,7 @@
 #include "app/session/demoseed.h"
 
+#include "app/session/demoseal.h"
+
 #include "app/store/crossingrepository.h"
 #include "app/store/database.h"
 #include "app/store/personrepository.h"
@@ -161,7 +163,7 @@ QByteArray makeBcbp(const QString &surname, const QString &givenName, const QStr
     return s.toLatin1();
 }
 
-Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &o)
+Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &o, Vds::VdsTrustStore *sealTrust)
 {
     Store::Transaction tx(db);
     if (!tx.isActive())
@@ -259,8 +261,22 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
                                        QString::fromLatin1(number).remove(u'<'), QLatin1String(state), QDate(1990, 5, 5), u'F', expiry);
         auto p = seed.person(mrz);
         DEMO_TRY(p);
-        DEMO_TRY(seed.visa(*p, 3, 60, 30, QStringLiteral("AZ-V-%1").arg(QLatin1String(state))));
         DemoDocument doc{QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}};
+        if (QLatin1String(state) == QLatin1String("IND")) {
+            // No visa in the register: the visa is the seal on it (ICAO 9303-13), signed by the
+            // demo's throw-away authority. Only a verified seal gives the rules this visa.
+            auto seal = makeDemoVisaSeal({QLatin1String(surname), QLatin1String(given), QLatin1String(state), QDate(1990, 5, 5), u'F',
+                                          QString::fromLatin1(number).remove(u'<'), QStringLiteral("AZ0004711"),
+                                          o.today.addDays(-3), o.today.addDays(60), 30});
+            DEMO_TRY(seal);
+            if (sealTrust)
+                *sealTrust = seal->trust;
+            doc.kind = QStringLiteral("visa-seal");
+            doc.barcode = seal->payload;
+            docs.append(doc);
+            continue;
+        }
+        DEMO_TRY(seed.visa(*p, 3, 60, 30, QStringLiteral("AZ-V-%1").arg(QLatin1String(state))));
         if (QLatin1String(state) == QLatin1String("GBR")) {
             // Arriving from London: the boarding pass is scanned after the passport.
             doc.kind = QStringLiteral("boarding-pass");

@@ -5,6 +5,7 @@
 // Dates are relative to the demo's "today", so the demo shows the same cases on any day.
 #include "app/core/error.h"
 #include "app/core/verdict.h"
+#include "scanner/barcode/vds/vdstruststore.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -37,9 +38,11 @@ struct DemoSeedOptions
     quint32 randomSeed = 28;
 };
 
-// Seeds `db` (empty, migrated) and returns the documents to play, in order.
-// Errors: those of the store.
-[[nodiscard]] Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &options);
+// Seeds `db` (empty, migrated) and returns the documents to play, in order. `sealTrust`
+// receives the throw-away demo seal authority that signed the "visa-seal" sample's seal (the
+// session must trust it for that sample's visa to count). Errors: those of the store, DEMO_SEAL.
+[[nodiscard]] Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOptions &options,
+                                                        Vds::VdsTrustStore *sealTrust);
 
 // A TD3 (passport) MRZ with correct check digits (ICAO 9303-4 §4.2.2), for synthetic people.
 [[nodiscard]] QString makeTd3Mrz(const QString &issuingState, const QString &surname, const QString &givenNames,

@@ -26,6 +26,7 @@ private slots:
     void watchlistHitCarriesItsBasis();
     void staleWatchlistIsReported();
     void unverifiedSealGivesNoVisa();
+    void verifiedSealIsTheVisa();
 
 private:
     std::unique_ptr<CheckpointSession> makeSession(Store::Database &db);
@@ -35,6 +36,7 @@ private:
     FixedClock m_clock{QDateTime(QDate(2026, 11, 29), QTime(6, 0), QTimeZone::utc())};
     std::optional<Store::Database> m_db;
     QList<DemoDocument> m_docs;
+    Vds::VdsTrustStore m_sealTrust;
 };
 
 void TestStoreBackend::initTestCase()
@@ -44,7 +46,8 @@ void TestStoreBackend::initTestCase()
     QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
     m_db.emplace(std::move(*db));
     auto docs = seedDemoStore(*m_db, {.today = QDate(2026, 11, 29), .now = m_clock.now(), .checkpoint = QStringLiteral("GYD"),
-                                      .backgroundTravellers = 50, .randomSeed = 28});
+                                      .backgroundTravellers = 50, .randomSeed = 28},
+                              &m_sealTrust);
     QVERIFY2(docs.has_value(), docs ? "" : qPrintable(docs.error().message));
     m_docs = *docs;
     QVERIFY(m_docs.size() >= 6);
@@ -63,6 +66,7 @@ std::unique_ptr<CheckpointSession> TestStoreBackend::makeSession(Store::Database
     auto s = std::make_unique<CheckpointSession>(cfg, m_clock, std::move(ops), std::move(backend));
     if (!s->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468")))
         return nullptr;
+    s->setVdsTrustStore(m_sealTrust);
     return s;
 }
 
@@ -91,6 +95,8 @@ void TestStoreBackend::demoDocumentsGetTheirVerdicts()
     QVERIFY(s);
     s->setDirection(doc.direction);
     QVERIFY(s->submitMrz(doc.mrz, InputKind::Simulator, QStringLiteral("test")));
+    if (!doc.barcode.isEmpty())
+        QVERIFY(s->submitBarcode(doc.barcode, InputKind::Barcode, QStringLiteral("test")));
     const Case *c = s->currentCase();
     QVERIFY(c);
     QVERIFY2(c->evaluated, qPrintable(c->readErrors.join(u';')));
@@ -171,6 +177,42 @@ void TestStoreBackend::unverifiedSealGivesNoVisa()
     auto junk = s->submitBarcode(QByteArray("hello"), InputKind::Barcode, QStringLiteral("test"));
     QVERIFY(!junk);
     QCOMPARE(junk.error().code, QStringLiteral("BARCODE_NOT_USEFUL"));
+}
+
+// The demo's sealed visa: valid signature -> the rules get the visa (ADMIT, VISA_VALID); the
+// same passport without the seal has no visa at all (REFUSE, VISA_MISSING); a seal whose
+// signed bytes were altered is INVALID and gives nothing.
+void TestStoreBackend::verifiedSealIsTheVisa()
+{
+    const auto it = std::ranges::find(m_docs, QStringLiteral("visa-seal"), &DemoDocument::kind);
+    QVERIFY(it != m_docs.end());
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    QVERIFY(s->submitMrz(it->mrz, InputKind::Simulator, QStringLiteral("test")));
+    const Case *before = s->currentCase();
+    QVERIFY(before != nullptr);
+    QCOMPARE(before->verdict, VerdictKind::Refuse);
+    QVERIFY(before->hasReason(u"VISA_MISSING"));
+
+    QVERIFY(s->submitBarcode(it->barcode, InputKind::Barcode, QStringLiteral("test")));
+    const Case *c = s->currentCase();
+    QVERIFY(c != nullptr && c->seal.has_value());
+    const VisaSealInfo seal = c->seal.value();
+    QCOMPARE(seal.signature, SealSignature::Valid);
+    QVERIFY(seal.visa.has_value());
+    QCOMPARE(c->verdict, VerdictKind::Admit);
+    QVERIFY(c->hasReason(u"VISA_VALID"));
+
+    QByteArray tampered = it->barcode;
+    tampered[20] = static_cast<char>(tampered[20] ^ 0x01); // inside the signed message zone
+    QVERIFY(s->submitMrz(it->mrz, InputKind::Simulator, QStringLiteral("test")));
+    (void)s->submitBarcode(tampered, InputKind::Barcode, QStringLiteral("test"));
+    const Case *t = s->currentCase();
+    QVERIFY(t != nullptr);
+    const VisaSealInfo tamperedSeal = t->seal.value_or(VisaSealInfo{});
+    QVERIFY(tamperedSeal.signature != SealSignature::Valid);
+    QVERIFY(!tamperedSeal.visa.has_value());
+    QCOMPARE(t->verdict, VerdictKind::Refuse);
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackend)
