@@ -75,6 +75,7 @@ public:
         m_ok = m_api.Init(nullptr, "eng") == 0;
         m_api.SetVariable("tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
         m_api.SetPageSegMode(tesseract::PSM_AUTO);
+        m_api.SetVariable("debug_file", "/dev/null"); // no "Estimating resolution" per frame
     }
     ~Tesseract() { m_api.End(); }
     [[nodiscard]] bool ok() const { return m_ok; }
