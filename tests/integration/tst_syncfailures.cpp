@@ -102,7 +102,10 @@ protected:
     {
         auto *client = new QTcpSocket(this);
         client->setSocketDescriptor(fd);
-        const double roll = QRandomGenerator::global()->generateDouble();
+        // The first connection is dropped and the second stalled whatever the dice say, so
+        // that every run exercises both; after that, the shares hold.
+        ++m_connections;
+        const double roll = m_connections == 1 ? 0.0 : m_connections == 2 ? m_drop : QRandomGenerator::global()->generateDouble();
         if (roll < m_drop) {
             ++dropped;
             client->abort();
@@ -146,6 +149,7 @@ protected:
 private:
     quint16 m_target;
     double m_drop, m_stall;
+    int m_connections = 0;
 };
 
 } // namespace
