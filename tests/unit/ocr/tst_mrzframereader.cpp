@@ -76,16 +76,21 @@ void TstMrzFrameReader::readsAFrameOffTheCallingThread()
     QSignalSpy processed(&reader, &MrzFrameReader::frameProcessed);
     QVERIFY(reader.submitFrame(sample.image));
     QVERIFY(reader.isBusy()); // the call returned before the read finished: not on this thread
-    QVERIFY(reads.wait(10000));
-    QCOMPARE(reads.size(), 1);
-    const auto result = reads.front().front().value<OcrResult>();
-    QCOMPARE(result.lines, sample.lines);
-    QVERIFY(result.accepted);
+    QVERIFY(processed.wait(10000));
     QVERIFY(!reader.isBusy());
+    const auto first = processed.front().front().value<OcrResult>();
+    QVERIFY(first.found);
+    // Reported at once when the check digits vouch for it, else at the second frame that
+    // reads the same text.
+    QCOMPARE(reads.size(), first.accepted ? 1 : 0);
+    QVERIFY(reader.submitFrame(sample.image));
+    QTRY_COMPARE_WITH_TIMEOUT(processed.size(), 2, 10000);
+    QCOMPARE(reads.size(), 1);
+    QCOMPARE(reads.front().front().value<OcrResult>().lines, sample.lines);
 
     // The same document in the next frame is not reported again.
     QVERIFY(reader.submitFrame(sample.image));
-    QTRY_COMPARE_WITH_TIMEOUT(processed.size(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(processed.size(), 3, 10000);
     QCOMPARE(reads.size(), 1);
 }
 
