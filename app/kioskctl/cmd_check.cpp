@@ -8,6 +8,7 @@
 // differs in where history, permits, visa and watchlist candidates come from
 // (loadInputsFromStore below).
 #include "app/kioskctl/cli.h"
+#include "app/core/wholenumber.h"
 #include "app/kioskctl/cmd_policy.h"
 #include "app/kioskctl/command.h"
 #include "app/rules/engine.h"
@@ -99,10 +100,10 @@ public:
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
             return fallback;
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d < 0 || d > 100000 || d != static_cast<double>(static_cast<int>(d)))
-            return std::unexpected(InputError{path(key), QStringLiteral("must be a whole number from 0")});
-        return static_cast<int>(d);
+        const auto n = v.isDouble() ? wholeNumber(v.toDouble(), 0, 100000) : std::nullopt;
+        if (!n)
+            return std::unexpected(InputError{path(key), QStringLiteral("must be a whole number from 0 to 100000")});
+        return static_cast<int>(*n);
     }
 
     std::expected<std::optional<CountryCode>, InputError> country(const QString &key) const

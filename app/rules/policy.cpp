@@ -1,4 +1,5 @@
 #include "app/rules/policy.h"
+#include "app/core/wholenumber.h"
 
 #include "app/crypto/ed25519.h"
 
@@ -53,10 +54,10 @@ public:
             return std::unexpected(v.error());
         if (v->isUndefined())
             return *fallback;
-        const double d = v->toDouble(-1.0e9);
-        if (!v->isDouble() || d != static_cast<double>(static_cast<long long>(d)) || d < min || d > max)
+        const auto n = v->isDouble() ? wholeNumber(v->toDouble(), min, max) : std::nullopt;
+        if (!n)
             return fail(kFieldInvalid, QStringLiteral("%1 must be a whole number from %2 to %3").arg(path(key)).arg(min).arg(max));
-        return static_cast<int>(d);
+        return static_cast<int>(*n);
     }
 
     Result<bool> boolean(const QString &key)

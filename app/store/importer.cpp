@@ -1,4 +1,5 @@
 #include "app/store/importer.h"
+#include "app/core/wholenumber.h"
 
 #include "app/core/checkinputs.h"
 #include "app/core/crossing.h"
@@ -168,11 +169,10 @@ Result<QList<RawRecord>> readJson(const QByteArray &bytes, const QSet<QString> &
             if (v.isString()) {
                 r.fields.insert(key, v.toString().trimmed());
             } else if (v.isDouble()) {
-                const double d = v.toDouble();
-                if (d != static_cast<double>(static_cast<qint64>(d)))
-                    r.shapeErrors.append({r.line, r.index, key, QStringLiteral("not a whole number")});
+                if (const auto n = wholeNumber(v.toDouble()))
+                    r.fields.insert(key, QString::number(*n));
                 else
-                    r.fields.insert(key, QString::number(static_cast<qint64>(d)));
+                    r.shapeErrors.append({r.line, r.index, key, QStringLiteral("not a whole number")});
             } else if (!v.isNull()) {
                 r.shapeErrors.append({r.line, r.index, key, QStringLiteral("must be a string, a number or null")});
             }
