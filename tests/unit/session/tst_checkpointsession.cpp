@@ -58,6 +58,7 @@ private slots:
     void operatorDirectoryRejectsBadFiles_data();
     void operatorDirectoryRejectsBadFiles();
     void operatorDirectoryRoundTrip();
+    void ocrCorrectionIsShownNotHidden();
 };
 
 void TestCheckpointSession::signInWithRightPin()
@@ -271,6 +272,31 @@ void TestCheckpointSession::operatorDirectoryRoundTrip()
     QVERIFY(back);
     QVERIFY(back->authenticate(u"OF-7", u"777777"));
     QVERIFY(!back->authenticate(u"OF-7", u"777778"));
+}
+
+// A reader's text with the OCR confusion O for 0 in the birth date: the check digit guides the
+// correction (ICAO 9303-3 §4.9), and the case marks the field as corrected so the console
+// highlights it. Typed (manual) input is never corrected.
+void TestCheckpointSession::ocrCorrectionIsShownNotHidden()
+{
+    Fixture f;
+    QVERIFY(f.session->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468")));
+    QString misread = kSpecimen;
+    misread.replace(QStringLiteral("UTO7408122F"), QStringLiteral("UTO74O8122F"));
+    QVERIFY(f.session->submitMrz(misread, InputKind::Reader, QStringLiteral("test")));
+    const Case *c = f.session->currentCase();
+    QVERIFY(c != nullptr && c->document.has_value());
+    const auto birth = std::ranges::find(c->fields, QStringLiteral("birth_date"), &DocumentField::key);
+    QVERIFY(birth != c->fields.end());
+    QVERIFY(birth->corrected);
+    QVERIFY2(birth->correctionNote.contains(QStringLiteral("O → 0")), qPrintable(birth->correctionNote));
+    QCOMPARE(birth->value, QStringLiteral("1974-08-12"));
+
+    QVERIFY(f.session->submitMrz(misread, InputKind::Manual, QStringLiteral("test")));
+    const Case *typed = f.session->currentCase();
+    QVERIFY(typed != nullptr);
+    for (const DocumentField &field : typed->fields)
+        QVERIFY2(!field.corrected, qPrintable(field.key));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointSession)
