@@ -8,6 +8,7 @@
 // differs in where history, permits, visa and watchlist candidates come from
 // (loadInputsFromStore below).
 #include "app/kioskctl/cli.h"
+#include "app/session/storeinputs.h"
 #include "app/core/wholenumber.h"
 #include "app/kioskctl/cmd_policy.h"
 #include "app/kioskctl/command.h"
@@ -365,19 +366,9 @@ std::expected<void, InputError> loadInputsFromStore(const QString &dbPath, Rules
     auto records = Store::loadCheckRecords(*db, inputs->document, inputs->date);
     if (!records)
         return std::unexpected(InputError{QStringLiteral("--db"), QStringLiteral("%1: %2 (%3)").arg(dbPath, records.error().message, records.error().code)});
-    // The person's history, found by document or by nationality + birth date + names (a new
-    // passport); records that match by name with only part of the identity are never merged,
-    // they make POSSIBLE_SAME_PERSON (issue 3 §3).
-    inputs->history = records->history;
-    inputs->permits = records->permits;
-    inputs->visa = records->visa;
-    inputs->watchlist = records->watchlistHits;
-    inputs->status.historyJoinedByNameOnly = records->person.possibleSamePerson();
     // Staleness is measured now (this command is a composition root; the rules get a number).
-    if (records->watchlistImportedAt) {
-        const qint64 hours = records->watchlistImportedAt->secsTo(QDateTime::currentDateTimeUtc()) / 3600;
-        inputs->status.watchlistAgeHours = static_cast<int>(std::clamp<qint64>(hours, 0, 1000000));
-    }
+    *inputs = Session::storeCheckInputs(inputs->document, inputs->direction, inputs->date, *records,
+                                        QDateTime::currentDateTimeUtc());
     return {};
 }
 

@@ -7,6 +7,7 @@
 #include "app/core/clock.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
+#include "app/session/storeinputs.h"
 #include "app/kioskctl/command.h"
 #include "app/rules/engine.h"
 #include "app/store/checkrecords.h"
@@ -87,17 +88,7 @@ int runRecord(const QStringList &args)
     auto records = Store::loadCheckRecords(*db, document, at.date());
     if (!records)
         return failed(records.error());
-    Rules::CheckInputs in;
-    in.document = document;
-    in.direction = *direction;
-    in.date = at.date();
-    in.history = records->history;
-    in.permits = records->permits;
-    in.visa = records->visa;
-    in.watchlist = records->watchlistHits;
-    if (records->watchlistImportedAt)
-        in.status.watchlistAgeHours = static_cast<int>(records->watchlistImportedAt->secsTo(at) / 3600);
-    in.status.historyJoinedByNameOnly = records->person.possibleSamePerson();
+    const Rules::CheckInputs in = Session::storeCheckInputs(document, *direction, at.date(), *records, at);
     auto verdict = Rules::evaluate(in, *policies);
     if (!verdict)
         return failed(verdict.error());

@@ -234,7 +234,11 @@ private:
                                        "confirms the rules (domain-rules §6).")
                             .arg(*s.policyAgeDays)
                             .arg(policy.policyMaxAgeDays));
-        if (s.watchlistAgeHours && *s.watchlistAgeHours > policy.watchlistMaxAgeHours)
+        if (s.watchlistNeverSynchronised)
+            reasons.add("WATCHLIST_STALE", VerdictKind::Refer, "watchlist freshness", QStringLiteral("domain-rules §5-6"),
+                        QStringLiteral("No watchlist has been synchronised to this kiosk, so bans and stolen "
+                                       "documents cannot be ruled out (domain-rules §5-6)."));
+        else if (s.watchlistAgeHours && *s.watchlistAgeHours > policy.watchlistMaxAgeHours)
             reasons.add("WATCHLIST_STALE", VerdictKind::Refer, "watchlist freshness", QStringLiteral("domain-rules §5-6"),
                         QStringLiteral("The watchlists are %1 hours old, more than the %2 hours allowed; a recent "
                                        "entry may be missing (domain-rules §5-6).")

@@ -20,6 +20,8 @@ struct StatusInputs
 {
     std::optional<int> policyAgeDays;      // since the policy copy was fetched/verified
     std::optional<int> watchlistAgeHours;  // since the watchlists were last synchronised
+    // No watchlist has ever reached this kiosk: WATCHLIST_STALE, whatever the age says.
+    bool watchlistNeverSynchronised = false;
     // The store found (part of) the history by names + birth date + nationality only, not
     // by the document: POSSIBLE_SAME_PERSON, for the officer to confirm (issue 3 §3).
     bool historyJoinedByNameOnly = false;

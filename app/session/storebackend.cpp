@@ -1,4 +1,5 @@
 #include "app/session/storebackend.h"
+#include "app/session/storeinputs.h"
 
 #include "app/core/clock.h"
 #include "app/rules/engine.h"
@@ -32,25 +33,14 @@ Result<void> StoreBackend::evaluate(Case &c)
     if (!records)
         return std::unexpected(records.error());
 
-    Rules::CheckInputs in;
-    in.document = *c.document;
-    in.direction = c.direction;
-    in.date = c.checkDate;
-    in.history = records->history;
-    in.permits = records->permits;
+    // Ages are computed here, from the session's instant (the rules never read a clock).
+    const QDateTime now = c.openedAt.isValid() ? c.openedAt : QDateTime::currentDateTimeUtc();
+    Rules::CheckInputs in = storeCheckInputs(*c.document, c.direction, c.checkDate, *records, now);
     // A verified seal on the visa beats the register: it is what the traveller presents.
     if (c.seal && c.seal->signature == SealSignature::Valid && c.seal->visa)
         in.visa = c.seal->visa;
-    else
-        in.visa = records->visa;
-    in.watchlist = records->watchlistHits;
-    // Ages are computed here, from the session's instant (the rules never read a clock).
-    const QDateTime now = c.openedAt.isValid() ? c.openedAt : QDateTime::currentDateTimeUtc();
-    if (records->watchlistImportedAt)
-        in.status.watchlistAgeHours = static_cast<int>(records->watchlistImportedAt->secsTo(now) / 3600);
     if (m_policyFetchedAt.isValid())
         in.status.policyAgeDays = static_cast<int>(m_policyFetchedAt.daysTo(now));
-    in.status.historyJoinedByNameOnly = records->person.possibleSamePerson();
 
     auto verdict = Rules::evaluate(in, m_policies);
     if (!verdict)

@@ -269,6 +269,8 @@ const std::vector<Row> &rows()
          .status = "watchlist_age=49", .verdict = "REFER", .reasons = "WATCHLIST_STALE VISA_FREE"},
         {.name = "domain-rules §5 watchlists 48 hours old: fresh", .direction = "entry", .date = "2026-03-01",
          .status = "watchlist_age=48", .reasons = "VISA_FREE"},
+        {.name = "domain-rules §5 no watchlist ever synchronised: stale, never a clean check", .direction = "entry",
+         .date = "2026-03-01", .status = "watchlist_never", .verdict = "REFER", .reasons = "WATCHLIST_STALE VISA_FREE"},
         {.name = "issue §3 history joined by name only: possible same person", .direction = "exit", .date = "2026-03-10",
          .history = "E2026-03-01", .status = "name_only", .verdict = "REFER", .reasons = "POSSIBLE_SAME_PERSON VISA_FREE"},
     };
@@ -355,6 +357,8 @@ StatusInputs statusFor(const Row &row)
             s.policyAgeDays = item.section(u'=', 1).toInt();
         else if (item.startsWith(u"watchlist_age="))
             s.watchlistAgeHours = item.section(u'=', 1).toInt();
+        else if (item == u"watchlist_never")
+            s.watchlistNeverSynchronised = true;
         else if (item == u"name_only")
             s.historyJoinedByNameOnly = true;
     }

@@ -104,6 +104,15 @@ void TestKioskctlStore::checkAgainstStore()
                          QStringLiteral("2026-05-01"), QStringLiteral("--db"), m_db});
     };
 
+    // A store that never received a watchlist cannot rule out a ban: never a clean check.
+    const Run unwatched = check("sokolov_old.mrz", "entry");
+    QCOMPARE(unwatched.json.value(QStringLiteral("verdict")).toString(), QStringLiteral("REFER"));
+    QVERIFY(reasons(unwatched.json).contains(QStringLiteral("WATCHLIST_STALE")));
+    QCOMPARE(kioskctl({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--kind"), QStringLiteral("watchlist"),
+                       kData + QStringLiteral("check/unrelated.json")})
+                 .exitCode,
+             0);
+
     // History by document: entered 2026-01-10 visa-free (90 days, §21), leaves 2026-05-01.
     const Run old = check("sokolov_old.mrz", "exit");
     QCOMPARE(old.exitCode, 0);
