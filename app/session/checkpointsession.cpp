@@ -5,6 +5,8 @@
 #include "scanner/barcode/barcodereader.h"
 #include "scanner/barcode/vds/vdstruststore.h"
 #include "scanner/mrz/mrzparser.h"
+#include "scanner/ocr/mrzframereader.h"
+#include "scanner/ocr/mrzrecognizer.h"
 #include "scanner/sources/documentsource.h"
 
 #include <QLoggingCategory>
@@ -257,12 +259,53 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
             });
     connect(source, &Sources::DocumentSource::imageFileArrived, this,
             [this](const QString &path, Sources::ImageContent content, const Sources::SourceInfo &info) {
-                // Data-page images go to the OCR, which is not wired into the session yet.
-                if (content == Sources::ImageContent::Barcode)
-                    (void)submitBarcodeImage(QImage(path), info.description);
+                const QImage image(path);
+                if (image.isNull()) {
+                    Q_EMIT problem(QStringLiteral("IMAGE_UNREADABLE"), tr("The scanned image could not be read."));
+                    return;
+                }
+                if (content == Sources::ImageContent::Barcode) {
+                    (void)submitBarcodeImage(image, info.description);
+                    return;
+                }
+                // A data page, or a scan of unknown content: the MRZ first, then any barcode
+                // (a visa page can carry a seal).
+                const auto read = submitDataPageImage(image, info.description);
+                if (!read && read.error().code == QLatin1String("OCR_NO_MRZ")) {
+                    if (content == Sources::ImageContent::Unknown)
+                        (void)submitBarcodeImage(image, info.description);
+                    else
+                        Q_EMIT problem(read.error().code, read.error().message);
+                }
             });
+    connect(source, &Sources::DocumentSource::frameCaptured, this, [this](const QImage &frame) {
+        if (!m_frameReader) {
+            m_frameReader = new Ocr::MrzFrameReader(this);
+            connect(m_frameReader, &Ocr::MrzFrameReader::mrzRead, this, [this](const Ocr::OcrResult &r) {
+                (void)submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)"));
+            });
+        }
+        m_frameReader->setReferenceDate(localToday());
+        (void)m_frameReader->submitFrame(frame); // dropped while the previous frame is read
+    });
     connect(source, &Sources::DocumentSource::errorOccurred, this,
             [this](const QString &code, const QString &message) { Q_EMIT problem(code, message); });
+}
+
+Result<void> CheckpointSession::submitDataPageImage(const QImage &image, const QString &sourceDescription)
+{
+    static const Ocr::MrzRecognizer recognizer; // glyph templates built once per process
+    const Ocr::OcrResult read = recognizer.read(image, Ocr::ReadOptions{localToday()});
+    if (!read.found)
+        return fail(QStringLiteral("OCR_NO_MRZ"), tr("No machine-readable zone was found in the image."));
+    if (!read.accepted) {
+        // A read the check digits cannot vouch for is never a case: a wrong read that looks
+        // valid is the worst outcome (issue 6).
+        const QString message = tr("The machine-readable zone could not be read with confidence; scan again or type it (F6).");
+        Q_EMIT problem(QStringLiteral("OCR_UNSURE"), message);
+        return fail(QStringLiteral("OCR_UNSURE"), message);
+    }
+    return submitMrz(read.lines.join(u'\n'), InputKind::Reader, sourceDescription);
 }
 
 Case CheckpointSession::previewMrz(const QString &text) const

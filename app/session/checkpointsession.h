@@ -22,6 +22,9 @@ namespace Kiosk::Sources {
 class DocumentSource;
 struct SourceInfo;
 }
+namespace Kiosk::Ocr {
+class MrzFrameReader;
+}
 namespace Kiosk::Vds {
 class VdsTrustStore;
 }
@@ -95,8 +98,13 @@ public:
     Result<void> submitBarcodeImage(const QImage &image, const QString &sourceDescription);
     // The seal signers this kiosk trusts (replaces what config().vdsTrustFolder loaded).
     void setVdsTrustStore(const Vds::VdsTrustStore &store);
-    // A source's reads become cases: MRZ text, and barcode image files.
+    // A source's reads become cases: MRZ text, data-page images and camera frames (through
+    // the OCR, only reads that pass their check digits), and barcode image files.
     void attachSource(Sources::DocumentSource *source);
+    // A data-page image (flatbed scan, file): the MRZ is found and read by the OCR. Errors:
+    // OCR_NO_MRZ (nothing MRZ-like in the image), OCR_UNSURE (found, but not read with
+    // confidence: never turned into a case, the officer scans again or types it).
+    Result<void> submitDataPageImage(const QImage &image, const QString &sourceDescription);
 
     // The document part of a case for `text`, without lookups, verdict or a case number: the
     // live check-digit feedback of manual entry. Never records anything.
@@ -162,6 +170,8 @@ private:
     ReferenceStatus m_reference;
     QTimer m_idleTimer;
     std::unique_ptr<Vds::VdsTrustStore> m_vdsTrust;
+    // Camera frames: recognised off the UI thread, dropped while busy (issue 6 §1).
+    Ocr::MrzFrameReader *m_frameReader = nullptr;
 };
 
 } // namespace Kiosk::Session

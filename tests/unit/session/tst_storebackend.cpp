@@ -6,6 +6,11 @@
 #include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
 #include "app/store/database.h"
+#include "scanner/sources/simulatorsource.h"
+
+#include <QDir>
+#include <QImage>
+#include <QSignalSpy>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,6 +32,9 @@ private slots:
     void staleWatchlistIsReported();
     void unverifiedSealGivesNoVisa();
     void verifiedSealIsTheVisa();
+    void dataPageScanBecomesACase();
+    void imageWithoutMrzOpensNoCase();
+    void simulatedScannerImageGoesThroughTheOcr();
 
 private:
     std::unique_ptr<CheckpointSession> makeSession(Store::Database &db);
@@ -213,6 +221,57 @@ void TestStoreBackend::verifiedSealIsTheVisa()
     QVERIFY(tamperedSeal.signature != SealSignature::Valid);
     QVERIFY(!tamperedSeal.visa.has_value());
     QCOMPARE(t->verdict, VerdictKind::Refuse);
+}
+
+// A flatbed scan of a data page: the OCR reads the MRZ and the case is the document's.
+void TestStoreBackend::dataPageScanBecomesACase()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    const QImage page(QStringLiteral(KIOSK_SOURCE_DIR "/resources/samples/simulator/td3-specimen-page.png"));
+    QVERIFY(!page.isNull());
+    const auto r = s->submitDataPageImage(page, QStringLiteral("scanner"));
+    QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
+    QVERIFY(s->currentCase());
+    QVERIFY(s->currentCase()->document.has_value());
+    QCOMPARE(s->currentCase()->document->documentNumber, QStringLiteral("L898902C3"));
+    QCOMPARE(s->currentCase()->document->surname, QStringLiteral("ERIKSSON"));
+}
+
+// A scan with no MRZ (tests/data/ocr/none): an error value and no case, never a guess.
+void TestStoreBackend::imageWithoutMrzOpensNoCase()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    const QStringList blanks = QDir(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/ocr/none")).entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg")});
+    QVERIFY(!blanks.isEmpty());
+    const QImage page(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/ocr/none/") + blanks.front());
+    QVERIFY(!page.isNull());
+    const auto r = s->submitDataPageImage(page, QStringLiteral("scanner"));
+    QVERIFY(!r.has_value());
+    QCOMPARE(r.error().code, QStringLiteral("OCR_NO_MRZ"));
+    QVERIFY(!s->currentCase());
+}
+
+// The source path end to end: a simulated scanner drops the data page, the session's
+// attached source hands it to the OCR, and the case appears.
+void TestStoreBackend::simulatedScannerImageGoesThroughTheOcr()
+{
+    auto s = makeSession(*m_db);
+    QVERIFY(s);
+    QTemporaryDir dir;
+    QFile playlist(dir.filePath(QStringLiteral("scan.playlist")));
+    QVERIFY(playlist.open(QIODevice::WriteOnly));
+    playlist.write("kiosk-simulator-playlist 1\nimage " KIOSK_SOURCE_DIR "/resources/samples/simulator/td3-specimen-page.png\n");
+    playlist.close();
+    Sources::SimulatorSource source(Sources::SimulatorSettings{playlist.fileName(), 0, false});
+    s->attachSource(&source);
+    QSignalSpy cases(s.get(), &CheckpointSession::caseChanged);
+    source.start();
+    QVERIFY(source.next());
+    QTRY_VERIFY(cases.count() >= 1);
+    QVERIFY(s->currentCase() && s->currentCase()->document.has_value());
+    QCOMPARE(s->currentCase()->document->documentNumber, QStringLiteral("L898902C3"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackend)
