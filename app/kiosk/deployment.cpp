@@ -6,12 +6,14 @@
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
 #include "app/store/database.h"
+#include "scanner/sources/sourcefactory.h"
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/kioskconfig.h"
 #include "sync/client/syncclient.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 
 using namespace Kiosk;
 
@@ -22,6 +24,8 @@ struct KioskDeployment::Parts
     std::optional<Sync::CrossingRecorder> recorder;
     std::unique_ptr<Sync::SyncClient> sync;
     Session::CheckpointSession *session = nullptr;
+    // The document readers of [sources] in the kiosk's settings (default: keyboard wedge).
+    std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
 };
 
 KioskDeployment::KioskDeployment()
@@ -31,6 +35,8 @@ KioskDeployment::KioskDeployment()
 
 KioskDeployment::~KioskDeployment()
 {
+    for (auto &source : d->sources)
+        source->stop();
     if (d->sync)
         d->sync->stop();
 }
@@ -63,6 +69,16 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
     if (!key)
         return std::unexpected(key.error());
+    // The readers are checked with the rest of the settings, before anything starts: a typo in
+    // [sources] is an error naming its key, not a kiosk that silently reads nothing.
+    std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
+    if (!config->sourceFile.isEmpty()) {
+        QSettings settings(config->sourceFile, QSettings::IniFormat);
+        auto made = Sources::createSources(settings);
+        if (!made)
+            return std::unexpected(made.error());
+        sources = std::move(*made);
+    }
 
     std::unique_ptr<KioskDeployment> k(new KioskDeployment);
     Parts &p = *k->d;
@@ -102,5 +118,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
         p.sync->start();
     }
     new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    p.sources = std::move(sources);
+    for (auto &source : p.sources) {
+        p.session->attachSource(source.get());
+        source->start();
+    }
     return k;
 }
