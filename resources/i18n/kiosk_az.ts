@@ -85,6 +85,22 @@
         <source>No barcode was found in the image.</source>
         <translation>Təsvirdə ştrix-kod tapılmadı.</translation>
     </message>
+    <message>
+        <source>The scanned image could not be read.</source>
+        <translation>Skan edilmiş təsvir oxuna bilmədi.</translation>
+    </message>
+    <message>
+        <source>camera (OCR)</source>
+        <translation>kamera (OCR)</translation>
+    </message>
+    <message>
+        <source>No machine-readable zone was found in the image.</source>
+        <translation>Təsvirdə maşınla oxunan zona tapılmadı.</translation>
+    </message>
+    <message>
+        <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
+        <translation>Maşınla oxunan zona etibarlı şəkildə oxuna bilmədi; yenidən skan edin və ya onu əl ilə yazın (F6).</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

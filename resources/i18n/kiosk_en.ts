@@ -85,6 +85,22 @@
         <source>No barcode was found in the image.</source>
         <translation>No barcode was found in the image.</translation>
     </message>
+    <message>
+        <source>The scanned image could not be read.</source>
+        <translation>The scanned image could not be read.</translation>
+    </message>
+    <message>
+        <source>camera (OCR)</source>
+        <translation>camera (OCR)</translation>
+    </message>
+    <message>
+        <source>No machine-readable zone was found in the image.</source>
+        <translation>No machine-readable zone was found in the image.</translation>
+    </message>
+    <message>
+        <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
+        <translation>The machine-readable zone could not be read with confidence; scan again or type it (F6).</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

@@ -87,6 +87,22 @@
         <source>No barcode was found in the image.</source>
         <translation>На изображении не найден штрихкод.</translation>
     </message>
+    <message>
+        <source>The scanned image could not be read.</source>
+        <translation>Не удалось прочитать отсканированное изображение.</translation>
+    </message>
+    <message>
+        <source>camera (OCR)</source>
+        <translation>камера (OCR)</translation>
+    </message>
+    <message>
+        <source>No machine-readable zone was found in the image.</source>
+        <translation>На изображении не найдена машиночитаемая зона.</translation>
+    </message>
+    <message>
+        <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
+        <translation>Машиночитаемую зону не удалось надёжно прочитать; отсканируйте ещё раз или введите её вручную (F6).</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>
