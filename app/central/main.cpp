@@ -5,7 +5,9 @@
 //   border-central stats --db URL
 //   border-central reference publish --db URL --kind KIND --version N --body FILE --signature FILE
 //     (reference data for the kiosks, e.g. the policy and its detached .sig; the kiosks apply a
-//     version only if the signature verifies against their trust anchor)
+//     version only if the signature verifies against their trust anchor. KIND: policy, or
+//     watchlist | permits | visas with a JSON file in the `kioskctl import` format: a kiosk
+//     applies it all or nothing, a watchlist version replacing the list)
 // URL: sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME. Exit: 0 ok, 1 failure, 2 usage.
 #include "app/crypto/ed25519.h"
 #include "sync/central/centralapi.h"
@@ -153,6 +155,13 @@ int referencePublish(const QStringList &args)
     QFile body(p.value(QStringLiteral("body"))), signature(p.value(QStringLiteral("signature")));
     if (!ok || version < 1) {
         out("border-central: --version must be a positive integer\n", stderr);
+        return Usage;
+    }
+    // The kinds a kiosk pulls (sync/client/syncclient.h); a typo would publish something no
+    // kiosk ever reads.
+    static const QStringList kinds{QStringLiteral("policy"), QStringLiteral("watchlist"), QStringLiteral("permits"), QStringLiteral("visas")};
+    if (!kinds.contains(p.value(QStringLiteral("kind")))) {
+        out("border-central: --kind must be one of policy, watchlist, permits, visas\n", stderr);
         return Usage;
     }
     if (!body.open(QIODevice::ReadOnly) || !signature.open(QIODevice::ReadOnly)) {

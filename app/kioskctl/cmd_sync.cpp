@@ -64,13 +64,20 @@ int runSync(const QStringList &args)
     settings.checkpoint = config->checkpoint;
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
-    // Reference data: the policy, applied only when its signature verifies against the
-    // kiosk's trust anchor (and parses).
-    settings.referenceKinds = {QStringLiteral("policy")};
+    // Reference data: the policy and the lists, each applied only when its detached signature
+    // verifies against the kiosk's trust anchor (and the policy parses; the lists' rows are
+    // checked by the importer in the sync client).
+    settings.referenceKinds = {QStringLiteral("policy"), QStringLiteral("watchlist"), QStringLiteral("permits"), QStringLiteral("visas")};
     if (auto anchor = policyTrustAnchor(*config)) {
         settings.verifyReference = [anchor = *anchor](const QString &kind, const QByteArray &body, const QByteArray &signature) -> Result<void> {
-            if (kind != QLatin1String("policy"))
-                return fail(QStringLiteral("REFERENCE_NO_VERIFIER"), kind);
+            if (kind != QLatin1String("policy")) {
+                auto sig = Rules::decodeDetachedSignature(signature);
+                if (!sig)
+                    return std::unexpected(sig.error());
+                if (!anchor.verify(body, *sig))
+                    return fail(QStringLiteral("REFERENCE_SIGNATURE_INVALID"), QStringLiteral("the %1 file's signature does not verify against the trust anchor").arg(kind));
+                return {};
+            }
             auto set = Rules::PolicySet::loadSigned(body, signature, anchor);
             if (!set)
                 return std::unexpected(set.error());

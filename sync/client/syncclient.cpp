@@ -2,7 +2,9 @@
 
 #include "sync/client/crossingrecorder.h"
 #include "app/crypto/ed25519.h"
+#include "app/store/database.h"
 #include "app/store/eventrepository.h"
+#include "app/store/importer.h"
 #include "app/store/outbox.h"
 #include "sync/eventlog/event.h"
 
@@ -251,6 +253,42 @@ Result<void> SyncClient::pull(RoundReport &report)
     }
 }
 
+namespace {
+
+// The rows of a verified data version (watchlist, permits, visas) through the store's importer,
+// inside the caller's transaction. Errors: REFERENCE_BAD_FILE, REFERENCE_BAD_ROW (the data),
+// STORE_* (the database).
+Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob &blob)
+{
+    const auto kind = Store::importKindFromString(blob.kind);
+    if (!kind || *kind == Store::ImportKind::Crossings)
+        return {}; // the policy (and any kind without rows): stored as a blob only
+    Store::ImportOptions options;
+    options.kind = *kind;
+    options.format = Store::ImportFormat::Json;
+    options.source = QStringLiteral("central:%1").arg(blob.kind);
+    options.listVersion = QString::number(blob.version);
+    // A watchlist version is the whole list: it replaces the previous one. Permits and visas
+    // are added (see syncclient.h).
+    options.replace = *kind == Store::ImportKind::Watchlist;
+    auto report = Store::importRecords(db, blob.body, options);
+    if (!report) {
+        if (report.error().code.startsWith(QLatin1String("IMPORT_")))
+            return fail(QStringLiteral("REFERENCE_BAD_FILE"), report.error().message);
+        return std::unexpected(report.error());
+    }
+    if (!report->rejected.isEmpty()) {
+        // Line and field only, never the value (it may be personal data).
+        const Store::ImportRowError &first = report->rejected.constFirst();
+        return fail(QStringLiteral("REFERENCE_BAD_ROW"), QStringLiteral("%1 bad row(s), first at line %2%3: %4")
+                                                             .arg(report->rejected.size()).arg(first.line)
+                                                             .arg(first.field.isEmpty() ? QString() : QStringLiteral(" field ") + first.field, first.message));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<void> SyncClient::pullReference(RoundReport &report)
 {
     Store::Outbox store(m_db);
@@ -276,13 +314,34 @@ Result<void> SyncClient::pullReference(RoundReport &report)
         const Result<void> verdict = m_settings.verifyReference
             ? m_settings.verifyReference(kind, blob.body, blob.signature)
             : Result<void>(fail(QStringLiteral("REFERENCE_NO_VERIFIER"), QStringLiteral("no signature check for '%1'").arg(kind)));
+        // A refused version is in the round's report and in the status's lastError (the round
+        // itself succeeded: the data in use is intact).
+        const auto refuse = [&](const Error &why) {
+            report.referenceRefused << QStringLiteral("%1 %2 %3").arg(kind).arg(blob.version).arg(why.code);
+            qCWarning(lcSync) << "reference" << kind << blob.version << "refused:" << why.code;
+            (void)store.setState(LastErrorKey, QStringLiteral("REFERENCE_REFUSED: %1 version %2: %3: %4").arg(kind).arg(blob.version).arg(why.code, why.message));
+        };
         if (!verdict) {
-            report.referenceRefused << QStringLiteral("%1 %2 %3").arg(kind).arg(blob.version).arg(verdict.error().code);
-            qCWarning(lcSync) << "reference" << kind << blob.version << "refused:" << verdict.error().code;
+            refuse(verdict.error());
+            continue;
+        }
+        // Watchlist, permits, visas: the rows go through the store's importer together with the
+        // reference_data row in ONE transaction, so a version is either fully in use or not at
+        // all, and a version whose rows the importer refuses is refused like a bad signature.
+        Store::Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::unexpected(tx.error());
+        if (auto rows = applyReferenceRows(m_db, blob); !rows) {
+            tx.rollback();
+            if (!rows.error().code.startsWith(QLatin1String("REFERENCE_")))
+                return std::unexpected(rows.error()); // the store failed, not the data
+            refuse(rows.error());
             continue;
         }
         if (auto stored = store.storeReference(blob, QDateTime::currentDateTimeUtc()); !stored)
             return std::unexpected(stored.error());
+        if (auto committed = tx.commit(); !committed)
+            return std::unexpected(committed.error());
         report.referenceApplied << QStringLiteral("%1 %2").arg(kind).arg(blob.version);
     }
     return {};

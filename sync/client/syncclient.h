@@ -37,6 +37,13 @@ struct SyncSettings
     // Reference data kinds to pull ("policy", ...), and the check a new version must pass
     // before it is stored (the central side's signature, verified by the caller's trust
     // anchor: sync/client does not know the formats). A kind without a check is not applied.
+    // "watchlist", "permits", "visas": a verified version is a JSON file in the format of
+    // `kioskctl import` (app/store/importer.h), applied with the reference_data row in ONE
+    // transaction; a file with any bad row is refused (REFERENCE_BAD_ROW / REFERENCE_BAD_FILE)
+    // and nothing changes. A watchlist version REPLACES the list (and dates it for
+    // WATCHLIST_STALE); permits and visas versions are ADDED to what the store holds (the
+    // register and local imports stay), so the central side publishes each grant once, in the
+    // version after the previous one; a kiosk applies every version it pulls exactly once.
     QStringList referenceKinds;
     std::function<Result<void>(const QString &kind, const QByteArray &body, const QByteArray &signature)> verifyReference;
     BackoffPolicy backoff;

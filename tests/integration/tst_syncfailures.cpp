@@ -173,6 +173,7 @@ private slots:
     void unenrolledKeyRejected();
     void otherCheckpointsCrossingsArePulled();
     void referenceDataAppliedOnlyIfVerified();
+    void referenceListsAppliedAllOrNothing();
     void clientCertificateRequiredWhenConfigured();
 
 private:
@@ -715,6 +716,120 @@ void TstSyncFailures::clientCertificateRequiredWhenConfigured()
     const Run with = syncOnce(m_ini);
     QVERIFY2(with.exitCode == 0, with.out + with.err);
     QCOMPARE(with.json().value(QStringLiteral("stored")).toInteger(), 3);
+}
+
+// Watchlist (and permits) pulled like the policy (issue 4 §3): signed by the central side,
+// applied through the importer in one transaction only when the signature verifies and every
+// row is good; a newer watchlist version replaces the list; an older one is ignored.
+void TstSyncFailures::referenceListsAppliedAllOrNothing()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    const QString db = path(QStringLiteral("kiosk.db"));
+    auto key = Crypto::Ed25519PrivateKey::fromFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/policy/dev-only-policy-signing.key.pem"));
+    QVERIFY(key);
+    int files = 0;
+    // Publishes `body` with a signature over `signedBytes` (they differ only to forge).
+    auto publish = [&](const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes) {
+        ++files;
+        QFile b(path(QStringLiteral("ref%1.json").arg(files))), s(path(QStringLiteral("ref%1.sig").arg(files)));
+        auto sig = key->sign(signedBytes);
+        if (!sig || !b.open(QIODevice::WriteOnly) || !s.open(QIODevice::WriteOnly))
+            return -1;
+        b.write(body);
+        s.write(sig->toBase64() + '\n');
+        b.close();
+        s.close();
+        return run(central(), {QStringLiteral("reference"), QStringLiteral("publish"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--kind"), kind,
+                               QStringLiteral("--version"), QString::number(version), QStringLiteral("--body"), b.fileName(),
+                               QStringLiteral("--signature"), s.fileName()}).exitCode;
+    };
+    auto entryBan = [](const char *id, const char *number) {
+        return QByteArray(R"({"kind": "entry_ban", "id": ")") + id + R"(", "issuing_state": "RUS", "document_number": ")" + number
+            + R"(", "basis": "synthetic test ban"})";
+    };
+    QFile mrz(path(QStringLiteral("doc7.mrz")));
+    QVERIFY(mrz.open(QIODevice::WriteOnly));
+    mrz.write(syntheticMrz(7).toUtf8());
+    mrz.close();
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    auto reasons = [&] {
+        const Run r = run(kioskctl(), {QStringLiteral("check"), QStringLiteral("--mrz"), mrz.fileName(), QStringLiteral("--direction"), QStringLiteral("entry"),
+                                       QStringLiteral("--date"), today, QStringLiteral("--db"), db});
+        return QString::fromUtf8(r.out + r.err);
+    };
+    auto watchlistIds = [&] { return kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_entries")); };
+    // Control: a round with nothing published; no list yet, so no ban, and the kiosk says its
+    // watchlist was never synchronised.
+    QVERIFY(startCentral());
+    Run r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{});
+    const QString before = reasons();
+    QVERIFY2(!before.contains(QLatin1String("ENTRY_BAN")) && before.contains(QLatin1String("WATCHLIST_STALE")), qPrintable(before));
+
+    // Version 1: a signed watchlist banning document C00000007, and one permit.
+    const QByteArray v1 = '[' + entryBan("EB-7", "C00000007") + ']';
+    const QByteArray permits = R"([{"issuing_state": "RUS", "document_number": "C00000007", "nationality": "RUS", "surname": "TESTOVA",
+        "kind": "work", "valid_from": "2026-01-01", "valid_until": "2027-01-01"}])";
+    QCOMPARE(publish(QStringLiteral("watchlist"), 1, v1, v1), 0);
+    QCOMPARE(publish(QStringLiteral("permits"), 1, permits, permits), 0);
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), (QJsonArray{QStringLiteral("watchlist 1"), QStringLiteral("permits 1")}));
+    const QString after = reasons();
+    QVERIFY2(after.contains(QLatin1String("ENTRY_BAN")) && !after.contains(QLatin1String("WATCHLIST_STALE")), qPrintable(after));
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM permits")), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM list_imports WHERE kind = 'watchlist' AND list_version = '1' "
+                                            "AND julianday('now') - julianday(imported_at) < 0.01")), 1);
+    // The same versions again: nothing applied twice.
+    r = syncOnce(m_ini);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{});
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM permits")), 1);
+
+    // Version 2: signed, then one byte changed. Refused; version 1 stays, and the status says so.
+    const QByteArray v2 = '[' + entryBan("EB-8", "C00000008") + ']';
+    QByteArray forged = v2;
+    forged[forged.indexOf("C00000008") + 8] = '9';
+    QCOMPARE(publish(QStringLiteral("watchlist"), 2, forged, v2), 0);
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{QStringLiteral("watchlist 2 REFERENCE_SIGNATURE_INVALID")});
+    QVERIFY(reasons().contains(QLatin1String("ENTRY_BAN")));
+    QCOMPARE(watchlistIds(), 1);
+    const Run status = run(kioskctl(), {QStringLiteral("sync"), QStringLiteral("--status"), QStringLiteral("--config"), m_ini});
+    QVERIFY2(status.json().value(QStringLiteral("lastError")).toString().startsWith(QLatin1String("REFERENCE_REFUSED: watchlist version 2")), status.out);
+
+    // Version 3: correctly signed, but its second row has an unknown kind. Refused, nothing of
+    // it applied (not even its good first row).
+    const QByteArray v3 = '[' + entryBan("EB-9", "C00000009") + R"(, {"kind": "deported", "id": "X-1", "surname": "SIDOROV"}])";
+    QCOMPARE(publish(QStringLiteral("watchlist"), 3, v3, v3), 0);
+    r = syncOnce(m_ini);
+    QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{QStringLiteral("watchlist 3 REFERENCE_BAD_ROW")});
+    QCOMPARE(watchlistIds(), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_entries WHERE entry_id = 'EB-9'")), 0);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM list_imports WHERE kind = 'watchlist'")), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT MAX(version) FROM reference_data WHERE kind = 'watchlist'")), 1);
+
+    // Version 4 replaces the list: the ban on C00000007 is lifted.
+    const QByteArray v4 = '[' + entryBan("EB-10", "C00000010") + ']';
+    QCOMPARE(publish(QStringLiteral("watchlist"), 4, v4, v4), 0);
+    r = syncOnce(m_ini);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{QStringLiteral("watchlist 4")});
+    QVERIFY(!reasons().contains(QLatin1String("ENTRY_BAN")));
+    QCOMPARE(watchlistIds(), 1);
+
+    // An older version is all the central side serves now (versions 2-4 withdrawn there): ignored.
+    QString centralPath = m_centralDb->url();
+    QVERIFY(centralPath.startsWith(QLatin1String("sqlite:")));
+    centralPath.remove(0, 7);
+    (void)kioskScalar(centralPath, QStringLiteral("DELETE FROM reference_data WHERE kind = 'watchlist' AND version > 1"));
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{});
+    QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{});
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_entries WHERE entry_id = 'EB-10'")), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT MAX(version) FROM reference_data WHERE kind = 'watchlist'")), 4);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)
