@@ -187,6 +187,9 @@ private:
     QJsonObject stats();
     Run syncOnce(const QString &ini, const QStringList &extra = {}, quint16 port = 0);
     qint64 kioskScalar(const QString &db, const QString &sql);
+    // `border-central reference publish` of `body`, signed with the development policy key over
+    // `signedBytes` (they differ only to forge); the exit status.
+    int publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes);
     void recordInProcess(const QString &db, const QString &key, int from, int count);
     QJsonObject logVerify(const QString &ini, int *exitCode);
 
@@ -344,6 +347,23 @@ void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyP
     }
 }
 
+int TstSyncFailures::publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes)
+{
+    auto key = Crypto::Ed25519PrivateKey::fromFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/policy/dev-only-policy-signing.key.pem"));
+    auto sig = key ? key->sign(signedBytes) : Result<QByteArray>(std::unexpected(key.error()));
+    const QString name = QStringLiteral("%1-%2").arg(kind).arg(version);
+    QFile b(path(name + QStringLiteral(".json"))), s(path(name + QStringLiteral(".sig")));
+    if (!sig || !b.open(QIODevice::WriteOnly | QIODevice::Truncate) || !s.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return -1;
+    b.write(body);
+    s.write(sig->toBase64() + '\n');
+    b.close();
+    s.close();
+    return run(central(), {QStringLiteral("reference"), QStringLiteral("publish"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--kind"), kind,
+                           QStringLiteral("--version"), QString::number(version), QStringLiteral("--body"), b.fileName(),
+                           QStringLiteral("--signature"), s.fileName()}).exitCode;
+}
+
 QJsonObject TstSyncFailures::logVerify(const QString &ini, int *exitCode)
 {
     const Run r = run(kioskctl(), {QStringLiteral("log"), QStringLiteral("verify"), QStringLiteral("--config"), ini});
@@ -359,6 +379,10 @@ void TstSyncFailures::recordPrintsVerdictAndEventId()
     QVERIFY(mrz.open(QIODevice::WriteOnly));
     mrz.write(syntheticMrz(1).toUtf8());
     mrz.close();
+    // A watchlist (nobody on it matches): without one every check is WATCHLIST_STALE (REFER).
+    const Run imported = run(kioskctl(), {QStringLiteral("import"), QStringLiteral("--db"), path(QStringLiteral("kiosk.db")), QStringLiteral("--kind"),
+                                          QStringLiteral("watchlist"), QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/import/watchlist_good.json")});
+    QVERIFY2(imported.exitCode == 0, imported.out + imported.err);
     const Run r = run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), m_ini, QStringLiteral("--mrz"), mrz.fileName(),
                                    QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OFF-1"),
                                    QStringLiteral("--date"), QStringLiteral("2026-11-20")});
@@ -627,6 +651,9 @@ void TstSyncFailures::otherCheckpointsCrossingsArePulled()
     const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), land, QStringLiteral("--id"), QStringLiteral("KIOSK-KRM-01"),
                                         QStringLiteral("--checkpoint"), QStringLiteral("KRM")});
     QCOMPARE(enroll.exitCode, 0);
+    // An (empty) watchlist from the central side: a kiosk that never received one REFERs every
+    // check with WATCHLIST_STALE.
+    QCOMPARE(publishSigned(QStringLiteral("watchlist"), 1, "[]", "[]"), 0);
     QVERIFY(startCentral());
     QCOMPARE(syncOnce(m_ini).exitCode, 0);
     const Run pulled = syncOnce(land);
@@ -726,23 +753,8 @@ void TstSyncFailures::referenceListsAppliedAllOrNothing()
     if (!onlySqlite())
         QSKIP("runs on the sqlite row");
     const QString db = path(QStringLiteral("kiosk.db"));
-    auto key = Crypto::Ed25519PrivateKey::fromFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/policy/dev-only-policy-signing.key.pem"));
-    QVERIFY(key);
-    int files = 0;
-    // Publishes `body` with a signature over `signedBytes` (they differ only to forge).
     auto publish = [&](const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes) {
-        ++files;
-        QFile b(path(QStringLiteral("ref%1.json").arg(files))), s(path(QStringLiteral("ref%1.sig").arg(files)));
-        auto sig = key->sign(signedBytes);
-        if (!sig || !b.open(QIODevice::WriteOnly) || !s.open(QIODevice::WriteOnly))
-            return -1;
-        b.write(body);
-        s.write(sig->toBase64() + '\n');
-        b.close();
-        s.close();
-        return run(central(), {QStringLiteral("reference"), QStringLiteral("publish"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--kind"), kind,
-                               QStringLiteral("--version"), QString::number(version), QStringLiteral("--body"), b.fileName(),
-                               QStringLiteral("--signature"), s.fileName()}).exitCode;
+        return publishSigned(kind, version, body, signedBytes);
     };
     auto entryBan = [](const char *id, const char *number) {
         return QByteArray(R"({"kind": "entry_ban", "id": ")") + id + R"(", "issuing_state": "RUS", "document_number": ")" + number
