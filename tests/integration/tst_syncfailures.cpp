@@ -786,18 +786,23 @@ void TstSyncFailures::referenceListsAppliedAllOrNothing()
         "kind": "work", "valid_from": "2026-01-01", "valid_until": "2027-01-01"}])";
     QCOMPARE(publish(QStringLiteral("watchlist"), 1, v1, v1), 0);
     QCOMPARE(publish(QStringLiteral("permits"), 1, permits, permits), 0);
+    const QByteArray visas = R"([{"issuing_state": "RUS", "document_number": "C00000007", "nationality": "RUS", "surname": "TESTOVA",
+        "valid_from": "2026-01-01", "valid_until": "2026-12-31", "days": 90}])";
+    QCOMPARE(publish(QStringLiteral("visas"), 1, visas, visas), 0);
     r = syncOnce(m_ini);
     QVERIFY2(r.exitCode == 0, r.out + r.err);
-    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), (QJsonArray{QStringLiteral("watchlist 1"), QStringLiteral("permits 1")}));
+    QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), (QJsonArray{QStringLiteral("watchlist 1"), QStringLiteral("permits 1"), QStringLiteral("visas 1")}));
     const QString after = reasons();
     QVERIFY2(after.contains(QLatin1String("ENTRY_BAN")) && !after.contains(QLatin1String("WATCHLIST_STALE")), qPrintable(after));
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM permits")), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM visas WHERE days = 90")), 1);
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM list_imports WHERE kind = 'watchlist' AND list_version = '1' "
                                             "AND julianday('now') - julianday(imported_at) < 0.01")), 1);
     // The same versions again: nothing applied twice.
     r = syncOnce(m_ini);
     QCOMPARE(r.json().value(QStringLiteral("referenceApplied")).toArray(), QJsonArray{});
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM permits")), 1);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM visas")), 1);
 
     // Version 2: signed, then one byte changed. Refused; version 1 stays, and the status says so.
     const QByteArray v2 = '[' + entryBan("EB-8", "C00000008") + ']';
