@@ -2,6 +2,7 @@
 
 #include "app/crypto/ed25519.h"
 #include "app/session/eventrecorder.h"
+#include "app/session/kioskpolicy.h"
 #include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
@@ -86,6 +87,20 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (!db)
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));
+    // The anchor the policy and the reference data are verified against; a newer policy the
+    // central side published (and this kiosk pulled and verified) beats the shipped one.
+    auto anchorFile = Crypto::Ed25519PublicKey::fromFile(o.trustAnchorPath.isEmpty() ? Session::kShippedTrustAnchor : o.trustAnchorPath);
+    if (!anchorFile)
+        return std::unexpected(anchorFile.error());
+    const std::optional<Crypto::Ed25519PublicKey> anchor(*anchorFile);
+    QDateTime fetched = o.policyPath.isEmpty() ? clock.now() : QFileInfo(o.policyPath).lastModified();
+    if (o.policyPath.isEmpty()) {
+        auto pulled = Session::pulledPolicy(*p.db, *anchor);
+        if (!pulled)
+            return std::unexpected(pulled.error());
+        if (*pulled)
+            policy = std::move(**pulled);
+    }
     p.signer.emplace(std::move(*key));
     p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
 
@@ -96,22 +111,15 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.idleLockMinutes = o.idleLockMinutes;
     // A deployment verifies seals against its own signer store (resources/trust/vds layout).
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
-    // The policy file's own time is when this copy was fetched (for POLICY_STALE).
-    const QDateTime fetched = o.policyPath.isEmpty() ? clock.now() : QFileInfo(o.policyPath).lastModified();
     auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(*policy),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
                                                            Session::eventRecorder(*p.recorder), fetched);
     p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
                                                std::move(backend), k.get());
     if (!config->centralUrl.isEmpty()) {
-        Sync::SyncSettings settings;
-        settings.central = QUrl(config->centralUrl);
-        settings.caFile = config->caFile;
-        settings.clientCertificate = config->clientCertificate;
-        settings.clientKey = config->clientKey;
-        settings.ownKioskId = config->kioskId;
-        settings.checkpoint = config->checkpoint;
-        auto sync = Sync::SyncClient::create(*p.db, settings);
+        // The same settings as `kioskctl sync`: policy, watchlist, permits and visas pulled and
+        // applied only when they verify against the policy trust anchor.
+        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor));
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);

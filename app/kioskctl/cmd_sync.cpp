@@ -9,6 +9,7 @@
 #include "app/store/database.h"
 #include "app/store/outbox.h"
 #include "app/kioskctl/kioskconfig.h"
+#include "app/session/kioskpolicy.h"
 #include "sync/client/syncclient.h"
 
 #include <QCommandLineParser>
@@ -55,35 +56,10 @@ int runSync(const QStringList &args)
         printJsonLine(QJsonObject{{QStringLiteral("requeued"), *n}});
         return ExitOk;
     }
-    Sync::SyncSettings settings;
-    settings.central = QUrl(config->centralUrl);
-    settings.caFile = config->caFile;
-    settings.clientCertificate = config->clientCertificate;
-    settings.clientKey = config->clientKey;
-    settings.ownKioskId = config->kioskId;
-    settings.checkpoint = config->checkpoint;
+    auto anchor = policyTrustAnchor(*config);
+    Sync::SyncSettings settings = Session::syncSettingsFor(*config, anchor ? std::optional(*anchor) : std::nullopt);
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
-    // Reference data: the policy and the lists, each applied only when its detached signature
-    // verifies against the kiosk's trust anchor (and the policy parses; the lists' rows are
-    // checked by the importer in the sync client).
-    settings.referenceKinds = {QStringLiteral("policy"), QStringLiteral("watchlist"), QStringLiteral("permits"), QStringLiteral("visas")};
-    if (auto anchor = policyTrustAnchor(*config)) {
-        settings.verifyReference = [anchor = *anchor](const QString &kind, const QByteArray &body, const QByteArray &signature) -> Result<void> {
-            if (kind != QLatin1String("policy")) {
-                auto sig = Rules::decodeDetachedSignature(signature);
-                if (!sig)
-                    return std::unexpected(sig.error());
-                if (!anchor.verify(body, *sig))
-                    return fail(QStringLiteral("REFERENCE_SIGNATURE_INVALID"), QStringLiteral("the %1 file's signature does not verify against the trust anchor").arg(kind));
-                return {};
-            }
-            auto set = Rules::PolicySet::loadSigned(body, signature, anchor);
-            if (!set)
-                return std::unexpected(set.error());
-            return {};
-        };
-    }
     auto client = Sync::SyncClient::create(*db, settings);
     if (!client) {
         printError(QStringLiteral("%1: %2").arg(client.error().code, client.error().message));
