@@ -61,17 +61,6 @@ protected:
     }
 };
 
-QString demoStaffPinHash()
-{
-    // No staff PIN configured: the demo's operator PIN (DemoEnvironment, printed in the demo's
-    // README). A deployment sets info/staff_pin_hash.
-    qCWarning(lcInfo) << "no info/staff_pin_hash configured: staff exit uses the demo PIN";
-    // The demo's PIN is Session::DemoEnvironment::kOperatorPin; spelled here so that this
-    // library does not depend on the demo's composition.
-    auto hash = Crypto::hashPassword(u"2468", {Crypto::kMinimumPbkdf2Iterations * 20, 16});
-    return hash ? *hash : QString();
-}
-
 void setLabelFont(QLabel *label, int pixelSize, bool bold = false)
 {
     QFont f = label->font();
@@ -112,8 +101,10 @@ InfoScreen::InfoScreen(Session::CheckpointSession *session, InfoSettings setting
         m_policies = std::move(*policies);
     else
         qCWarning(lcInfo) << "policy for the regime lists:" << policies.error().code;
+    // No staff PIN configured: nobody can leave the screen (every PIN is refused) until a
+    // deployment sets info/staff_pin_hash; never a built-in PIN. The demo passes its own.
     if (m_settings.staffPinHash.isEmpty())
-        m_settings.staffPinHash = demoStaffPinHash();
+        qCWarning(lcInfo) << "no info/staff_pin_hash configured: the staff exit is disabled";
 
     // A font that covers Azerbaijani (ə ğ ı ö ş ü ç) and Cyrillic: Noto Sans (fonts-noto-core),
     // DejaVu Sans (fonts-dejavu-core) as the fallback, both named in scripts/setup.

@@ -48,7 +48,7 @@ struct InfoSettings
 {
     int idleSeconds = 30;            // issue 8 §2: back to the start after this long untouched
     bool kioskMode = true;           // full screen, frameless, cannot be closed
-    QString staffPinHash;            // PBKDF2 (app/crypto/passwordhash.h); empty: the demo's PIN
+    QString staffPinHash;            // PBKDF2 (app/crypto/passwordhash.h); empty: staff exit disabled
     QKeySequence staffExitKeys{QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K)};
 
     // QSettings group "info": idle_seconds, kiosk_mode, staff_pin_hash.

@@ -11,6 +11,7 @@
 #include "app/core/clock.h"
 #include "app/kiosk/deployment.h"
 #include "app/kiosk/screenshots.h"
+#include "app/crypto/passwordhash.h"
 #include "app/session/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/consolewindow.h"
@@ -73,12 +74,19 @@ QSize windowSizeFrom(const QString &text)
 }
 
 // The face for the role (see the contract at the top of this file).
-std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role)
+// `demo`: the information screen's staff exit takes the demo operator's PIN when no
+// info/staff_pin_hash is configured; a deployment without one has no staff exit at all.
+std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, bool demo)
 {
     if (role == Session::Role::Console)
         return std::make_unique<Ui::ConsoleWindow>(session);
 #ifdef KIOSK_HAVE_INFO_SCREEN
-    return std::make_unique<Ui::InfoScreen>(session);
+    Ui::InfoSettings settings = Ui::InfoSettings::fromSettings();
+    if (demo && settings.staffPinHash.isEmpty()) {
+        if (auto hash = Crypto::hashPassword(Session::DemoEnvironment::kOperatorPin, {Crypto::kMinimumPbkdf2Iterations, 16}))
+            settings.staffPinHash = *hash;
+    }
+    return std::make_unique<Ui::InfoScreen>(session, settings);
 #else
     fail(QStringLiteral("the information screen is not part of this build"));
     return nullptr;
@@ -145,7 +153,7 @@ int main(int argc, char **argv)
             fail(QStringLiteral("cannot start: %1 (%2)").arg(deployment.error().message, deployment.error().code));
             return 1;
         }
-        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole);
+        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole, false);
         if (!face)
             return 2;
         face->resize(windowSize);
@@ -170,7 +178,7 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshots))
         return renderScreenshots(**env, parser.value(screenshots), windowSize);
 
-    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole);
+    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole, true);
     if (!face)
         return 2;
     if (auto *console = qobject_cast<Ui::ConsoleWindow *>(face.get())) {

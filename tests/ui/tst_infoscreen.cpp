@@ -215,6 +215,7 @@ private Q_SLOTS:
     void fontCoversAzerbaijaniAndCyrillic();
     void travellerCannotCloseStaffCanWithPin();
     void staffPinGuessingIsStopped();
+    void noConfiguredStaffPinMeansNoExit();
     void barcodeBeforePassportAsksForThePassport();
     void screenshotsFit();
 };
@@ -754,6 +755,28 @@ void TestInfoScreen::staffPinGuessingIsStopped()
     QApplication::processEvents();
     QVERIFY(rig.screen->findChild<Ui::InfoStaffExitDialog *>() == nullptr);
     QVERIFY(rig.screen->isVisible());
+}
+
+// A deployment that set no staff PIN has no way out: no built-in PIN opens it, not even the
+// demo operator's.
+void TestInfoScreen::noConfiguredStaffPinMeansNoExit()
+{
+    ScriptedBackend *backend = new ScriptedBackend;
+    Session::SessionConfig cfg;
+    cfg.role = Session::Role::Info;
+    Session::CheckpointSession session(cfg, m_clock, Session::OperatorDirectory{}, std::unique_ptr<Session::CaseBackend>(backend));
+    Ui::InfoSettings settings = testSettings();
+    settings.staffPinHash.clear();
+    InfoScreen screen(&session, settings);
+    screen.show();
+    QSignalSpy granted(&screen, &InfoScreen::staffExitGranted);
+    screen.findChild<QAction *>(QStringLiteral("staffExit"))->trigger();
+    auto *dialog = screen.findChild<Ui::InfoStaffExitDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->tryPin(QStringLiteral("2468")));
+    QVERIFY(!dialog->tryPin(QString()));
+    QCOMPARE(granted.count(), 0);
+    QVERIFY(screen.isVisible());
 }
 
 // A boarding pass (or a seal) read before the passport: the start page stays, nothing
