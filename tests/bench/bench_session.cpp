@@ -14,6 +14,7 @@
 #include "ui/verdictbanner.h"
 
 #include <benchmark/benchmark.h>
+#include "tests/bench/percentiles.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -62,11 +63,7 @@ void BM_DocumentToVerdictPainted(benchmark::State &state)
         if (window.caseView()->banner()->verdict())
             ++painted;
     }
-    std::ranges::sort(ms);
-    const auto at = [&ms](double q) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<size_t>(q * static_cast<double>(ms.size())))]; };
-    state.counters["p50_ms"] = at(0.50);
-    state.counters["p95_ms"] = at(0.95);
-    state.counters["max_ms"] = ms.empty() ? 0.0 : ms.back();
+    Bench::reportPercentiles(state, ms, {50, 95}, "ms");
     state.counters["verdict_shown_ratio"] = ms.empty() ? 0.0 : painted / static_cast<double>(ms.size());
 }
 

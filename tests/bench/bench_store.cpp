@@ -22,6 +22,7 @@
 #include "app/store/database.h"
 
 #include <benchmark/benchmark.h>
+#include "tests/bench/percentiles.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -222,18 +223,6 @@ double threadCpuSeconds()
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-void reportPercentiles(benchmark::State &state, std::vector<double> &micros, const char *prefix)
-{
-    if (micros.empty())
-        return;
-    std::sort(micros.begin(), micros.end());
-    auto at = [&](double q) { return micros[std::min(micros.size() - 1, static_cast<size_t>(q * static_cast<double>(micros.size())))]; };
-    const std::string p(prefix);
-    state.counters[p + "p50_us"] = at(0.50);
-    state.counters[p + "p99_us"] = at(0.99);
-    state.counters[p + "max_us"] = micros.back();
-}
-
 // SCHED_FIFO for the timed loop only, when asked for; restores the normal policy on exit.
 class RealtimeScope
 {
@@ -296,8 +285,8 @@ void BM_CheckLookups(benchmark::State &state)
     // Every lookup must have found the person's whole history, or the timing means nothing.
     state.counters["realtime"] = realtime.active() ? 1 : 0;
     state.counters["found_ratio"] = micros.empty() ? 0.0 : static_cast<double>(found) / static_cast<double>(micros.size());
-    reportPercentiles(state, micros, "");
-    reportPercentiles(state, cpuMicros, "cpu_");
+    Bench::reportPercentiles(state, micros, {50, 99}, "us");
+    Bench::reportPercentiles(state, cpuMicros, {50, 99}, "us", "cpu_");
 }
 BENCHMARK(BM_CheckLookups)->Arg(0)->Arg(1)->ArgName("new_passport")->UseManualTime()->Iterations(20000)->Unit(benchmark::kMicrosecond);
 

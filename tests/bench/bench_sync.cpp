@@ -24,6 +24,7 @@
 #include "tests/unit/syncclient/syntheticpassport.h"
 
 #include <benchmark/benchmark.h>
+#include "tests/bench/percentiles.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -222,11 +223,7 @@ void BM_RecordCrossing(benchmark::State &state)
         ms.push_back(elapsed);
         state.SetIterationTime(elapsed / 1e3);
     }
-    std::sort(ms.begin(), ms.end());
-    auto pct = [&](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<size_t>(p * static_cast<double>(ms.size())))]; };
-    state.counters["p50_ms"] = pct(0.50);
-    state.counters["p99_ms"] = pct(0.99);
-    state.counters["max_ms"] = ms.empty() ? 0.0 : ms.back();
+    Bench::reportPercentiles(state, ms, {50, 99}, "ms");
 }
 BENCHMARK(BM_RecordCrossing)->UseManualTime()->Iterations(2000)->Unit(benchmark::kMillisecond);
 
