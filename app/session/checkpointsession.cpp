@@ -287,7 +287,14 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
         if (!m_frameReader) {
             m_frameReader = new Ocr::MrzFrameReader(this);
             connect(m_frameReader, &Ocr::MrzFrameReader::mrzRead, this, [this](const Ocr::OcrResult &r) {
-                (void)submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)"));
+                if (!submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)")))
+                    return;
+                // A boarding pass tucked in the passport is in the same frames: the faster
+                // barcode worker reported it first, into a case the passport has just replaced.
+                // It joins the passport's case, as when a handheld scanner reads it after.
+                if (m_barcodeFrameReader)
+                    for (const QByteArray &bytes : m_barcodeFrameReader->symbolsInView())
+                        (void)submitBarcode(bytes, InputKind::Barcode, tr("camera (barcode)"));
             });
         }
         m_frameReader->setReferenceDate(localToday());

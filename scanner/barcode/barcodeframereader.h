@@ -41,6 +41,8 @@ public:
 
     // Forget what is in view: every symbol in the next frame is reported again.
     void reset() { m_inView.clear(); }
+    // The bytes of the symbols in view now (reported, not yet left), in no particular order.
+    [[nodiscard]] QList<QByteArray> symbolsInView() const { return m_inView.keys(); }
 
     // The reporting rule, as a pure function: the symbols of one decoded frame to report,
     // given what was in view before; `inView` is updated for the next frame.

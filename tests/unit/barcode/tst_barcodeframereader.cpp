@@ -212,7 +212,9 @@ void TestBarcodeFrameReader::leavingTheViewReportsAgain()
         QTRY_COMPARE_WITH_TIMEOUT(processed.size(), before + 1, 10000);
     }
     QCOMPARE(reports.bytes.size(), 2);
+    QCOMPARE(reader.symbolsInView(), QList<QByteArray>{kBcbp});
     reader.reset();
+    QVERIFY(reader.symbolsInView().isEmpty());
     QVERIFY(reader.submitFrame(withPass));
     QVERIFY(processed.wait(10000));
     QCOMPARE(reports.bytes.size(), 3);

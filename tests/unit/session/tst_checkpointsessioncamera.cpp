@@ -12,7 +12,8 @@
 #include "tests/support/ocrcorpus.h"
 #include "tests/support/vdsissuer.h"
 
-#include <QSignalSpy>
+#include <QPainter>
+#include <QSet>
 #include <QTest>
 
 using namespace Kiosk;
@@ -88,6 +89,7 @@ private slots:
     void barcodeHeldToTheCameraOpensOneCase();
     void framesArrivingWhileBusyAreDropped();
     void dataPageStillGivesTheMrzCase();
+    void passTuckedInThePassportJoinsItsCase();
 
 private:
     std::optional<Test::VdsAuthority> m_authority;
@@ -190,6 +192,37 @@ void TestCheckpointSessionCamera::dataPageStillGivesTheMrzCase()
     QVERIFY(!c->boardingPass.has_value() && !c->seal.has_value());
     QCOMPARE(s.barcodes()->droppedFrames(), 0); // the barcode adapter saw every frame ...
     QCOMPARE(s.barcodeProblems(), QStringList{}); // ... and found nothing to say
+}
+
+// A boarding pass tucked in the passport: both in every frame. The barcode worker is the faster
+// and reports first (a case asking for the passport); the MRZ then opens the passport's case,
+// and the pass, still in view, must end up in it, whatever order the two workers finish in.
+void TestCheckpointSessionCamera::passTuckedInThePassportJoinsItsCase()
+{
+    OcrCorpus::Options o;
+    o.frame = QSize(1280, 720);
+    const OcrCorpus::Sample page = OcrCorpus::generate(7, o);
+    QImage frame = page.image.convertToFormat(QImage::Format_RGB32);
+    QPainter painter(&frame);
+    painter.drawImage(560, 250, Test::renderBarcode(QStringLiteral("pdf417"), kBcbp, 420, 140)); // above the MRZ
+    painter.end();
+    CameraSession s;
+    for (int i = 0; i < 3 && !(s.session->currentCase() && s.session->currentCase()->document); ++i)
+        SHOW_AND_WAIT(s, frame);
+    const Case *c = s.session->currentCase();
+    QVERIFY(c != nullptr && c->document.has_value());
+    QCOMPARE(c->document->documentNumber, page.lines[1].left(9).remove(u'<'));
+    QVERIFY(c->boardingPass.has_value());
+    QCOMPARE(c->boardingPass->flight, QStringLiteral("J2 63"));
+    const quint64 passportCase = c->number;
+    QVERIFY(QSet<quint64>(s.caseNumbers.begin(), s.caseNumbers.end()).size() <= 2); // the pass's own, then the passport's
+    // Held there: nothing more happens.
+    const auto changes = s.caseNumbers.size();
+    for (int i = 0; i < 5; ++i)
+        SHOW_AND_WAIT(s, frame);
+    QCOMPARE(s.caseNumbers.size(), changes);
+    QCOMPARE(s.session->currentCase()->number, passportCase);
+    QCOMPARE(s.barcodeProblems(), QStringList{});
 }
 
 QTEST_MAIN(TestCheckpointSessionCamera)
