@@ -2,6 +2,7 @@
 
 #include "app/session/barcodecase.h"
 #include "app/session/mrzcase.h"
+#include "scanner/barcode/barcodeframereader.h"
 #include "scanner/barcode/barcodereader.h"
 #include "scanner/barcode/vds/vdstruststore.h"
 #include "scanner/mrz/mrzparser.h"
@@ -231,14 +232,18 @@ void CheckpointSession::setVdsTrustStore(const Vds::VdsTrustStore &store)
     *m_vdsTrust = store;
 }
 
+namespace {
+// Boarding passes are PDF417 or Aztec (Resolution 792; QR on phones), seals DataMatrix
+// (9303-13): only those, so misreads stay rare. Image files and camera frames alike.
+constexpr Barcode::Formats kTravelBarcodes = Barcode::Formats(Barcode::Format::Pdf417) | Barcode::Format::Aztec
+    | Barcode::Format::DataMatrix | Barcode::Format::QrCode;
+} // namespace
+
 Result<void> CheckpointSession::submitBarcodeImage(const QImage &image, const QString &sourceDescription)
 {
     if (image.isNull())
         return fail(QStringLiteral("BARCODE_IMAGE_UNREADABLE"), tr("The barcode image could not be read."));
-    // Boarding passes are PDF417 or Aztec (Resolution 792), seals DataMatrix (9303-13): only
-    // those, so misreads stay rare.
-    const Barcode::BarcodeReader reader(Barcode::Formats(Barcode::Format::Pdf417) | Barcode::Format::Aztec
-                                        | Barcode::Format::DataMatrix | Barcode::Format::QrCode);
+    const Barcode::BarcodeReader reader(kTravelBarcodes);
     const QList<Barcode::Symbol> symbols = reader.read(image);
     if (symbols.isEmpty()) {
         Q_EMIT problem(QStringLiteral("BARCODE_NONE_FOUND"), tr("No barcode was found in the image."));
@@ -282,11 +287,28 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
         if (!m_frameReader) {
             m_frameReader = new Ocr::MrzFrameReader(this);
             connect(m_frameReader, &Ocr::MrzFrameReader::mrzRead, this, [this](const Ocr::OcrResult &r) {
-                (void)submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)"));
+                if (!submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)")))
+                    return;
+                // A boarding pass tucked in the passport is in the same frames: the faster
+                // barcode worker reported it first, into a case the passport has just replaced.
+                // It joins the passport's case, as when a handheld scanner reads it after.
+                if (m_barcodeFrameReader)
+                    for (const QByteArray &bytes : m_barcodeFrameReader->symbolsInView())
+                        (void)submitBarcode(bytes, InputKind::Barcode, tr("camera (barcode)"));
             });
         }
         m_frameReader->setReferenceDate(localToday());
         (void)m_frameReader->submitFrame(frame); // dropped while the previous frame is read
+        // The same frame to the barcode adapter (issue 6 §3), on its own worker: a boarding
+        // pass or a seal held to the camera joins the case like one from a handheld scanner.
+        // Reported once per appearance, so a pass held still is not a new read per frame.
+        if (!m_barcodeFrameReader) {
+            m_barcodeFrameReader = new Barcode::BarcodeFrameReader(kTravelBarcodes, this);
+            connect(m_barcodeFrameReader, &Barcode::BarcodeFrameReader::symbolRead, this, [this](const Barcode::Symbol &s) {
+                (void)submitBarcode(s.bytes, InputKind::Barcode, tr("camera (barcode)"));
+            });
+        }
+        (void)m_barcodeFrameReader->submitFrame(frame); // dropped while the previous frame is decoded
     });
     connect(source, &Sources::DocumentSource::errorOccurred, this,
             [this](const QString &code, const QString &message) { Q_EMIT problem(code, message); });

@@ -28,6 +28,9 @@ class MrzFrameReader;
 namespace Kiosk::Vds {
 class VdsTrustStore;
 }
+namespace Kiosk::Barcode {
+class BarcodeFrameReader;
+}
 
 namespace Kiosk::Session {
 
@@ -99,7 +102,8 @@ public:
     // The seal signers this kiosk trusts (replaces what config().vdsTrustFolder loaded).
     void setVdsTrustStore(const Vds::VdsTrustStore &store);
     // A source's reads become cases: MRZ text, data-page images and camera frames (through
-    // the OCR, only reads that pass their check digits), and barcode image files.
+    // the OCR, only reads that pass their check digits), barcode image files, and boarding
+    // passes and seals in camera frames (once per appearance, like a handheld scanner's).
     void attachSource(Sources::DocumentSource *source);
     // A data-page image (flatbed scan, file): the MRZ is found and read by the OCR. Errors:
     // OCR_NO_MRZ (nothing MRZ-like in the image), OCR_UNSURE (found, but not read with
@@ -172,6 +176,7 @@ private:
     std::unique_ptr<Vds::VdsTrustStore> m_vdsTrust;
     // Camera frames: recognised off the UI thread, dropped while busy (issue 6 §1).
     Ocr::MrzFrameReader *m_frameReader = nullptr;
+    Barcode::BarcodeFrameReader *m_barcodeFrameReader = nullptr; // the same frames, for barcodes
 };
 
 } // namespace Kiosk::Session
