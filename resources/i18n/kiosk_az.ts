@@ -101,6 +101,10 @@
         <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
         <translation>Maşınla oxunan zona etibarlı şəkildə oxuna bilmədi; yenidən skan edin və ya onu əl ilə yazın (F6).</translation>
     </message>
+    <message>
+        <source>camera (barcode)</source>
+        <translation>kamera (ştrix-kod)</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

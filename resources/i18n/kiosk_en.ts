@@ -101,6 +101,10 @@
         <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
         <translation>The machine-readable zone could not be read with confidence; scan again or type it (F6).</translation>
     </message>
+    <message>
+        <source>camera (barcode)</source>
+        <translation>camera (barcode)</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

@@ -103,6 +103,10 @@
         <source>The machine-readable zone could not be read with confidence; scan again or type it (F6).</source>
         <translation>Машиночитаемую зону не удалось надёжно прочитать; отсканируйте ещё раз или введите её вручную (F6).</translation>
     </message>
+    <message>
+        <source>camera (barcode)</source>
+        <translation>камера (штрихкод)</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>
