@@ -1,24 +1,13 @@
 #include "scanner/ocr/mrzframereader.h"
 
-#include <QPointer>
-
 namespace Kiosk::Ocr {
 
 MrzFrameReader::MrzFrameReader(QObject *parent)
     : QObject(parent)
 {
-    m_thread.setObjectName(QStringLiteral("MrzFrameReader"));
-    m_worker = new QObject; // parented to no one: moved to the thread, deleted when it ends
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
 }
 
-MrzFrameReader::~MrzFrameReader()
-{
-    m_thread.quit();
-    m_thread.wait();
-}
+MrzFrameReader::~MrzFrameReader() = default;
 
 void MrzFrameReader::setReferenceDate(QDate date)
 {
@@ -27,23 +16,10 @@ void MrzFrameReader::setReferenceDate(QDate date)
 
 bool MrzFrameReader::submitFrame(const QImage &frame)
 {
-    bool expected = false;
-    if (!m_busy.compare_exchange_strong(expected, true)) {
-        ++m_dropped;
-        return false;
-    }
     const ReadOptions options{m_referenceDate};
-    QPointer<MrzFrameReader> self(this);
-    // The lambda runs in the worker's thread (its event loop); the result comes back to this
-    // object's thread the same way.
-    QMetaObject::invokeMethod(m_worker, [this, self, frame, options] {
-        const OcrResult result = m_recognizer.read(frame, options);
-        QMetaObject::invokeMethod(self.data(), [this, self, result] {
-            if (self)
-                onResult(result);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
-    return true;
+    // The read runs on the worker thread; the result comes back on this object's thread.
+    return m_worker.offer([this, frame, options] { return m_recognizer.read(frame, options); },
+                          [this](const OcrResult &result) { onResult(result); });
 }
 
 void MrzFrameReader::reset()
@@ -54,7 +30,6 @@ void MrzFrameReader::reset()
 
 void MrzFrameReader::onResult(const OcrResult &result)
 {
-    m_busy.store(false);
     Q_EMIT frameProcessed(result);
     if (!result.found) {
         m_previous.clear();

@@ -4,14 +4,12 @@
 // would only add latency: the next frame is newer anyway). A read is reported when it passes
 // its check digits (OcrResult::accepted), or when the same text is read in two successive
 // frames; the same text is not reported twice in a row.
+#include "app/core/droppingworker.h"
 #include "scanner/ocr/mrzrecognizer.h"
 
 #include <QDate>
 #include <QImage>
 #include <QObject>
-#include <QThread>
-
-#include <atomic>
 
 namespace Kiosk::Ocr {
 
@@ -28,8 +26,8 @@ public:
     // being recognised.
     bool submitFrame(const QImage &frame);
 
-    [[nodiscard]] bool isBusy() const { return m_busy.load(); }
-    [[nodiscard]] int droppedFrames() const { return m_dropped; }
+    [[nodiscard]] bool isBusy() const { return m_worker.isBusy(); }
+    [[nodiscard]] int droppedFrames() const { return m_worker.dropped(); }
 
     // Forget the last text (a new document is presented).
     void reset();
@@ -48,13 +46,11 @@ private:
     void onResult(const Kiosk::Ocr::OcrResult &result);
 
     MrzRecognizer m_recognizer; // const after construction: shared with the worker thread
-    QThread m_thread;
-    QObject *m_worker = nullptr; // lives in m_thread; its event loop runs the reads
-    std::atomic<bool> m_busy{false};
-    int m_dropped = 0;
     QDate m_referenceDate;
     QStringList m_previous; // the text of the last recognised frame
     QStringList m_reported; // the text last reported
+    // Last member: destroyed first, so a running read finishes before the recognizer goes.
+    DroppingWorker m_worker{QStringLiteral("MrzFrameReader")};
 };
 
 } // namespace Kiosk::Ocr

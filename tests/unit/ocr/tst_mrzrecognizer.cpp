@@ -3,7 +3,9 @@
 // wrong reads that passed their check digits (zero: a valid-looking misread is the worst
 // outcome). Images with no MRZ must yield nothing. Raise the minimums as the recognizer
 // improves; never lower them to make a change pass.
+#include "scanner/ocr/glyphnet_p.h"
 #include "scanner/ocr/mrzrecognizer.h"
+#include "scanner/ocr/mrzrecognizer_p.h"
 #include "scanner/ocr/ocrjson.h"
 
 #include <QFile>
@@ -55,6 +57,11 @@ private Q_SLOTS:
     void noMrz();
     void emptyAndTinyImages();
     void resultShape();
+    void nameShape_data();
+    void nameShape();
+    void shippedNetwork();
+    void networkFileRejected_data();
+    void networkFileRejected();
 
 private:
     MrzRecognizer m_recognizer;
@@ -74,12 +81,11 @@ void TstMrzRecognizer::tier_data()
     QTest::addColumn<int>("maxWrongValid"); // wrong text accepted as valid
 
     // Issue 6 §5 targets are 99.5 / 99 / 95 %. These minimums are what the recognizer holds
-    // today on the committed set: below target, because it refuses a read whose look-alike
-    // characters (O/0, S/8, ...) the check digits cannot vouch for rather than risk a wrong
-    // valid read. Zero wrong-but-valid reads is the hard line.
-    QTest::newRow("clean: straight, sharp, 150-200 dpi") << QStringLiteral("clean") << 82 << 0;
-    QTest::newRow("ordinary: rotated, upside down, blur, shadow") << QStringLiteral("ordinary") << 77 << 0;
-    QTest::newRow("hard: 15 deg, perspective, glare, low resolution") << QStringLiteral("hard") << 24 << 0;
+    // on the committed set (raise them as it improves, never lower them to pass). Zero
+    // wrong-but-valid reads is the hard line.
+    QTest::newRow("clean: straight, sharp, 150-200 dpi") << QStringLiteral("clean") << 100 << 0;
+    QTest::newRow("ordinary: rotated, upside down, blur, shadow") << QStringLiteral("ordinary") << 99 << 0;
+    QTest::newRow("hard: 15 deg, perspective, glare, low resolution") << QStringLiteral("hard") << 82 << 0;
 }
 
 void TstMrzRecognizer::tier()
@@ -167,6 +173,71 @@ void TstMrzRecognizer::resultShape()
     QCOMPARE(j.value(QStringLiteral("quad")).toArray().size(), 4);
     QCOMPARE(j.value(QStringLiteral("mrz")).toObject().value(QStringLiteral("valid")).toBool(), true);
     QCOMPARE(toJson(OcrResult{}, QStringLiteral("y.jpg")).value(QStringLiteral("mrz")).isNull(), true);
+}
+
+void TstMrzRecognizer::nameShape_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<bool>("plausible");
+    QTest::newRow("surname and given names") << "NGUYEN<<TOMAS<ANNA<<<<<<<<" << true;
+    QTest::newRow("surname only") << "OKONKWO<<<<<<<<<<<<" << true;
+    QTest::newRow("two-part surname") << "VAN<DER<BERG<<ELIF<<<<<" << true;
+    QTest::newRow("truncated to the last position") << "WILLIAMSON<<ELIFANNAMARIA" << true;
+    QTest::newRow("one filler to spare") << "WILLIAMSON<<ELIFANNAMARI<" << true;
+    QTest::newRow("letters after the fillers (misread filler)") << "OZTURK<<<<<<<<<<<<<<EEE" << false;
+    QTest::newRow("two letters at the end of a short name") << "OKONKWO<<<<<<<<<<<<SS" << false;
+    QTest::newRow("third name block after fillers") << "NGUYEN<<TOMAS<<ANNA<<<<" << false;
+    QTest::newRow("starts with a filler") << "<NGUYEN<<TOMAS<<<<" << false;
+    QTest::newRow("a digit in the name") << "NGUY3N<<TOMAS<<<<" << false;
+    QTest::newRow("all fillers") << "<<<<<<<<<<" << false;
+}
+
+void TstMrzRecognizer::nameShape()
+{
+    QFETCH(QString, field);
+    QFETCH(bool, plausible);
+    QCOMPARE(detail::namePlausible(field), plausible);
+}
+
+void TstMrzRecognizer::shippedNetwork()
+{
+    // The embedded model file parses, round-trips byte for byte, and is the shape the
+    // recognizer feeds (18 x 24 cells, 37 classes).
+    const auto &net = detail::GlyphNet::instance();
+    QVERIFY2(net.available(), "scanner/ocr/data/glyphnet.bin was not embedded or does not parse");
+    QCOMPARE(net.weights().w1.cols, detail::kFeatureSize);
+    QCOMPARE(net.weights().w2.rows, detail::kClassCount);
+    const QByteArray bytes = net.weights().toBytes();
+    const auto again = detail::GlyphNetWeights::fromBytes({reinterpret_cast<const unsigned char *>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
+    QCOMPARE(again.toBytes(), bytes);
+    // Log-probabilities: each row's probabilities sum to one.
+    cv::Mat x(2, detail::kFeatureSize, CV_32F, cv::Scalar(0.01f));
+    const cv::Mat lp = net.weights().logProbs(x);
+    cv::Mat p;
+    cv::exp(lp, p);
+    QCOMPARE(lp.cols, detail::kClassCount);
+    QVERIFY(std::abs(cv::sum(p.row(0))[0] - 1.0) < 1e-4);
+}
+
+void TstMrzRecognizer::networkFileRejected_data()
+{
+    const auto &net = detail::GlyphNet::instance();
+    const QByteArray good = net.weights().toBytes();
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("wrong magic") << QByteArray("XGN1").append(good.mid(4));
+    QTest::newRow("truncated by one byte") << good.left(good.size() - 1);
+    QTest::newRow("one byte too many") << QByteArray(good).append('\0');
+    QByteArray wrongInput = good;
+    wrongInput[4] = 7; // input size 7 instead of 432
+    QTest::newRow("input size is not the cell size") << wrongInput;
+}
+
+void TstMrzRecognizer::networkFileRejected()
+{
+    QFETCH(QByteArray, bytes);
+    const auto w = detail::GlyphNetWeights::fromBytes({reinterpret_cast<const unsigned char *>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
+    QVERIFY(w.w1.empty());
 }
 
 QTEST_MAIN(TstMrzRecognizer)
