@@ -13,6 +13,8 @@ struct MrzCandidate
     cv::RotatedRect box;     // the block of lines, angle in (-45, 45], width along the text
     float lineHeight = 0;    // height of one text line blob, image pixels
     int lineCount = 0;       // lines grouped into the block (1..3; 1 when a line stands alone)
+    float upright = 0;       // > 0: the text reads along box.angle; < 0: upside down (angle + 180°);
+                             // 0: no clue. From where the '<' fillers are (mrzfinder.cpp).
 };
 
 // `gray`: CV_8UC1. At most `maxCandidates` blocks, best first.
