@@ -161,14 +161,14 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     std::vector<double> diffs;
     for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
         const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
-        if (d > 0.75 * cap && d < 1.5 * cap)
+        if (d > 0.6 * cap && d < 1.5 * cap)
             diffs.push_back(d);
     }
     if (diffs.size() < 8)
         return std::nullopt;
     const double p = median(diffs);
     const double ratio = p / cap;
-    if (ratio < 0.82 || ratio > 1.35)
+    if (ratio < 0.7 || ratio > 1.35)
         return std::nullopt;
     // Cell indices by walking the row: each step is rounded on its own, so a pitch that
     // drifts along the line (perspective) never accumulates into a wrong cell.
@@ -1095,9 +1095,18 @@ OcrResult MrzRecognizer::read(const QImage &image, const ReadOptions &options) c
     std::optional<Attempt> best;
     const Mrz::ParseOptions parseOptions{options.referenceDate, true};
     for (const MrzCandidate &cand : findMrzCandidates(gray, kMaxCandidates)) {
-        // Both ways up; the one whose glyphs match the templates better is read first, the
-        // other only if the first does not give a valid read.
-        for (Block &block : blocksOf(gray, cand)) {
+        // Both ways up, the way the finder's filler clue says first; the other only if the
+        // first does not give a valid read and the clue was not sure (it is wrong for about
+        // 1 in 850 found MRZs when sure).
+        const std::array<bool, 2> order = cand.upright < 0.0f ? std::array<bool, 2>{true, false} : std::array<bool, 2>{false, true};
+        for (const bool flip : order) {
+            if (flip != order[0] && std::abs(cand.upright) >= 0.1f)
+                break;
+            std::optional<Block> way = prepareBlock(gray, cand, flip);
+            if (!way)
+                continue;
+            calibrate(*way);
+            Block &block = *way;
             if (block.quality < kFoundQuality - 0.1f)
                 continue;
             Decoded d = decode(block, classify(block));
