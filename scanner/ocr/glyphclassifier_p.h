@@ -23,6 +23,11 @@ inline constexpr double kPitchPerCap = 2.54 / 2.42; // OCR-B size I: 10 cpi, ~2.
 
 using ClassScores = std::array<float, kClassCount>;
 
+// out = alpha * a * b^T for CV_32F matrices (rows of a and of b are the vectors): the one
+// matrix product of the recognizer (templates and network). Plain SIMD dot products: the
+// system BLAS behind cv::gemm may be the unvectorised reference one, several times slower.
+void multiplyTransposed(const cv::Mat &a, const cv::Mat &b, float alpha, cv::Mat &out);
+
 // Generated at build time (ocrb_templates.cpp): kClassCount * kOcrbVariants cells of
 // kCellH x kCellW 8-bit ink, alphabet order, variants of one class together.
 extern const unsigned char kOcrbCells[];

@@ -19,7 +19,7 @@ constexpr int kHeaderInts = 3;
 cv::Mat GlyphNetWeights::hidden(const cv::Mat &features) const
 {
     cv::Mat h;
-    cv::gemm(features, w1, kNetInputScale, cv::noArray(), 0.0, h, cv::GEMM_2_T);
+    multiplyTransposed(features, w1, kNetInputScale, h);
     for (int r = 0; r < h.rows; ++r)
         h.row(r) += b1;
     return cv::max(h, 0.0f); // ReLU
@@ -28,7 +28,7 @@ cv::Mat GlyphNetWeights::hidden(const cv::Mat &features) const
 cv::Mat GlyphNetWeights::logProbsFromHidden(const cv::Mat &h) const
 {
     cv::Mat z;
-    cv::gemm(h, w2, 1.0, cv::noArray(), 0.0, z, cv::GEMM_2_T);
+    multiplyTransposed(h, w2, 1.0f, z);
     for (int r = 0; r < z.rows; ++r) {
         float *row = z.ptr<float>(r);
         const float *bias = b2.ptr<float>(0);

@@ -179,7 +179,7 @@ std::vector<MrzCandidate> findMrzCandidates(const cv::Mat &gray, int maxCandidat
     const double scale = longSide > kFinderSide ? kFinderSide / longSide : 1.0;
     cv::Mat small;
     if (scale < 1.0)
-        cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+        cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_LINEAR);
     else
         small = gray;
     const int side = std::max(small.cols, small.rows);
