@@ -49,6 +49,7 @@ constexpr float kSecondChange = 1.0f;     // two substitutions must cost more th
 constexpr float kUniqueFix = 2.3f;        // the chosen fix ~10x likelier than any other passing one
 constexpr float kLookAlikeDoubt = 4.6f;   // a look-alike within 100x is a real doubt
 constexpr float kLookAlikeDoubtNoComposite = 6.9f; // visas: no composite catches a second error
+constexpr float kLookAlikeShare = 0.9f;   // the passing assignment taken holds this much of them all
 
 // The character class of each position, per layout (ICAO 9303-4..7 data structure tables):
 //   a letters and '<' (codes, states, names)   D digit    C digit or '<'
@@ -568,6 +569,10 @@ struct Decoded
     // field (its check digit included; several errors can pass one check digit together).
     float uncheckedRisk = 0;
     float checkedRisk = 0;
+    // Look-alikes a check digit settled with more than one passing assignment: the
+    // probability left to the ones not taken (summed) and the lowest share taken.
+    float decidedRisk = 0;
+    float decidedMin = 1.0f;
 };
 
 // A character's confidence: the network's probability of the class it was read as, among
@@ -738,24 +743,37 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
         std::vector<QChar> original;
         for (const Amb &a : amb)
             original.push_back(d.lines[a.l][a.i]);
-        int passing = 0;
-        unsigned passMask = 0;
+        // Every assignment of the doubtful glyphs that passes the check digit, weighed by the
+        // network: the likeliest is taken when it holds most of the probability of them all.
+        std::vector<std::pair<double, unsigned>> passing; // (log-probability, mask)
         for (unsigned mask = 0; mask < (1u << amb.size()); ++mask) {
-            for (std::size_t k = 0; k < amb.size(); ++k)
-                d.lines[amb[k].l][amb[k].i] = (mask >> k) & 1u ? QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(amb[k].partner)]) : original[k];
-            if (Mrz::checkDigitMatches(text(), d.lines[checkAt.first][checkAt.second])) {
-                ++passing;
-                passMask = mask;
+            double logp = 0;
+            for (std::size_t k = 0; k < amb.size(); ++k) {
+                const bool flip = (mask >> k) & 1u;
+                const int cls = flip ? amb[k].partner : choices[static_cast<std::size_t>(amb[k].l)][static_cast<std::size_t>(amb[k].i)].best;
+                d.lines[amb[k].l][amb[k].i] = flip ? QChar::fromLatin1(kAlphabet[static_cast<std::size_t>(amb[k].partner)]) : original[k];
+                logp += static_cast<double>(scores[static_cast<std::size_t>(amb[k].l)][static_cast<std::size_t>(amb[k].i)][static_cast<std::size_t>(cls)]);
             }
+            if (Mrz::checkDigitMatches(text(), d.lines[checkAt.first][checkAt.second]))
+                passing.emplace_back(logp, mask);
         }
         for (std::size_t k = 0; k < amb.size(); ++k)
             d.lines[amb[k].l][amb[k].i] = original[k];
-        if (passing == 0)
+        if (passing.empty())
             return; // the field is wrong elsewhere; correctField may find it
-        if (passing > 1) {
+        std::sort(passing.begin(), passing.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        double total = 0;
+        for (const auto &[logp, mask] : passing)
+            total += std::exp(logp - passing.front().first);
+        const auto share = static_cast<float>(1.0 / total);
+        if (share < kLookAlikeShare) {
             unsure(amb);
             return;
         }
+        // What the other passing assignments hold is what this decision may get wrong.
+        d.decidedRisk += 1.0f - share;
+        d.decidedMin = std::min(d.decidedMin, share);
+        const unsigned passMask = passing.front().second;
         for (std::size_t k = 0; k < amb.size(); ++k) {
             if ((passMask >> k) & 1u) {
                 Choice &ch = choices[static_cast<std::size_t>(amb[k].l)][static_cast<std::size_t>(amb[k].i)];
@@ -889,6 +907,8 @@ Decoded decode(const Block &block, const CellScores &cells)
             d.uncheckedRisk += risk;
             d.uncheckedMin = std::min(d.uncheckedMin, 1.0f - risk);
         }
+    d.uncheckedRisk += d.decidedRisk;
+    d.uncheckedMin = std::min(d.uncheckedMin, d.decidedMin);
     d.namePlausible = namePlausible(shape->format == Mrz::Format::TD1 ? QStringView(d.lines[2]) : QStringView(d.lines[0]).mid(5));
     for (const CheckedField &f : shape->fields) {
         if (f.length == 0)
