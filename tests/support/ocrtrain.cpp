@@ -4,9 +4,10 @@
 // floating-point rounding of the matrix products.
 //
 //   QT_QPA_PLATFORM=offscreen build/bin/ocrtrain --out scanner/ocr/data/glyphnet.bin
-//       [--seed 77] [--pages 600] [--hidden 96] [--epochs 14]
+//       [--seed 77] [--pages 600] [--hard N] [--hidden 96] [--epochs 14]
 //
-// --pages per tier (clean, ordinary, hard), the five layouts in turn, half of them as
+// --pages per tier (clean, ordinary; --hard for the hard tier, default the same), the five
+// layouts in turn, half of them as
 // 1280x720 camera frames and half as page-sized scans. The seeds never meet the committed
 // corpus (seed 2026) or the benchmark's frames (seed 6). Each page's cells are labelled with
 // its truth when the recognizer found a block of the truth's shape that the OCR-B templates
@@ -167,6 +168,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("out"), QStringLiteral("Where to write the network."), QStringLiteral("file")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Corpus and initialisation seed."), QStringLiteral("n"), QStringLiteral("77")});
     p.addOption({QStringLiteral("pages"), QStringLiteral("Pages per tier."), QStringLiteral("n"), QStringLiteral("600")});
+    p.addOption({QStringLiteral("hard"), QStringLiteral("Pages of the hard tier (default: --pages)."), QStringLiteral("n")});
     p.addOption({QStringLiteral("hidden"), QStringLiteral("Hidden units."), QStringLiteral("n"), QStringLiteral("96")});
     p.addOption({QStringLiteral("epochs"), QStringLiteral("Training epochs."), QStringLiteral("n"), QStringLiteral("14")});
     p.process(app);
@@ -179,8 +181,10 @@ int main(int argc, char **argv)
     const int pages = p.value(QStringLiteral("pages")).toInt(&ok2);
     const int hidden = p.value(QStringLiteral("hidden")).toInt(&ok3);
     const int epochs = p.value(QStringLiteral("epochs")).toInt(&ok4);
-    if (!ok1 || !ok2 || !ok3 || !ok4 || pages < 1 || hidden < 8 || hidden > 1024 || epochs < 1) {
-        std::fputs("ocrtrain: --seed, --pages, --hidden and --epochs take positive numbers (hidden 8..1024)\n", stderr);
+    bool ok5 = true;
+    const int hardPages = p.isSet(QStringLiteral("hard")) ? p.value(QStringLiteral("hard")).toInt(&ok5) : pages;
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || pages < 1 || hardPages < 1 || hidden < 8 || hidden > 1024 || epochs < 1) {
+        std::fputs("ocrtrain: --seed, --pages, --hard, --hidden and --epochs take positive numbers (hidden 8..1024)\n", stderr);
         return 2;
     }
 
@@ -190,7 +194,8 @@ int main(int argc, char **argv)
                                                        OcrCorpus::Layout::MRVA, OcrCorpus::Layout::MRVB};
     int used = 0, skipped = 0, t = 0;
     for (const auto tier : {OcrCorpus::Tier::Clean, OcrCorpus::Tier::Ordinary, OcrCorpus::Tier::Hard}) {
-        for (int i = 0; i < pages; ++i) {
+        const int tierPages = tier == OcrCorpus::Tier::Hard ? hardPages : pages;
+        for (int i = 0; i < tierPages; ++i) {
             OcrCorpus::Options o;
             o.tier = tier;
             o.layout = layouts[static_cast<std::size_t>(i) % layouts.size()];
