@@ -151,6 +151,8 @@ struct RowGrid
     std::vector<int> index;
     int firstIndex = 0;
     int lastIndex = 0;
+    int coreFirst = 0; // the cells without the specks that stand apart at the ends (fitGrid)
+    int coreLast = 0;
     [[nodiscard]] double x(double i) const { return a + b * i + c * i * i; }
 };
 
@@ -178,9 +180,24 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
         const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
         g.index[k] = g.index[k - 1] + static_cast<int>(std::lround(d / p));
     }
+    // The row's core: a speck or the page's edge beside the line (strong perspective brings
+    // the line's ends near the edges) stands apart from it by an empty cell or more. Within
+    // two glyphs of an end, what stands before such a gap is left out of the grid's fit, and
+    // the line's length may be measured without it; the window of L cells (prepareBlock)
+    // still sees all glyphs.
+    const std::size_t n = row.glyphs.size();
+    std::size_t lo = 0, hi = n - 1;
+    for (std::size_t k = 0; k < 2; ++k)
+        if (g.index[k + 1] - g.index[k] >= 2)
+            lo = k + 1;
+    for (std::size_t k = n - 1; k > n - 3; --k)
+        if (g.index[k] - g.index[k - 1] >= 2)
+            hi = k - 1;
+    g.coreFirst = g.index[lo];
+    g.coreLast = g.index[hi];
     // x(i) by least squares over glyphs that stand alone and are not too wide.
     std::vector<double> rowsA, rhs;
-    for (std::size_t k = 0; k < row.glyphs.size(); ++k) {
+    for (std::size_t k = lo; k <= hi; ++k) {
         const bool alone = (k == 0 || g.index[k - 1] != g.index[k]) && (k + 1 == row.glyphs.size() || g.index[k + 1] != g.index[k]);
         if (!alone || row.glyphs[k].box.width > 1.1 * p)
             continue;
@@ -200,7 +217,7 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     g.c = coef.at<double>(2);
     g.firstIndex = *std::min_element(g.index.begin(), g.index.end());
     g.lastIndex = *std::max_element(g.index.begin(), g.index.end());
-    g.pitch = (g.x(g.lastIndex) - g.x(g.firstIndex)) / std::max(1, g.lastIndex - g.firstIndex);
+    g.pitch = (g.x(g.coreLast) - g.x(g.coreFirst)) / std::max(1, g.coreLast - g.coreFirst);
     if (g.pitch < 0.75 * p || g.pitch > 1.3 * p)
         return std::nullopt;
     return g;
@@ -283,8 +300,23 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         return g.box.height < 0.3 * cap || g.box.height > 1.4 * cap || g.box.width > 2.4 * cap;
     });
 
-    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap.
+    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap. Specks
+    // (the noise of a dark desk beside the page, its edge) can stand between two lines and
+    // bridge that gap: a glyph of a line has several others at its height, a speck rarely.
     std::sort(comps.begin(), comps.end(), [](const Glyph &a, const Glyph &b) { return a.centre.y < b.centre.y; });
+    {
+        std::vector<double> ys;
+        for (const Glyph &g : comps)
+            ys.push_back(g.centre.y);
+        std::vector<Glyph> kept;
+        for (const Glyph &g : comps) {
+            const auto lo = std::lower_bound(ys.begin(), ys.end(), g.centre.y - 0.25 * cap);
+            const auto hi = std::upper_bound(ys.begin(), ys.end(), g.centre.y + 0.25 * cap);
+            if (hi - lo >= 6)
+                kept.push_back(g);
+        }
+        comps = std::move(kept);
+    }
     std::vector<TextRow> rows;
     for (std::size_t i = 0; i < comps.size(); ++i) {
         if (i == 0 || comps[i].centre.y - comps[i - 1].centre.y > 0.5 * cap)
@@ -335,7 +367,8 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 }
                 // Noise or a neighbouring print may add a cell or two at the ends; glare or
                 // blur may lose a few: the window below picks the L cells.
-                const int span = g->lastIndex - g->firstIndex + 1;
+                const int fullSpan = g->lastIndex - g->firstIndex + 1;
+                const int span = std::abs(fullSpan - shape.lineLength) <= 3 ? fullSpan : g->coreLast - g->coreFirst + 1;
                 ok = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
                 if (l > 0) {
                     const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
