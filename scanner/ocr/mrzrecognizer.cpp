@@ -240,11 +240,12 @@ struct Block
 };
 
 // Warps the candidate upright, finds the glyph rows and their cell grids.
-std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip)
+// `tall`: a line more of margin above and below a block of 2-3 lines (see the rows below).
+std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false)
 {
     const double lineH = std::max(4.0f, cand.lineHeight);
     const double s = std::clamp(kTargetCap * 1.15 / lineH, 0.3, 2.5);
-    const double extraH = cand.lineCount >= 2 ? 1.6 * lineH : cand.lineCount == 1 ? 4.5 * lineH : 2.0 * lineH;
+    const double extraH = cand.lineCount >= 2 ? (tall ? 2.6 : 1.6) * lineH : cand.lineCount == 1 ? 4.5 * lineH : 2.0 * lineH;
     const double boxW = cand.box.size.width * 1.06 + 2.0 * lineH;
     const double boxH = cand.box.size.height + 2.0 * extraH;
     const int cw = static_cast<int>(std::lround(boxW * s));
@@ -324,6 +325,20 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         rows.back().glyphs.push_back(comps[i]);
     }
     std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
+    // The finder may group two lines of a TD1 and leave out the third, when background print
+    // joined it into another blob; the crop then cuts that line at its edge, and glyphs
+    // without their tops or feet are misread. A full row cut by the crop's edge: crop again
+    // with a line more of margin.
+    if (!tall && cand.lineCount >= 2 && !rows.empty()) {
+        const auto cut = [&](const TextRow &r, bool top) {
+            const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
+                return top ? g.box.y <= 0 : g.box.y + g.box.height >= ch;
+            });
+            return r.glyphs.size() >= 25 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
+        };
+        if (cut(rows.front(), true) || cut(rows.back(), false))
+            return prepareBlock(gray, cand, flip, true);
+    }
     // Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller
     // than letters (about 1.12 cap heights) and the filler '<' floats above it: centres
     // would mix them, bottoms do not. Fillers are left out by height.
