@@ -409,7 +409,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     const int lineCount = best->shape->lineCount;
     // Each line's window of L cells. The lines of an MRZ start at one margin (ICAO 9303-3
     // §4.3), so the windows are chosen together: the most glyphs inside them, among the
-    // choices whose first cells stand within half a pitch of one another. A speck or a
+    // choices whose first cells stand within half a pitch of the margin. A speck or a
     // neighbouring print before one line must not shift that line by a cell: on a line no
     // check digit covers (the names of TD1, TD2, TD3), the shift would pass unnoticed.
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
@@ -439,11 +439,16 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             }
             const auto &w = windows[static_cast<std::size_t>(l)];
             for (std::size_t k0 = 0; k0 < w.size(); ++k0) {
-                bool aligned = true;
-                for (int m = 0; m < l && aligned; ++m) {
-                    const double dx = startX(l, w[k0].first) - startX(m, windows[static_cast<std::size_t>(m)][static_cast<std::size_t>(pick[static_cast<std::size_t>(m)])].first);
-                    aligned = std::abs(dx) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch;
-                }
+                // Next to the line above; a third line where the first two say the margin
+                // is: perspective and a residual rotation slant the margin by a few pixels a
+                // line, steadily, and over three lines that may add up to half a pitch.
+                const auto pickedX = [&](int m) {
+                    return startX(m, windows[static_cast<std::size_t>(m)][static_cast<std::size_t>(pick[static_cast<std::size_t>(m)])].first);
+                };
+                const double x = startX(l, w[k0].first);
+                const double expected = l == 0 ? x : l == 1 ? pickedX(0) : 2.0 * pickedX(l - 1) - pickedX(l - 2);
+                const bool aligned = std::abs(x - expected) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch
+                                     && (l == 0 || std::abs(x - pickedX(l - 1)) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch);
                 if (!aligned)
                     continue;
                 pick[static_cast<std::size_t>(l)] = static_cast<int>(k0);
