@@ -240,8 +240,9 @@ struct Block
 };
 
 // Warps the candidate upright, finds the glyph rows and their cell grids.
-// `tall`: a line more of margin above and below a block of 2-3 lines (see the rows below).
-std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false)
+// `tall`: a line more of margin above and below a block of 2-3 lines; `wide`: the block was
+// widened to the longest MRZ line on both sides (see the rows below for both).
+std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false, bool wide = false)
 {
     const double lineH = std::max(4.0f, cand.lineHeight);
     const double s = std::clamp(kTargetCap * 1.15 / lineH, 0.3, 2.5);
@@ -337,7 +338,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             return r.glyphs.size() >= 25 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
         };
         if (cut(rows.front(), true) || cut(rows.back(), false))
-            return prepareBlock(gray, cand, flip, true);
+            return prepareBlock(gray, cand, flip, true, wide);
     }
     // Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller
     // than letters (about 1.12 cap heights) and the filler '<' floats above it: centres
@@ -399,8 +400,29 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 best = Fit{first, &shape, err};
         }
     }
-    if (!best)
+    if (!best) {
+        // A shadow or glare across the zone can break its lines, and the finder may see only
+        // the pieces on one side of it: rows of 12-28 cells at one pitch. Two or three of them:
+        // crop again, widened on both sides by what a 44-character line would still need.
+        if (!wide && cand.lineCount >= 2) {
+            int pieces = 0, longest = 0;
+            double pitch = 0;
+            for (const auto &g : grids) {
+                const int span = g ? g->coreLast - g->coreFirst + 1 : 0;
+                if (span < 12 || span > 28)
+                    continue;
+                ++pieces;
+                longest = std::max(longest, span);
+                pitch = std::max(pitch, g->pitch);
+            }
+            if (pieces >= 2 && pieces <= 3) {
+                MrzCandidate wider = cand;
+                wider.box.size.width += static_cast<float>(2.0 * (46 - longest) * pitch / s);
+                return prepareBlock(gray, wider, flip, tall, true);
+            }
+        }
         return std::nullopt;
+    }
 
     block.shape = best->shape;
     block.cap = cap;
