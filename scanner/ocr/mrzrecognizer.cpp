@@ -173,28 +173,39 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     if (ratio < 0.7 || ratio > 1.35)
         return std::nullopt;
     // Cell indices by walking the row: each step is rounded on its own, so a pitch that
-    // drifts along the line (perspective) never accumulates into a wrong cell.
+    // drifts along the line (perspective) never accumulates into a wrong cell. Blur can merge
+    // neighbours into one blob about two pitches wide ("00", "<<"): its centre stands 1.5
+    // pitches from both neighbours, which rounds to one cell or three. Such a blob counts as
+    // the cells its width covers; the steps go from its last cell and to its first.
+    // g.index is a glyph's first cell.
     RowGrid g;
-    g.index.assign(row.glyphs.size(), 0);
-    for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
-        const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
-        g.index[k] = g.index[k - 1] + static_cast<int>(std::lround(d / p));
+    const std::size_t n = row.glyphs.size();
+    std::vector<int> cells(n, 1);
+    for (std::size_t k = 0; k < n; ++k)
+        if (row.glyphs[k].box.width > 1.4 * p)
+            cells[k] = std::max(1, static_cast<int>(std::lround(row.glyphs[k].box.width / p)));
+    const auto firstCentre = [&](std::size_t k) { return row.glyphs[k].centre.x - (cells[k] - 1) * p / 2.0; };
+    const auto lastCentre = [&](std::size_t k) { return row.glyphs[k].centre.x + (cells[k] - 1) * p / 2.0; };
+    const auto lastCell = [&](std::size_t k) { return g.index[k] + cells[k] - 1; };
+    g.index.assign(n, 0);
+    for (std::size_t k = 1; k < n; ++k) {
+        const double d = firstCentre(k) - lastCentre(k - 1);
+        g.index[k] = lastCell(k - 1) + static_cast<int>(std::lround(d / p));
     }
     // The row's core: a speck or the page's edge beside the line (strong perspective brings
     // the line's ends near the edges) stands apart from it by an empty cell or more. Within
     // two glyphs of an end, what stands before such a gap is left out of the grid's fit, and
     // the line's length may be measured without it; the window of L cells (prepareBlock)
     // still sees all glyphs.
-    const std::size_t n = row.glyphs.size();
     std::size_t lo = 0, hi = n - 1;
     for (std::size_t k = 0; k < 2; ++k)
-        if (g.index[k + 1] - g.index[k] >= 2)
+        if (g.index[k + 1] - lastCell(k) >= 2)
             lo = k + 1;
     for (std::size_t k = n - 1; k > n - 3; --k)
-        if (g.index[k] - g.index[k - 1] >= 2)
+        if (g.index[k] - lastCell(k - 1) >= 2)
             hi = k - 1;
     g.coreFirst = g.index[lo];
-    g.coreLast = g.index[hi];
+    g.coreLast = lastCell(hi);
     // x(i) by least squares over glyphs that stand alone and are not too wide.
     std::vector<double> rowsA, rhs;
     for (std::size_t k = lo; k <= hi; ++k) {
@@ -216,7 +227,9 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     g.b = coef.at<double>(1);
     g.c = coef.at<double>(2);
     g.firstIndex = *std::min_element(g.index.begin(), g.index.end());
-    g.lastIndex = *std::max_element(g.index.begin(), g.index.end());
+    g.lastIndex = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        g.lastIndex = std::max(g.lastIndex, lastCell(k));
     g.pitch = (g.x(g.coreLast) - g.x(g.coreFirst)) / std::max(1, g.coreLast - g.coreFirst);
     if (g.pitch < 0.75 * p || g.pitch > 1.3 * p)
         return std::nullopt;
