@@ -152,6 +152,8 @@ struct RowGrid
     std::vector<int> index;
     int firstIndex = 0;
     int lastIndex = 0;
+    int coreFirst = 0; // the cells without the specks that stand apart at the ends (fitGrid)
+    int coreLast = 0;
     [[nodiscard]] double x(double i) const { return a + b * i + c * i * i; }
 };
 
@@ -172,16 +174,42 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     if (ratio < 0.7 || ratio > 1.35)
         return std::nullopt;
     // Cell indices by walking the row: each step is rounded on its own, so a pitch that
-    // drifts along the line (perspective) never accumulates into a wrong cell.
+    // drifts along the line (perspective) never accumulates into a wrong cell. Blur can merge
+    // neighbours into one blob about two pitches wide ("00", "<<"): its centre stands 1.5
+    // pitches from both neighbours, which rounds to one cell or three. Such a blob counts as
+    // the cells its width covers; the steps go from its last cell and to its first.
+    // g.index is a glyph's first cell.
     RowGrid g;
-    g.index.assign(row.glyphs.size(), 0);
-    for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
-        const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
-        g.index[k] = g.index[k - 1] + static_cast<int>(std::lround(d / p));
+    const std::size_t n = row.glyphs.size();
+    std::vector<int> cells(n, 1);
+    for (std::size_t k = 0; k < n; ++k)
+        if (row.glyphs[k].box.width > 1.4 * p)
+            cells[k] = std::max(1, static_cast<int>(std::lround(row.glyphs[k].box.width / p)));
+    const auto firstCentre = [&](std::size_t k) { return row.glyphs[k].centre.x - (cells[k] - 1) * p / 2.0; };
+    const auto lastCentre = [&](std::size_t k) { return row.glyphs[k].centre.x + (cells[k] - 1) * p / 2.0; };
+    const auto lastCell = [&](std::size_t k) { return g.index[k] + cells[k] - 1; };
+    g.index.assign(n, 0);
+    for (std::size_t k = 1; k < n; ++k) {
+        const double d = firstCentre(k) - lastCentre(k - 1);
+        g.index[k] = lastCell(k - 1) + static_cast<int>(std::lround(d / p));
     }
+    // The row's core: a speck or the page's edge beside the line (strong perspective brings
+    // the line's ends near the edges) stands apart from it by an empty cell or more. Within
+    // two glyphs of an end, what stands before such a gap is left out of the grid's fit, and
+    // the line's length may be measured without it; the window of L cells (prepareBlock)
+    // still sees all glyphs.
+    std::size_t lo = 0, hi = n - 1;
+    for (std::size_t k = 0; k < 2; ++k)
+        if (g.index[k + 1] - lastCell(k) >= 2)
+            lo = k + 1;
+    for (std::size_t k = n - 1; k > n - 3; --k)
+        if (g.index[k] - lastCell(k - 1) >= 2)
+            hi = k - 1;
+    g.coreFirst = g.index[lo];
+    g.coreLast = lastCell(hi);
     // x(i) by least squares over glyphs that stand alone and are not too wide.
     std::vector<double> rowsA, rhs;
-    for (std::size_t k = 0; k < row.glyphs.size(); ++k) {
+    for (std::size_t k = lo; k <= hi; ++k) {
         const bool alone = (k == 0 || g.index[k - 1] != g.index[k]) && (k + 1 == row.glyphs.size() || g.index[k + 1] != g.index[k]);
         if (!alone || row.glyphs[k].box.width > 1.1 * p)
             continue;
@@ -200,8 +228,10 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     g.b = coef.at<double>(1);
     g.c = coef.at<double>(2);
     g.firstIndex = *std::min_element(g.index.begin(), g.index.end());
-    g.lastIndex = *std::max_element(g.index.begin(), g.index.end());
-    g.pitch = (g.x(g.lastIndex) - g.x(g.firstIndex)) / std::max(1, g.lastIndex - g.firstIndex);
+    g.lastIndex = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        g.lastIndex = std::max(g.lastIndex, lastCell(k));
+    g.pitch = (g.x(g.coreLast) - g.x(g.coreFirst)) / std::max(1, g.coreLast - g.coreFirst);
     if (g.pitch < 0.75 * p || g.pitch > 1.3 * p)
         return std::nullopt;
     return g;
@@ -224,11 +254,13 @@ struct Block
 };
 
 // Warps the candidate upright, finds the glyph rows and their cell grids.
-std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip)
+// `tall`: a line more of margin above and below a block of 2-3 lines; `wide`: the block was
+// widened to the longest MRZ line on both sides (see the rows below for both).
+std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false, bool wide = false)
 {
     const double lineH = std::max(4.0f, cand.lineHeight);
     const double s = std::clamp(kTargetCap * 1.15 / lineH, 0.3, 2.5);
-    const double extraH = cand.lineCount >= 2 ? 1.6 * lineH : cand.lineCount == 1 ? 4.5 * lineH : 2.0 * lineH;
+    const double extraH = cand.lineCount >= 2 ? (tall ? 2.6 : 1.6) * lineH : cand.lineCount == 1 ? 4.5 * lineH : 2.0 * lineH;
     const double boxW = cand.box.size.width * 1.06 + 2.0 * lineH;
     const double boxH = cand.box.size.height + 2.0 * extraH;
     const int cw = static_cast<int>(std::lround(boxW * s));
@@ -284,8 +316,23 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         return g.box.height < 0.3 * cap || g.box.height > 1.4 * cap || g.box.width > 2.4 * cap;
     });
 
-    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap.
+    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap. Specks
+    // (the noise of a dark desk beside the page, its edge) can stand between two lines and
+    // bridge that gap: a glyph of a line has several others at its height, a speck rarely.
     std::sort(comps.begin(), comps.end(), [](const Glyph &a, const Glyph &b) { return a.centre.y < b.centre.y; });
+    {
+        std::vector<double> ys;
+        for (const Glyph &g : comps)
+            ys.push_back(g.centre.y);
+        std::vector<Glyph> kept;
+        for (const Glyph &g : comps) {
+            const auto lo = std::lower_bound(ys.begin(), ys.end(), g.centre.y - 0.25 * cap);
+            const auto hi = std::upper_bound(ys.begin(), ys.end(), g.centre.y + 0.25 * cap);
+            if (hi - lo >= 6)
+                kept.push_back(g);
+        }
+        comps = std::move(kept);
+    }
     std::vector<TextRow> rows;
     for (std::size_t i = 0; i < comps.size(); ++i) {
         if (i == 0 || comps[i].centre.y - comps[i - 1].centre.y > 0.5 * cap)
@@ -293,6 +340,20 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         rows.back().glyphs.push_back(comps[i]);
     }
     std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
+    // The finder may group two lines of a TD1 and leave out the third, when background print
+    // joined it into another blob; the crop then cuts that line at its edge, and glyphs
+    // without their tops or feet are misread. A full row cut by the crop's edge: crop again
+    // with a line more of margin.
+    if (!tall && cand.lineCount >= 2 && !rows.empty()) {
+        const auto cut = [&](const TextRow &r, bool top) {
+            const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
+                return top ? g.box.y <= 0 : g.box.y + g.box.height >= ch;
+            });
+            return r.glyphs.size() >= 25 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
+        };
+        if (cut(rows.front(), true) || cut(rows.back(), false))
+            return prepareBlock(gray, cand, flip, true, wide);
+    }
     // Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller
     // than letters (about 1.12 cap heights) and the filler '<' floats above it: centres
     // would mix them, bottoms do not. Fillers are left out by height.
@@ -336,7 +397,8 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 }
                 // Noise or a neighbouring print may add a cell or two at the ends; glare or
                 // blur may lose a few: the window below picks the L cells.
-                const int span = g->lastIndex - g->firstIndex + 1;
+                const int fullSpan = g->lastIndex - g->firstIndex + 1;
+                const int span = std::abs(fullSpan - shape.lineLength) <= 3 ? fullSpan : g->coreLast - g->coreFirst + 1;
                 ok = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
                 if (l > 0) {
                     const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
@@ -352,8 +414,29 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 best = Fit{first, &shape, err};
         }
     }
-    if (!best)
+    if (!best) {
+        // A shadow or glare across the zone can break its lines, and the finder may see only
+        // the pieces on one side of it: rows of 12-28 cells at one pitch. Two or three of them:
+        // crop again, widened on both sides by what a 44-character line would still need.
+        if (!wide && cand.lineCount >= 2) {
+            int pieces = 0, longest = 0;
+            double pitch = 0;
+            for (const auto &g : grids) {
+                const int span = g ? g->coreLast - g->coreFirst + 1 : 0;
+                if (span < 12 || span > 28)
+                    continue;
+                ++pieces;
+                longest = std::max(longest, span);
+                pitch = std::max(pitch, g->pitch);
+            }
+            if (pieces >= 2 && pieces <= 3) {
+                MrzCandidate wider = cand;
+                wider.box.size.width += static_cast<float>(2.0 * (46 - longest) * pitch / s);
+                return prepareBlock(gray, wider, flip, tall, true);
+            }
+        }
         return std::nullopt;
+    }
 
     block.shape = best->shape;
     block.cap = cap;
@@ -362,7 +445,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     const int lineCount = best->shape->lineCount;
     // Each line's window of L cells. The lines of an MRZ start at one margin (ICAO 9303-3
     // §4.3), so the windows are chosen together: the most glyphs inside them, among the
-    // choices whose first cells stand within half a pitch of one another. A speck or a
+    // choices whose first cells stand within half a pitch of the margin. A speck or a
     // neighbouring print before one line must not shift that line by a cell: on a line no
     // check digit covers (the names of TD1, TD2, TD3), the shift would pass unnoticed.
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
@@ -392,11 +475,16 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             }
             const auto &w = windows[static_cast<std::size_t>(l)];
             for (std::size_t k0 = 0; k0 < w.size(); ++k0) {
-                bool aligned = true;
-                for (int m = 0; m < l && aligned; ++m) {
-                    const double dx = startX(l, w[k0].first) - startX(m, windows[static_cast<std::size_t>(m)][static_cast<std::size_t>(pick[static_cast<std::size_t>(m)])].first);
-                    aligned = std::abs(dx) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch;
-                }
+                // Next to the line above; a third line where the first two say the margin
+                // is: perspective and a residual rotation slant the margin by a few pixels a
+                // line, steadily, and over three lines that may add up to half a pitch.
+                const auto pickedX = [&](int m) {
+                    return startX(m, windows[static_cast<std::size_t>(m)][static_cast<std::size_t>(pick[static_cast<std::size_t>(m)])].first);
+                };
+                const double x = startX(l, w[k0].first);
+                const double expected = l == 0 ? x : l == 1 ? pickedX(0) : 2.0 * pickedX(l - 1) - pickedX(l - 2);
+                const bool aligned = std::abs(x - expected) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch
+                                     && (l == 0 || std::abs(x - pickedX(l - 1)) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch);
                 if (!aligned)
                     continue;
                 pick[static_cast<std::size_t>(l)] = static_cast<int>(k0);
