@@ -49,6 +49,7 @@ constexpr float kSecondChange = 1.0f;     // two substitutions must cost more th
 constexpr float kUniqueFix = 2.3f;        // the chosen fix ~10x likelier than any other passing one
 constexpr float kLookAlikeDoubt = 4.6f;   // a look-alike within 100x is a real doubt
 constexpr float kLookAlikeDoubtNoComposite = 6.9f; // visas: no composite catches a second error
+constexpr float kRoundDoubt = 4.6f;       // O/0 where no check digit covers: within 100x is a doubt
 constexpr float kLookAlikeShare = 0.9f;   // the passing assignment taken holds this much of them all
 
 // The character class of each position, per layout (ICAO 9303-4..7 data structure tables):
@@ -793,7 +794,7 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
     const float kAmbiguous = shape.compositeLine >= 0 ? kLookAlikeDoubt : kLookAlikeDoubtNoComposite;
     struct Amb { int l, i, partner; };
     std::vector<std::vector<bool>> covered(choices.size(), std::vector<bool>(choices.front().size(), false));
-    const auto ambiguousIn = [&](const std::vector<std::pair<int, int>> &pos) {
+    const auto ambiguousIn = [&](const std::vector<std::pair<int, int>> &pos, float gap) {
         std::vector<Amb> out;
         for (const auto &[l, i] : pos) {
             const char kind = shape.kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
@@ -803,7 +804,7 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
             const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
             const int partner = lookAlikeOf(ch.best, sc);
             if (partner >= 0 && allowed(kind, kAlphabet[static_cast<std::size_t>(partner)])
-                && sc[static_cast<std::size_t>(ch.best)] - sc[static_cast<std::size_t>(partner)] < kAmbiguous)
+                && sc[static_cast<std::size_t>(ch.best)] - sc[static_cast<std::size_t>(partner)] < gap)
                 out.push_back({l, i, partner});
         }
         return out;
@@ -813,7 +814,7 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
             d.confidence[a.l][a.i] = std::min(d.confidence[a.l][a.i], 0.1f);
     };
     const auto decideBy = [&](const std::vector<std::pair<int, int>> &pos, std::pair<int, int> checkAt) {
-        std::vector<Amb> amb = ambiguousIn(pos);
+        std::vector<Amb> amb = ambiguousIn(pos, kAmbiguous);
         for (const auto &[l, i] : pos)
             covered[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)] = true;
         if (amb.empty())
@@ -891,11 +892,25 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
         for (const auto &p : all)
             if (!covered[static_cast<std::size_t>(p.first)][static_cast<std::size_t>(p.second)])
                 only.push_back(p);
-        if (!ambiguousIn(only).empty())
+        if (!ambiguousIn(only, kAmbiguous).empty())
             decideBy(all, {shape.compositeLine, shape.compositeAt});
     }
     // What no check digit covers (MRV optional data) stands on the network's confidence
-    // alone, like the names: the acceptance demands it (kAcceptConfidence).
+    // alone, like the names: the acceptance demands it (kAcceptConfidence). Except the round
+    // pair O and 0, the one the network confuses most (its held-out errors): there a doubt
+    // within kLookAlikeDoubtNoComposite leaves the character unsure.
+    std::vector<std::pair<int, int>> rest;
+    for (std::size_t l = 0; l < choices.size(); ++l)
+        for (std::size_t i = 0; i < choices[l].size(); ++i)
+            if (!covered[l][i])
+                rest.emplace_back(static_cast<int>(l), static_cast<int>(i));
+    std::vector<Amb> round;
+    for (const Amb &a : ambiguousIn(rest, kRoundDoubt)) {
+        const char x = d.lines[a.l][a.i].toLatin1(), y = kAlphabet[static_cast<std::size_t>(a.partner)];
+        if ((x == 'O' && y == '0') || (x == '0' && y == 'O'))
+            round.push_back(a);
+    }
+    unsure(round);
 }
 
 Decoded decode(const Block &block, const CellScores &cells)
