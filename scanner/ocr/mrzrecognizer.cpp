@@ -388,6 +388,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             double err = 0;
             bool ok = true;
             double pmin = 1e9, pmax = 0;
+            int fullLines = 0;
             for (int l = 0; l < shape.lineCount && ok; ++l) {
                 const auto &g = grids[static_cast<std::size_t>(first + l)];
                 if (!g) {
@@ -396,9 +397,15 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 }
                 // Noise or a neighbouring print may add a cell or two at the ends; glare or
                 // blur may lose a few: the window below picks the L cells.
+                // Glare or a faint print may also leave a line's end or start unseen (a run
+                // of fillers lighter than the rest): a line down to two thirds of L is taken
+                // when another line of the block has its full length; its lost cells are read
+                // where the grid and the margin put them.
                 const int fullSpan = g->lastIndex - g->firstIndex + 1;
                 const int span = std::abs(fullSpan - shape.lineLength) <= 3 ? fullSpan : g->coreLast - g->coreFirst + 1;
-                ok = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                const bool full = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                fullLines += full ? 1 : 0;
+                ok = full || (span < shape.lineLength && span >= shape.lineLength - shape.lineLength / 3);
                 if (l > 0) {
                     const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
                     ok = ok && gap > 1.3 && gap < 3.2;
@@ -407,7 +414,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 pmin = std::min(pmin, g->pitch);
                 pmax = std::max(pmax, g->pitch);
             }
-            if (!ok || pmax > 1.1 * pmin)
+            if (!ok || fullLines == 0 || pmax > 1.1 * pmin)
                 continue;
             if (!best || err < best->error)
                 best = Fit{first, &shape, err};
@@ -450,7 +457,12 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
     for (int l = 0; l < lineCount; ++l) {
         const RowGrid &g = *grids[static_cast<std::size_t>(best->first + l)];
-        for (int s0 = g.firstIndex - 2; s0 <= g.lastIndex - length + 3; ++s0) {
+        int from = g.firstIndex - 2, to = g.lastIndex - length + 3;
+        if (to < from) { // a short line (above): windows that hold all of it
+            from = g.lastIndex - length - 1;
+            to = g.firstIndex + 2;
+        }
+        for (int s0 = from; s0 <= to; ++s0) {
             int n0 = 0;
             for (const int i : g.index)
                 n0 += i >= s0 && i < s0 + length ? 1 : 0;
