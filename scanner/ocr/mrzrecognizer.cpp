@@ -402,7 +402,10 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 // when another line of the block has its full length; its lost cells are read
                 // where the grid and the margin put them.
                 const int fullSpan = g->lastIndex - g->firstIndex + 1;
-                const int span = std::abs(fullSpan - shape.lineLength) <= 3 ? fullSpan : g->coreLast - g->coreFirst + 1;
+                // The length with or without the specks apart at its ends (fitGrid), whichever
+                // is nearer L: a speck must not make a row of desk noise fit better.
+                const int coreSpan = g->coreLast - g->coreFirst + 1;
+                const int span = std::abs(coreSpan - shape.lineLength) < std::abs(fullSpan - shape.lineLength) ? coreSpan : fullSpan;
                 const bool full = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
                 fullLines += full ? 1 : 0;
                 ok = full || (span < shape.lineLength && span >= shape.lineLength - shape.lineLength / 3);
