@@ -341,14 +341,14 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
     // The finder may group two lines of a TD1 and leave out the third, when background print
     // joined it into another blob; the crop then cuts that line at its edge, and glyphs
-    // without their tops or feet are misread. A full row cut by the crop's edge: crop again
-    // with a line more of margin.
+    // without their tops or feet are misread. A row of 20 or more glyphs (glare may hide the
+    // rest) cut by the crop's edge: crop again with a line more of margin.
     if (!tall && cand.lineCount >= 2 && !rows.empty()) {
         const auto cut = [&](const TextRow &r, bool top) {
             const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
                 return top ? g.box.y <= 0 : g.box.y + g.box.height >= ch;
             });
-            return r.glyphs.size() >= 25 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
+            return r.glyphs.size() >= 20 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
         };
         if (cut(rows.front(), true) || cut(rows.back(), false))
             return prepareBlock(gray, cand, flip, true, wide);
