@@ -343,14 +343,14 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
     // The finder may group two lines of a TD1 and leave out the third, when background print
     // joined it into another blob; the crop then cuts that line at its edge, and glyphs
-    // without their tops or feet are misread. A full row cut by the crop's edge: crop again
-    // with a line more of margin.
+    // without their tops or feet are misread. A row of 20 or more glyphs (glare may hide the
+    // rest) cut by the crop's edge: crop again with a line more of margin.
     if (!tall && cand.lineCount >= 2 && !rows.empty()) {
         const auto cut = [&](const TextRow &r, bool top) {
             const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
                 return top ? g.box.y <= 0 : g.box.y + g.box.height >= ch;
             });
-            return r.glyphs.size() >= 25 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
+            return r.glyphs.size() >= 20 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
         };
         if (cut(rows.front(), true) || cut(rows.back(), false))
             return prepareBlock(gray, cand, flip, true, wide);
@@ -390,6 +390,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             double err = 0;
             bool ok = true;
             double pmin = 1e9, pmax = 0;
+            int fullLines = 0;
             for (int l = 0; l < shape.lineCount && ok; ++l) {
                 const auto &g = grids[static_cast<std::size_t>(first + l)];
                 if (!g) {
@@ -398,9 +399,18 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 }
                 // Noise or a neighbouring print may add a cell or two at the ends; glare or
                 // blur may lose a few: the window below picks the L cells.
+                // Glare or a faint print may also leave a line's end or start unseen (a run
+                // of fillers lighter than the rest): a line down to two thirds of L is taken
+                // when another line of the block has its full length; its lost cells are read
+                // where the grid and the margin put them.
                 const int fullSpan = g->lastIndex - g->firstIndex + 1;
-                const int span = std::abs(fullSpan - shape.lineLength) <= 3 ? fullSpan : g->coreLast - g->coreFirst + 1;
-                ok = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                // The length with or without the specks apart at its ends (fitGrid), whichever
+                // is nearer L: a speck must not make a row of desk noise fit better.
+                const int coreSpan = g->coreLast - g->coreFirst + 1;
+                const int span = std::abs(coreSpan - shape.lineLength) < std::abs(fullSpan - shape.lineLength) ? coreSpan : fullSpan;
+                const bool full = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                fullLines += full ? 1 : 0;
+                ok = full || (span < shape.lineLength && span >= shape.lineLength - shape.lineLength / 3);
                 if (l > 0) {
                     const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
                     ok = ok && gap > 1.3 && gap < 3.2;
@@ -409,7 +419,7 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
                 pmin = std::min(pmin, g->pitch);
                 pmax = std::max(pmax, g->pitch);
             }
-            if (!ok || pmax > 1.1 * pmin)
+            if (!ok || fullLines == 0 || pmax > 1.1 * pmin)
                 continue;
             if (!best || err < best->error)
                 best = Fit{first, &shape, err};
@@ -452,7 +462,12 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
     for (int l = 0; l < lineCount; ++l) {
         const RowGrid &g = *grids[static_cast<std::size_t>(best->first + l)];
-        for (int s0 = g.firstIndex - 2; s0 <= g.lastIndex - length + 3; ++s0) {
+        int from = g.firstIndex - 2, to = g.lastIndex - length + 3;
+        if (to < from) { // a short line (above): windows that hold all of it
+            from = g.lastIndex - length - 1;
+            to = g.firstIndex + 2;
+        }
+        for (int s0 = from; s0 <= to; ++s0) {
             int n0 = 0;
             for (const int i : g.index)
                 n0 += i >= s0 && i < s0 + length ? 1 : 0;
