@@ -7,6 +7,7 @@
 #include "scanner/ocr/mrzrecognizer.h"
 #include "scanner/ocr/mrzrecognizer_p.h"
 #include "scanner/ocr/ocrjson.h"
+#include "tests/support/ocrcorpus.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void tier();
     void noMrz();
     void emptyAndTinyImages();
+    void resolutions_data();
+    void resolutions();
     void resultShape();
     void nameShape_data();
     void nameShape();
@@ -132,6 +135,40 @@ void TstMrzRecognizer::noMrz()
         QVERIFY2(!r.accepted && !r.mrz, qPrintable(t.file));
     }
     QVERIFY(total >= 20);
+}
+
+void TstMrzRecognizer::resolutions_data()
+{
+    // Issue 6 §1: 120-600 dpi equivalent. The same clean pages of the five layouts, rendered
+    // by the corpus generator (seed 31) into frames of these sizes.
+    QTest::addColumn<QSize>("frame");
+    QTest::addColumn<int>("minExact"); // of 10
+    QTest::newRow("flatbed scan, about 600 dpi (3000 x 2100)") << QSize(3000, 2100) << 10;
+    QTest::newRow("document camera, 1280 x 720") << QSize(1280, 720) << 10;
+    QTest::newRow("old webcam, 640 x 480 (about 120 dpi on the page)") << QSize(640, 480) << 9;
+}
+
+void TstMrzRecognizer::resolutions()
+{
+    QFETCH(QSize, frame);
+    QFETCH(int, minExact);
+    constexpr std::array<Kiosk::OcrCorpus::Layout, 5> layouts{Kiosk::OcrCorpus::Layout::TD3, Kiosk::OcrCorpus::Layout::TD1, Kiosk::OcrCorpus::Layout::TD2,
+                                                              Kiosk::OcrCorpus::Layout::MRVA, Kiosk::OcrCorpus::Layout::MRVB};
+    int exact = 0, wrongValid = 0;
+    for (int i = 0; i < 10; ++i) {
+        Kiosk::OcrCorpus::Options o;
+        o.tier = Kiosk::OcrCorpus::Tier::Clean;
+        o.layout = layouts[static_cast<std::size_t>(i) % layouts.size()];
+        o.frame = frame;
+        const Kiosk::OcrCorpus::Sample s = Kiosk::OcrCorpus::generate(31ULL * 1000003ULL + static_cast<quint64>(i), o);
+        QCOMPARE(s.image.size(), frame);
+        const OcrResult r = m_recognizer.read(s.image, ReadOptions{kToday});
+        const bool valid = r.mrz && r.mrz->valid;
+        exact += valid && r.lines == s.lines ? 1 : 0;
+        wrongValid += valid && r.lines != s.lines ? 1 : 0;
+    }
+    QVERIFY2(exact >= minExact, qPrintable(QStringLiteral("%1 exact reads of 10, want >= %2").arg(exact).arg(minExact)));
+    QCOMPARE(wrongValid, 0);
 }
 
 void TstMrzRecognizer::emptyAndTinyImages()
