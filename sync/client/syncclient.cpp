@@ -401,10 +401,7 @@ void SyncClient::start()
 {
     if (QNetworkInformation::loadDefaultBackend()) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) {
-                    if (r == QNetworkInformation::Reachability::Online) // connectivity back: try now
-                        scheduleNext(std::chrono::milliseconds(0));
-                });
+                [this](QNetworkInformation::Reachability r) { networkReachabilityChanged(r == QNetworkInformation::Reachability::Online); });
     }
     scheduleNext(std::chrono::milliseconds(0));
 }
@@ -414,9 +411,16 @@ void SyncClient::stop()
     m_timer.stop();
 }
 
+void SyncClient::networkReachabilityChanged(bool online)
+{
+    if (online) // connectivity back: try now
+        scheduleNext(std::chrono::milliseconds(0));
+}
+
 void SyncClient::scheduleNext(std::chrono::milliseconds delay)
 {
     m_timer.start(delay);
+    emit nextRoundScheduled(delay.count());
 }
 
 void SyncClient::onTimer()
