@@ -126,6 +126,15 @@ private:
     QTimer m_timer;
     int m_failures = 0;
     bool m_online = false;
+    // Continuous mode on (start() until stop()): a round ending after stop() (stop() from a
+    // statusChanged slot, inside the round) or connectivity coming back after it must not
+    // schedule another round.
+    bool m_running = false;
+    bool m_watchingNetwork = false;
+    // A round is under way (its requests spin a local event loop, in which the timer can fire
+    // again when connectivity returns): no second round inside it; one follows at once instead.
+    bool m_inRound = false;
+    bool m_roundRequested = false;
 };
 
 } // namespace Kiosk::Sync
