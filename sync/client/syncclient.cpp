@@ -20,6 +20,8 @@
 #include <QSslKey>
 #include <QUrlQuery>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "kiosk.sync.client")
 
 namespace Kiosk::Sync {
@@ -399,31 +401,53 @@ bool SyncClient::probe(int timeoutMs)
 
 void SyncClient::start()
 {
-    if (QNetworkInformation::loadDefaultBackend()) {
+    m_running = true;
+    if (!m_watchingNetwork && QNetworkInformation::loadDefaultBackend()) {
+        m_watchingNetwork = true; // connected once, however often start() is called
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) {
-                    if (r == QNetworkInformation::Reachability::Online) // connectivity back: try now
-                        scheduleNext(std::chrono::milliseconds(0));
-                });
+                [this](QNetworkInformation::Reachability r) { networkReachabilityChanged(r == QNetworkInformation::Reachability::Online); });
     }
     scheduleNext(std::chrono::milliseconds(0));
 }
 
 void SyncClient::stop()
 {
+    m_running = false;
+    m_roundRequested = false;
     m_timer.stop();
+}
+
+void SyncClient::networkReachabilityChanged(bool online)
+{
+    if (online) // connectivity back: try now
+        scheduleNext(std::chrono::milliseconds(0));
 }
 
 void SyncClient::scheduleNext(std::chrono::milliseconds delay)
 {
+    if (!m_running)
+        return;
+    if (m_inRound) { // onTimer schedules when the round ends; 0 then
+        m_roundRequested = m_roundRequested || delay.count() == 0;
+        return;
+    }
     m_timer.start(delay);
+    emit nextRoundScheduled(delay.count());
 }
 
 void SyncClient::onTimer()
 {
+    if (!m_running || m_inRound)
+        return;
+    m_inRound = true;
+    m_roundRequested = false;
     const auto outcome = runOnce();
+    m_inRound = false;
     m_failures = outcome ? 0 : m_failures + 1;
-    scheduleNext(outcome ? m_settings.interval : backoffDelay(m_settings.backoff, m_failures, *QRandomGenerator::global()));
+    const bool again = std::exchange(m_roundRequested, false);
+    scheduleNext(again ? std::chrono::milliseconds(0)
+                 : outcome ? m_settings.interval
+                           : backoffDelay(m_settings.backoff, m_failures, *QRandomGenerator::global()));
 }
 
 } // namespace Kiosk::Sync

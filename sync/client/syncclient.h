@@ -86,6 +86,10 @@ public:
     // Continuous mode: rounds every `interval`, backoff after failures.
     void start();
     void stop();
+    // Connectivity as the platform reports it (QNetworkInformation, connected by start()): back
+    // online means try now rather than wait out the backoff. Public so that tests can drive it
+    // where no network-information backend loads (containers, CI).
+    void networkReachabilityChanged(bool online);
 
     [[nodiscard]] Result<SyncStatus> status();
     // A quick GET /v1/health (for `sync --status`).
@@ -93,6 +97,9 @@ public:
 
 signals:
     void statusChanged(const Kiosk::Sync::SyncStatus &status);
+    // The continuous loop's next round is due in `delayMs` (interval, backoff or 0): lets the
+    // UI show "retrying in ..." and tests check the backoff schedule without waiting it out.
+    void nextRoundScheduled(qint64 delayMs);
 
 private:
     SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, QObject *parent);
@@ -119,6 +126,15 @@ private:
     QTimer m_timer;
     int m_failures = 0;
     bool m_online = false;
+    // Continuous mode on (start() until stop()): a round ending after stop() (stop() from a
+    // statusChanged slot, inside the round) or connectivity coming back after it must not
+    // schedule another round.
+    bool m_running = false;
+    bool m_watchingNetwork = false;
+    // A round is under way (its requests spin a local event loop, in which the timer can fire
+    // again when connectivity returns): no second round inside it; one follows at once instead.
+    bool m_inRound = false;
+    bool m_roundRequested = false;
 };
 
 } // namespace Kiosk::Sync

@@ -14,13 +14,10 @@
 #include "app/store/database.h"
 #include "app/store/eventrepository.h"
 #include "app/store/outbox.h"
-#include "sync/central/centralapi.h"
-#include "sync/central/centraldatabase.h"
-#include "sync/central/centralservice.h"
-#include "sync/central/httpadapter.h"
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/syncclient.h"
 #include "tests/unit/central/centraltestdb.h"
+#include "tests/support/loopbackcentral.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
 #include <benchmark/benchmark.h>
@@ -28,13 +25,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimeZone>
 
 #include <algorithm>
-#include <future>
 
 #include <sys/resource.h>
 
@@ -66,41 +60,6 @@ Sync::Decision benchDecision(int n)
                           QStringLiteral("OFF-1"), VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false};
 }
 
-// The central service on its own thread with its own event loop, as in border-central.
-class CentralThread : public QThread
-{
-public:
-    CentralThread(QString url, QString cert, QString key) : m_url(std::move(url)), m_cert(std::move(cert)), m_key(std::move(key)) {}
-    std::promise<quint16> port;
-    std::atomic<qint64> verifyNs{0};
-    QByteArray publicKeyToEnrol;
-
-protected:
-    void run() override
-    {
-        auto db = Central::CentralDatabase::open(m_url);
-        if (!db) {
-            qWarning("central: %s", qPrintable(db.error().message));
-            port.set_value(0);
-            return;
-        }
-        Central::CentralService service(*db);
-        (void)service.addKiosk({KioskId, QStringLiteral("GYD"), publicKeyToEnrol, false});
-        Central::CentralApi api(service);
-        Central::HttpAdapter http(api);
-        auto bound = http.listen(QHostAddress::LocalHost, 0, {m_cert, m_key});
-        port.set_value(bound ? *bound : 0);
-        QTimer poll; // publish the verification time for the benchmark thread
-        QObject::connect(&poll, &QTimer::timeout, [&] { verifyNs = service.verifyNanoseconds(); });
-        poll.start(20);
-        exec();
-        verifyNs = service.verifyNanoseconds();
-    }
-
-private:
-    QString m_url, m_cert, m_key;
-};
-
 void BM_DrainBacklog(benchmark::State &state)
 {
     const bool pg = state.range(0) == 1;
@@ -114,15 +73,10 @@ void BM_DrainBacklog(benchmark::State &state)
     }
     for (auto _ : state) {
         QTemporaryDir dir;
-        // Throwaway TLS certificate for 127.0.0.1.
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                                  QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                                                  QStringLiteral("-keyout"), dir.filePath(QStringLiteral("tls.key")), QStringLiteral("-out"),
-                                                  dir.filePath(QStringLiteral("ca.pem")), QStringLiteral("-days"), QStringLiteral("1"),
-                                                  QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                                  QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        openssl.waitForFinished();
+        if (const QString tls = Test::makeLoopbackTls(dir.filePath(QStringLiteral("tls.key")), dir.filePath(QStringLiteral("ca.pem"))); !tls.isEmpty()) {
+            state.SkipWithError(qPrintable(tls));
+            return;
+        }
         auto key = Crypto::Ed25519PrivateKey::generate();
         const QByteArray publicKey = key->publicKey().raw();
         const EventLog::EventSigner signer(std::move(*key));
@@ -158,15 +112,11 @@ void BM_DrainBacklog(benchmark::State &state)
         }
 
         std::unique_ptr<Central::Test::ScratchDatabase> scratch = std::make_unique<Central::Test::ScratchDatabase>(pg ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
-        CentralThread central(scratch->url(), dir.filePath(QStringLiteral("ca.pem")), dir.filePath(QStringLiteral("tls.key")));
-        central.publicKeyToEnrol = publicKey;
-        auto portFuture = central.port.get_future();
-        central.start();
-        const quint16 port = portFuture.get();
+        Test::CentralThread central(scratch->url(), dir.filePath(QStringLiteral("ca.pem")), dir.filePath(QStringLiteral("tls.key")),
+                                    {{KioskId, QStringLiteral("GYD"), publicKey, false}});
+        const quint16 port = central.startListening();
         if (port == 0) {
-            central.quit();
-            central.wait();
-            state.SkipWithError("central did not start");
+            state.SkipWithError(qPrintable(QStringLiteral("central did not start: ") + central.error()));
             return;
         }
         Sync::SyncSettings settings;
@@ -193,8 +143,8 @@ void BM_DrainBacklog(benchmark::State &state)
         }
         state.counters["events"] = total;
         state.counters["events_per_s"] = total / seconds;
-        state.counters["verify_share"] = (static_cast<double>(central.verifyNs.load()) / 1e9) / seconds;
-        state.counters["verify_per_s"] = total / (static_cast<double>(central.verifyNs.load()) / 1e9);
+        state.counters["verify_share"] = (static_cast<double>(central.verifyNanoseconds()) / 1e9) / seconds;
+        state.counters["verify_per_s"] = total / (static_cast<double>(central.verifyNanoseconds()) / 1e9);
         // Kiosk + central CPU per event, both in this process (PostgreSQL's own CPU not counted).
         state.counters["events_per_cpu_s"] = total / cpuSeconds;
         client->reset();

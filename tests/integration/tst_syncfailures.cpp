@@ -8,6 +8,7 @@
 #include "app/store/database.h"
 #include "scanner/mrz/checkdigit.h"
 #include "sync/client/crossingrecorder.h"
+#include "tests/support/loopbackcentral.h"
 #include "tests/unit/central/centraltestdb.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
@@ -221,12 +222,8 @@ void TstSyncFailures::init()
     if (m_centralDb->url().isEmpty())
         QSKIP("PostgreSQL not available: KIOSK_TEST_PG_URL is not set (scripts/test-services starts it)");
     // A throwaway TLS certificate for 127.0.0.1, made now: no key material is committed.
-    const Run cert = run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                                    QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                                                    QStringLiteral("-keyout"), path(QStringLiteral("tls.key")), QStringLiteral("-out"), path(QStringLiteral("ca.pem")),
-                                                    QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                                                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    QVERIFY2(cert.exitCode == 0, cert.err.constData());
+    const QString cert = Test::makeLoopbackTls(path(QStringLiteral("tls.key")), path(QStringLiteral("ca.pem")));
+    QVERIFY2(cert.isEmpty(), qPrintable(cert));
     m_ini = path(QStringLiteral("kiosk.ini"));
     writeIni(m_ini, KioskId, path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")));
     const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), m_ini, QStringLiteral("--id"), KioskId,
