@@ -189,6 +189,22 @@ class TestInfoScreen : public QObject
         return Session::DemoEnvironment::create(m_clock, options);
     }
 
+    // Back at the start and nothing of the traveller left: not in the screen's memory nor the
+    // session's, on no widget of any window, and the texts equal those of a screen that never
+    // saw anyone. A failure is reported at the caller's test.
+    void verifyClearedOf(const Rig &rig, const QStringList &personal)
+    {
+        QVERIFY(!rig.screen->holdsPersonalData());
+        QVERIFY(!rig.screen->result().has_value());
+        QVERIFY(rig.session->currentCase() == nullptr);
+        QCOMPARE(rig.screen->language(), QStringLiteral("en")); // back to the default
+        const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
+        for (const QString &p : personal)
+            QVERIFY2(!all.contains(p), qPrintable(QStringLiteral("still on a widget: %1").arg(p)));
+        Rig fresh = makeRig();
+        QCOMPARE(widgetTexts(rig.screen.get()), widgetTexts(fresh.screen.get()));
+    }
+
     static Script admitVisaFree()
     {
         Script s;
@@ -526,16 +542,7 @@ void TestInfoScreen::nothingPersonalAfterIdleTimeout()
     // Before the timeout the date is on screen (so the check below can fail).
     QVERIFY(visibleText(*rig.screen).contains(Ui::InfoText::formatDate(QDate(2026, 5, 29), Ui::InfoLanguages::locale("ru"))));
     QTRY_COMPARE_WITH_TIMEOUT(rig.screen->page(), InfoScreen::Page::Start, 3000);
-    QVERIFY(!rig.screen->holdsPersonalData());
-    QVERIFY(!rig.screen->result().has_value());
-    QVERIFY(rig.session->currentCase() == nullptr);
-    QCOMPARE(rig.screen->language(), QStringLiteral("en")); // back to the default
-    const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
-    for (const QString &p : personal)
-        QVERIFY2(!all.contains(p), qPrintable(QStringLiteral("still on a widget: %1").arg(p)));
-    // The texts equal those of a screen that never saw anyone.
-    Rig fresh = makeRig();
-    QCOMPARE(widgetTexts(rig.screen.get()), widgetTexts(fresh.screen.get()));
+    verifyClearedOf(rig, personal);
 }
 
 void TestInfoScreen::nothingPersonalAfterPassportRemoved()
@@ -577,15 +584,7 @@ void TestInfoScreen::removalByTheReaderClearsAtOnce()
     QVERIFY(visibleText(*rig.screen).contains(Ui::InfoText::formatDate(QDate(2026, 5, 29), Ui::InfoLanguages::locale(rig.screen->language()))));
     QVERIFY(reader.next()); // taken away: no event loop turn, no timer
     QCOMPARE(rig.screen->page(), InfoScreen::Page::Start);
-    QVERIFY(!rig.screen->holdsPersonalData());
-    QVERIFY(!rig.screen->result().has_value());
-    QVERIFY(rig.session->currentCase() == nullptr);
-    QCOMPARE(rig.screen->language(), QStringLiteral("en"));
-    const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
-    for (const QString &p : personal)
-        QVERIFY2(!all.contains(p), qPrintable(QStringLiteral("still on a widget: %1").arg(p)));
-    Rig fresh = makeRig();
-    QCOMPARE(widgetTexts(rig.screen.get()), widgetTexts(fresh.screen.get()));
+    verifyClearedOf(rig, personal);
 }
 
 // The visa-regime lines come from the session's policy in force (the one its verdicts use: a
