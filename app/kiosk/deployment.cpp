@@ -118,6 +118,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(*policy),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
                                                            Session::eventRecorder(*p.recorder), fetched);
+    Session::StoreBackend *backendPtr = backend.get(); // owned by the session from here
     p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
                                                std::move(backend), k.get());
     if (!config->centralUrl.isEmpty()) {
@@ -129,7 +130,11 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
         p.sync = std::move(*sync);
         p.sync->start();
     }
-    new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    auto *bridge = new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    // A policy pulled while running is in force at once (verdicts and the information
+    // screen's regime lines), unless the policy was given on the command line.
+    if (o.policyPath.isEmpty())
+        bridge->followPulledPolicy(backendPtr, *anchor);
     p.sources = std::move(sources);
     for (auto &source : p.sources) {
         p.session->attachSource(source.get());
