@@ -141,6 +141,11 @@ InfoScreen::InfoScreen(Session::CheckpointSession *session, InfoSettings setting
             if (m_result)
                 returnToStart();
         });
+        // The passport taken off the reader (issue 8 §2): cleared at once, not after the idle
+        // timeout. Only this face clears on removal; the console keeps its case.
+        connect(m_session, &Session::CheckpointSession::documentRemoved, this, &InfoScreen::documentRemoved);
+        // A newer policy in force (a sync pull): what the screen states follows it.
+        connect(m_session, &Session::CheckpointSession::referenceStatusChanged, this, &InfoScreen::onPolicyMayHaveChanged);
     }
     setLanguageInternal(m_languages.defaultLanguage());
     retranslate();
@@ -386,9 +391,25 @@ void InfoScreen::renderTopic()
 
 const Rules::PolicyVersion *InfoScreen::policyInForce() const
 {
+    // The session's policy is the one its verdicts use (a verified pull beats the shipped
+    // file), so the regime lines and the verdict never disagree. The shipped copy is only for
+    // a session whose backend holds no policy.
+    if (m_session)
+        if (const Rules::PolicyVersion *p = m_session->policyInForce())
+            return p;
     if (!m_policies)
         return nullptr;
     return m_policies->inForce(m_session ? m_session->localToday() : QDate::currentDate());
+}
+
+void InfoScreen::onPolicyMayHaveChanged()
+{
+    // Re-state what is on screen with the policy in force now; the traveller's page and
+    // language stay as they are.
+    if (m_result && m_session && m_session->currentCase())
+        m_result = infoResultFor(*m_session->currentCase(), policyInForce());
+    renderResult();
+    renderTopic();
 }
 
 InfoScreen::Page InfoScreen::page() const

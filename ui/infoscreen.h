@@ -105,12 +105,13 @@ private:
     void restartIdle();
     void openStaffExit();
     [[nodiscard]] const Rules::PolicyVersion *policyInForce() const;
+    void onPolicyMayHaveChanged();
 
     Session::CheckpointSession *m_session;
     InfoSettings m_settings;
     InfoLanguages m_languages;
     KioskTranslator m_translator;
-    std::optional<Rules::PolicySet> m_policies;
+    std::optional<Rules::PolicySet> m_policies; // shipped: only when the session holds no policy
     QString m_language;
     bool m_languageChosen = false;
 

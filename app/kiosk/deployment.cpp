@@ -73,12 +73,15 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     // The readers are checked with the rest of the settings, before anything starts: a typo in
     // [sources] is an error naming its key, not a kiosk that silently reads nothing.
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
+    int cameraRemovedAfterFrames = Sources::CameraSettings{}.removedAfterFrames;
     if (!config->sourceFile.isEmpty()) {
         QSettings settings(config->sourceFile, QSettings::IniFormat);
-        auto made = Sources::createSources(settings);
-        if (!made)
-            return std::unexpected(made.error());
-        sources = std::move(*made);
+        auto read = Sources::readSourcesConfig(settings);
+        if (!read)
+            return std::unexpected(read.error());
+        sources = Sources::createSources(*read);
+        // The session runs the camera's OCR, so it counts the frames that mean "removed".
+        cameraRemovedAfterFrames = read->camera.removedAfterFrames;
     }
 
     std::unique_ptr<KioskDeployment> k(new KioskDeployment);
@@ -109,11 +112,13 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.kioskId = config->kioskId;
     cfg.checkpoint = config->checkpoint;
     cfg.idleLockMinutes = o.idleLockMinutes;
+    cfg.cameraRemovedAfterFrames = cameraRemovedAfterFrames;
     // A deployment verifies seals against its own signer store (resources/trust/vds layout).
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
     auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(*policy),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
                                                            Session::eventRecorder(*p.recorder), fetched);
+    Session::StoreBackend *backendPtr = backend.get(); // owned by the session from here
     p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
                                                std::move(backend), k.get());
     if (!config->centralUrl.isEmpty()) {
@@ -125,7 +130,11 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
         p.sync = std::move(*sync);
         p.sync->start();
     }
-    new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    auto *bridge = new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
+    // A policy pulled while running is in force at once (verdicts and the information
+    // screen's regime lines), unless the policy was given on the command line.
+    if (o.policyPath.isEmpty())
+        bridge->followPulledPolicy(backendPtr, *anchor);
     p.sources = std::move(sources);
     for (auto &source : p.sources) {
         p.session->attachSource(source.get());

@@ -5,6 +5,7 @@
 // information screen can run read-only on the same session, and so the session's own logic
 // (sign-in, lock, case flow) is testable by itself, like the injected Clock.
 #include "app/core/error.h"
+#include "app/rules/policy.h"
 #include "app/session/casemodel.h"
 
 #include <QDateTime>
@@ -38,6 +39,15 @@ public:
 
     // Policy version in force and watchlist freshness at `now`.
     [[nodiscard]] virtual ReferenceStatus referenceStatus(const QDateTime &now) const = 0;
+
+    // The policy version the verdicts use on `date` (the newest verified pull, else the
+    // shipped file), so a face states the same rules the check applies. Valid until the
+    // backend's policies change. nullptr: this backend holds no policy (test backends).
+    [[nodiscard]] virtual const Rules::PolicyVersion *policyInForce(const QDate &date) const
+    {
+        (void)date;
+        return nullptr;
+    }
 };
 
 } // namespace Kiosk::Session

@@ -286,7 +286,28 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
     connect(source, &Sources::DocumentSource::frameCaptured, this, [this](const QImage &frame) {
         if (!m_frameReader) {
             m_frameReader = new Ocr::MrzFrameReader(this);
+            // Removal (issue 8 §2): a camera cannot say the passport was taken away, but its
+            // frames can. Once a read came from it, N recognised frames in a row with no MRZ
+            // in them mean the passport is gone. Frames before any read are not a removal,
+            // and a frame where the zone is found but not read with confidence resets the
+            // count (the passport is still there, held at an angle or in glare).
+            connect(m_frameReader, &Ocr::MrzFrameReader::frameProcessed, this, [this](const Ocr::OcrResult &r) {
+                if (r.found) {
+                    m_cameraFramesWithoutMrz = 0;
+                    return;
+                }
+                if (!m_cameraHoldsDocument || m_config.cameraRemovedAfterFrames <= 0)
+                    return;
+                if (++m_cameraFramesWithoutMrz < m_config.cameraRemovedAfterFrames)
+                    return;
+                m_cameraHoldsDocument = false;
+                m_cameraFramesWithoutMrz = 0;
+                m_frameReader->reset(); // the same passport laid down again is a new read
+                noteDocumentRemoved(tr("camera (OCR)"));
+            });
             connect(m_frameReader, &Ocr::MrzFrameReader::mrzRead, this, [this](const Ocr::OcrResult &r) {
+                m_cameraHoldsDocument = true;
+                m_cameraFramesWithoutMrz = 0;
                 if (!submitMrz(r.lines.join(u'\n'), InputKind::Reader, tr("camera (OCR)")))
                     return;
                 // A boarding pass tucked in the passport is in the same frames: the faster
@@ -310,6 +331,8 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
         }
         (void)m_barcodeFrameReader->submitFrame(frame); // dropped while the previous frame is decoded
     });
+    connect(source, &Sources::DocumentSource::documentRemoved, this,
+            [this](const Sources::SourceInfo &info) { noteDocumentRemoved(info.description); });
     connect(source, &Sources::DocumentSource::errorOccurred, this,
             [this](const QString &code, const QString &message) { Q_EMIT problem(code, message); });
 }
@@ -462,12 +485,23 @@ void CheckpointSession::clearCase()
     Q_EMIT caseCleared();
 }
 
+void CheckpointSession::noteDocumentRemoved(const QString &sourceDescription)
+{
+    qCInfo(lcSession).noquote() << "document removed from" << sourceDescription; // a device, never document content
+    Q_EMIT documentRemoved(sourceDescription);
+}
+
 // --- status -----------------------------------------------------------------------------------
 
 void CheckpointSession::updateSyncStatus(const SyncStatus &status)
 {
     m_sync = status;
     Q_EMIT syncStatusChanged(m_sync);
+}
+
+const Rules::PolicyVersion *CheckpointSession::policyInForce() const
+{
+    return m_backend ? m_backend->policyInForce(localToday()) : nullptr;
 }
 
 void CheckpointSession::refreshReferenceStatus()

@@ -53,6 +53,10 @@ struct SessionConfig
     int signInDelaySeconds = 60;
     bool correctMrz = true; // check-digit-guided correction for OCR and camera input
     QString vdsTrustFolder; // ICAO 9303-13 seal signers (resources/trust/vds layout); empty: none trusted
+    // A camera's passport counts as taken away after an MRZ was read from it and then this many
+    // recognised frames in a row held no MRZ (Sources::CameraSettings::removedAfterFrames,
+    // issue 8 §2). 0: camera frames never report a removal.
+    int cameraRemovedAfterFrames = 10;
 };
 
 class CheckpointSession : public QObject
@@ -131,12 +135,21 @@ public:
     // --- status -----------------------------------------------------------------------------
     [[nodiscard]] SyncStatus syncStatus() const { return m_sync; }
     [[nodiscard]] ReferenceStatus referenceStatus() const { return m_reference; }
+    // The policy version the verdicts use today (the backend's: the newest verified pull, else
+    // the shipped one). A face that states the rules reads them here, never from its own copy,
+    // so what it says and what the check applies are one policy. nullptr: the backend holds
+    // none. Valid until referenceStatusChanged.
+    [[nodiscard]] const Rules::PolicyVersion *policyInForce() const;
 
 public Q_SLOTS:
     // Fed by the sync client's status signal (the composition root connects them).
     void updateSyncStatus(const Kiosk::Session::SyncStatus &status);
     // Re-reads the policy version and the watchlist age (after a sync pull, and on a timer).
     void refreshReferenceStatus();
+    // A reader reports the document taken away (Sources::DocumentSource::documentRemoved, or
+    // the camera's frames). Passed on as documentRemoved(); the case stays open: the officer
+    // console keeps it (the officer may still be acting on it), the information screen clears.
+    void noteDocumentRemoved(const QString &sourceDescription);
 
 Q_SIGNALS:
     void caseChanged(const Kiosk::Session::Case &c);   // a new case, or the open case re-evaluated
@@ -146,6 +159,8 @@ Q_SIGNALS:
     void lockedChanged(bool locked);
     void syncStatusChanged(const Kiosk::Session::SyncStatus &status);
     void referenceStatusChanged(const Kiosk::Session::ReferenceStatus &status);
+    // The document last read was taken off the reader (issue 8 §2). Nothing is cleared here.
+    void documentRemoved(const QString &sourceDescription);
     // An input or action refused: code (stable) and a message for the officer.
     void problem(const QString &code, const QString &message);
 
@@ -177,6 +192,9 @@ private:
     // Camera frames: recognised off the UI thread, dropped while busy (issue 6 §1).
     Ocr::MrzFrameReader *m_frameReader = nullptr;
     Barcode::BarcodeFrameReader *m_barcodeFrameReader = nullptr; // the same frames, for barcodes
+    // Removal by camera: armed by a read, counts recognised frames in a row without an MRZ.
+    bool m_cameraHoldsDocument = false;
+    int m_cameraFramesWithoutMrz = 0;
 };
 
 } // namespace Kiosk::Session

@@ -179,6 +179,9 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
                     (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
                                                           QStringLiteral("Barcode scanner (demo)"));
             });
+    // A playlist's `removed` step: the passport taken off the reader (issue 8 §2).
+    connect(p.simulator, &Sources::DocumentSource::documentRemoved, p.session,
+            [session = p.session](const Sources::SourceInfo &info) { session->noteDocumentRemoved(info.description); });
     return env;
 }
 

@@ -19,6 +19,11 @@ StoreBackend::StoreBackend(Store::Database &db, Rules::PolicySet policies, Ident
 {
 }
 
+const Rules::PolicyVersion *StoreBackend::policyInForce(const QDate &date) const
+{
+    return m_policies.inForce(date);
+}
+
 void StoreBackend::setPolicies(Rules::PolicySet policies, const QDateTime &fetchedAt)
 {
     m_policies = std::move(policies);

@@ -34,6 +34,7 @@ public:
     [[nodiscard]] Result<void> evaluate(Case &c) override;
     [[nodiscard]] Result<RecordOutcome> record(const Case &c, const RecordRequest &request) override;
     [[nodiscard]] ReferenceStatus referenceStatus(const QDateTime &now) const override;
+    [[nodiscard]] const Rules::PolicyVersion *policyInForce(const QDate &date) const override;
 
     // A newer verified policy set from the central side (sync pull).
     void setPolicies(Rules::PolicySet policies, const QDateTime &fetchedAt);

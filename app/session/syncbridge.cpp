@@ -1,8 +1,14 @@
 #include "app/session/syncbridge.h"
 
 #include "app/session/checkpointsession.h"
+#include "app/session/kioskpolicy.h"
+#include "app/session/storebackend.h"
 #include "app/store/outbox.h"
 #include "sync/client/syncclient.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSyncBridge, "kiosk.session.sync")
 
 namespace Kiosk::Session {
 
@@ -29,7 +35,10 @@ SyncBridge::SyncBridge(CheckpointSession *session, Store::Database &db, Sync::Sy
 {
     if (m_client)
         connect(m_client, &Sync::SyncClient::statusChanged, this,
-                [this](const Sync::SyncStatus &s) { m_session->updateSyncStatus(toSessionStatus(s, m_clock.now())); });
+                [this](const Sync::SyncStatus &s) {
+                    m_session->updateSyncStatus(toSessionStatus(s, m_clock.now()));
+                    (void)applyNewerPulledPolicy(); // a round may have pulled one
+                });
     connect(m_session, &CheckpointSession::caseRecorded, this, &SyncBridge::refresh);
     refresh();
 }
@@ -51,6 +60,40 @@ void SyncBridge::refresh()
             s.oldestPendingSeconds = std::max<qint64>(0, outbox->oldestPendingAt->secsTo(m_clock.now()));
     }
     m_session->updateSyncStatus(s);
+}
+
+int SyncBridge::storedPolicyVersion()
+{
+    auto stored = Store::Outbox(m_db).latestReference(QStringLiteral("policy"));
+    if (!stored) {
+        qCWarning(lcSyncBridge) << "pulled policy not readable:" << stored.error().code;
+        return m_policyVersion;
+    }
+    return *stored ? (*stored)->version : 0;
+}
+
+void SyncBridge::followPulledPolicy(StoreBackend *backend, const Crypto::Ed25519PublicKey &anchor)
+{
+    m_backend = backend;
+    m_anchor = anchor;
+    m_policyVersion = storedPolicyVersion();
+}
+
+bool SyncBridge::applyNewerPulledPolicy()
+{
+    if (!m_backend || !m_anchor || storedPolicyVersion() <= m_policyVersion)
+        return false;
+    // Verified again here, as at start: never an unverified policy (kioskpolicy.h).
+    auto pulled = pulledPolicy(m_db, *m_anchor);
+    if (!pulled || !*pulled) {
+        qCWarning(lcSyncBridge) << "pulled policy not applied:" << (pulled ? QStringLiteral("none") : pulled.error().code);
+        return false;
+    }
+    m_policyVersion = storedPolicyVersion();
+    m_backend->setPolicies(std::move(**pulled), m_clock.now());
+    qCInfo(lcSyncBridge) << "policy reference version" << m_policyVersion << "in force";
+    m_session->refreshReferenceStatus();
+    return true;
 }
 
 } // namespace Kiosk::Session

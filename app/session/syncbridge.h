@@ -2,9 +2,15 @@
 // Keeps the session's sync status current (issue 7 §2 status bar): from the sync client's
 // status signal, and at once after each recorded case (the outbox grew). Without a sync
 // client (no central configured) it still reports the outbox, offline.
+// With followPulledPolicy() it also puts a policy the sync client pulled while the kiosk runs
+// into force at once: the verdicts and every face (the information screen's regime lines)
+// then use it, not only after a restart.
 #include "app/core/clock.h"
+#include "app/crypto/ed25519.h"
 
 #include <QObject>
+
+#include <optional>
 
 namespace Kiosk::Store {
 class Database;
@@ -17,6 +23,7 @@ struct SyncStatus;
 namespace Kiosk::Session {
 
 class CheckpointSession;
+class StoreBackend;
 struct SyncStatus;
 
 [[nodiscard]] SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now);
@@ -30,11 +37,26 @@ public:
 
     void refresh();
 
+    // From now on, a newer policy in the store's reference data (a sync pull) that verifies
+    // against `anchor` replaces `backend`'s policies and the session re-reads its reference
+    // status (referenceStatusChanged). `backend` is the session's own. The version stored now
+    // is taken as the one already in force (the composition root loaded it at start).
+    void followPulledPolicy(StoreBackend *backend, const Crypto::Ed25519PublicKey &anchor);
+    // Applies a newer pulled policy, if any; true when one was applied. Called on each sync
+    // status change; errors are logged and leave the policy in force as it is.
+    bool applyNewerPulledPolicy();
+
 private:
+    [[nodiscard]] int storedPolicyVersion();
+
+
     CheckpointSession *m_session;
     Store::Database &m_db;
     Sync::SyncClient *m_client;
     const Clock &m_clock;
+    StoreBackend *m_backend = nullptr;
+    std::optional<Crypto::Ed25519PublicKey> m_anchor;
+    int m_policyVersion = 0; // the reference version in force
 };
 
 } // namespace Kiosk::Session

@@ -72,6 +72,11 @@ Q_SIGNALS:
     // A complete image file (data page scan, barcode picture).
     void imageFileArrived(const QString &path, Kiosk::Sources::ImageContent content,
                           const Kiosk::Sources::SourceInfo &source);
+    // The document last read was taken away (issue 8 §2: the information screen clears at
+    // once). Only sources that can tell send it: a serial reader whose protocol has a removal
+    // line (SerialSettings::removedLine), the simulator's `removed` step. For a camera the
+    // session decides, from the OCR's frames (SessionConfig::cameraRemovedAfterFrames).
+    void documentRemoved(const Kiosk::Sources::SourceInfo &source);
     void statusChanged(Kiosk::Sources::SourceStatus status);
     // code: stable upper case ("SOURCE_NO_CAMERA", "SOURCE_SERIAL_OPEN_FAILED", ...).
     void errorOccurred(const QString &code, const QString &message);

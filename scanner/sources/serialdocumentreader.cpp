@@ -22,7 +22,8 @@ SerialDocumentReader::SerialDocumentReader(SerialSettings settings, QObject *par
     : DocumentSource(parent),
       m_settings(std::move(settings)),
       m_backoff(m_settings.retryInitialMs, m_settings.retryMaxMs),
-      m_assembler(m_settings.lineGapMs)
+      m_assembler(m_settings.lineGapMs),
+      m_removed(QRegularExpression::anchoredPattern(m_settings.removedLine))
 {
     m_monotonic.start();
     m_retryTimer.setSingleShot(true);
@@ -112,6 +113,12 @@ void SerialDocumentReader::onReadyRead()
 {
     const QByteArray bytes = m_port.readAll();
     for (const QString &line : m_splitter.feed(bytes)) {
+        if (!m_settings.removedLine.isEmpty() && m_removed.match(line).hasMatch()) {
+            // The page is gone: a half-received next page must not join its lines.
+            m_assembler = MrzLineAssembler(m_settings.lineGapMs);
+            Q_EMIT documentRemoved(info());
+            continue;
+        }
         const auto step = m_assembler.addLine(line, m_monotonic.elapsed());
         if (step.fate == MrzLineAssembler::LineFate::Rejected)
             qCDebug(lcSources) << "serial reader: dropped a line of" << line.size() << "characters that is not MRZ";

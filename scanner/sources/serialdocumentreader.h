@@ -7,6 +7,7 @@
 #include "scanner/sources/mrzlineshape.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSerialPort>
 #include <QTimer>
 
@@ -22,6 +23,10 @@ struct SerialSettings {
     int retryInitialMs = 500;  // first reconnect attempt after this
     int retryMaxMs = 30000;    // the backoff doubles up to this
     int lineGapMs = 2000;      // lines of one page further apart than this start a new page
+    // A line the reader sends when the page is taken off the glass (model specific, e.g.
+    // "^REMOVED$"), as a regular expression matched against the whole line. Empty: the
+    // reader does not report removal.
+    QString removedLine;
 };
 
 // Reconnect delays: initial, doubled on every failure, capped; reset after a success.
@@ -66,6 +71,7 @@ private:
     RetryBackoff m_backoff;
     LineSplitter m_splitter;
     MrzLineAssembler m_assembler;
+    QRegularExpression m_removed; // from removedLine; invalid pattern: never matches
     QElapsedTimer m_monotonic;
     bool m_wanted = false;  // between start() and stop()
     bool m_opening = false; // errors raised inside open() are handled by tryOpen itself

@@ -98,6 +98,13 @@ Result<QList<PlaylistEntry>> parsePlaylist(QStringView text, const QDir &base, c
         const qsizetype space = line.indexOf(QRegularExpression(QStringLiteral("\\s")));
         const QString kind = line.left(space < 0 ? line.size() : space);
         const QString value = space < 0 ? QString() : line.mid(space + 1).trimmed();
+        if (kind == u"removed") {
+            // The reader reports the page taken away (issue 8 §2): nothing follows the word.
+            if (!value.isEmpty())
+                return invalid(origin, QStringLiteral("'removed' takes no value"));
+            entries.append({PlaylistEntry::Kind::Removed, QString(), origin});
+            continue;
+        }
         if (value.isEmpty())
             return invalid(origin, QStringLiteral("'%1' needs a value").arg(kind));
 
@@ -119,7 +126,7 @@ Result<QList<PlaylistEntry>> parsePlaylist(QStringView text, const QDir &base, c
                 entries.append({kind == u"image" ? PlaylistEntry::Kind::Image : PlaylistEntry::Kind::Barcode, path, origin});
             }
         } else {
-            return invalid(origin, QStringLiteral("unknown kind '%1' (mrz, mrzfile, image, barcode)").arg(kind));
+            return invalid(origin, QStringLiteral("unknown kind '%1' (mrz, mrzfile, image, barcode, removed)").arg(kind));
         }
     }
     if (!sawHeader)

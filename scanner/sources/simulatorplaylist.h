@@ -8,6 +8,7 @@
 //   mrzfile ../passports.mrz            <- every document of a file (blocks split by blank lines)
 //   image pages/td3-clean.png           <- a data-page image
 //   barcode passes/bcbp.png             <- an image holding a barcode
+//   removed                             <- the document is taken away (no value)
 //
 // Paths are relative to the playlist's folder. Files are checked when the playlist is read,
 // so a broken demo fails at start with the line that is wrong, not in front of an audience.
@@ -20,9 +21,9 @@
 namespace Kiosk::Sources {
 
 struct PlaylistEntry {
-    enum class Kind { Mrz, Image, Barcode };
+    enum class Kind { Mrz, Image, Barcode, Removed };
     Kind kind = Kind::Mrz;
-    QString value;   // MRZ lines joined by '\n', or an absolute file path
+    QString value;   // MRZ lines joined by '\n', or an absolute file path; empty for Removed
     QString origin;  // "demo.playlist:7" (or "passports.mrz:12"), for messages
     friend bool operator==(const PlaylistEntry &, const PlaylistEntry &) = default;
 };

@@ -80,6 +80,9 @@ bool SimulatorSource::next()
     case PlaylistEntry::Kind::Barcode:
         Q_EMIT imageFileArrived(entry.value, ImageContent::Barcode, info());
         break;
+    case PlaylistEntry::Kind::Removed:
+        Q_EMIT documentRemoved(info());
+        break;
     }
     // A slot connected to the signal may have stopped us; only a still-running, non-looping
     // simulator finishes here.

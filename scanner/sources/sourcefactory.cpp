@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
@@ -132,6 +133,7 @@ Result<SourcesConfig> readSourcesConfig(QSettings &settings)
 
     c.camera.device = r.text(QStringLiteral("camera/device"));
     c.camera.maxFps = r.integer(QStringLiteral("camera/maxFps"), c.camera.maxFps, 0, 120);
+    c.camera.removedAfterFrames = r.integer(QStringLiteral("camera/removedAfterFrames"), c.camera.removedAfterFrames, 0, 1000);
 
     c.serial.portName = r.text(QStringLiteral("serial/port"));
     c.serial.baudRate = r.integer(QStringLiteral("serial/baud"), c.serial.baudRate, 50, 4000000);
@@ -152,6 +154,10 @@ Result<SourcesConfig> readSourcesConfig(QSettings &settings)
     c.serial.retryInitialMs = r.integer(QStringLiteral("serial/retryInitialMs"), c.serial.retryInitialMs, 10, 600000);
     c.serial.retryMaxMs = r.integer(QStringLiteral("serial/retryMaxMs"), c.serial.retryMaxMs, 10, 3600000);
     c.serial.lineGapMs = r.integer(QStringLiteral("serial/lineGapMs"), c.serial.lineGapMs, 50, 60000);
+    c.serial.removedLine = r.text(QStringLiteral("serial/removedLine"));
+    if (const QRegularExpression removed(c.serial.removedLine); !removed.isValid())
+        r.bad(QStringLiteral("serial/removedLine"),
+              QStringLiteral("not a regular expression: %1").arg(removed.errorString()));
 
     c.wedge.maxKeyGapMs = r.integer(QStringLiteral("wedge/maxKeyGapMs"), c.wedge.maxKeyGapMs, 1, 500);
     c.wedge.maxLineGapMs = r.integer(QStringLiteral("wedge/maxLineGapMs"), c.wedge.maxLineGapMs, 1, 2000);

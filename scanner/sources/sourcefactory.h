@@ -7,6 +7,7 @@
 //   enabled=wedge, serial            ; camera, serial, wedge, folder, simulator (default: wedge)
 //   camera/device=Document Camera    ; id or (part of a) description; empty: default camera
 //   camera/maxFps=10
+//   camera/removedAfterFrames=10     ; after a read, frames in a row without an MRZ = removed; 0: never
 //   serial/port=/dev/ttyUSB0         ; required when serial is enabled
 //   serial/baud=9600
 //   serial/dataBits=8                ; 5..8
@@ -16,6 +17,7 @@
 //   serial/retryInitialMs=500
 //   serial/retryMaxMs=30000
 //   serial/lineGapMs=2000
+//   serial/removedLine=              ; the reader's "page removed" line (regex, whole line); empty: none
 //   wedge/maxKeyGapMs=35
 //   wedge/maxLineGapMs=200
 //   wedge/maxMedianGapMs=15

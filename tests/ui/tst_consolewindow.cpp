@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
@@ -76,6 +77,7 @@ private slots:
     void offlineAndOnlineUpdateTheStatusBar();
     void manualEntryGivesLiveCheckDigitFeedback();
     void boardingPassShowsItsFlight();
+    void removalKeepsTheOfficersCase();
 
 private:
     void signIn();
@@ -364,6 +366,25 @@ void TestConsoleWindow::boardingPassShowsItsFlight()
     const QString text = labelText(m_window.get(), "boardingPass");
     QVERIFY2(text.contains(QStringLiteral("J2 16")) && text.contains(QStringLiteral("LHR")), qPrintable(text));
     QCOMPARE(m_window->caseView()->banner()->verdict(), std::optional<VerdictKind>(VerdictKind::Admit)); // a pass is no visa
+}
+
+// The passport taken off the reader (issue 8 §2) clears the information screen only: the
+// officer may still be recording, so the console keeps the case, its verdict and its actions.
+void TestConsoleWindow::removalKeepsTheOfficersCase()
+{
+    signIn();
+    play(QStringLiteral("visa-free"));
+    const quint64 number = m_env->session()->currentCase()->number;
+    QSignalSpy removed(m_env->session(), &CheckpointSession::documentRemoved);
+    m_env->simulator()->setPlaylist({{Sources::PlaylistEntry::Kind::Removed, QString(), QStringLiteral("test:1")}});
+    QVERIFY(m_env->playNext());
+    QCOMPARE(removed.size(), 1); // the removal did reach the session
+    QVERIFY(m_env->session()->currentCase() != nullptr);
+    QCOMPARE(m_env->session()->currentCase()->number, number);
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("casePage"));
+    QCOMPARE(m_window->caseView()->banner()->verdict(), std::optional<VerdictKind>(VerdictKind::Admit));
+    QVERIFY(labelText(m_window.get(), "verdictDetail").contains(QStringLiteral("2027-02-26")));
+    QVERIFY(m_window->action(QStringLiteral("recordEntry"))->isEnabled());
 }
 
 QTEST_MAIN(TestConsoleWindow)

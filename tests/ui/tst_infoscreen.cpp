@@ -10,6 +10,8 @@
 #include "app/session/checkpointsession.h"
 #include "app/session/demoenvironment.h"
 #include "app/session/demoseed.h"
+#include "app/session/policyfiles.h"
+#include "scanner/sources/simulatorsource.h"
 #include "ui/infoscreen.h"
 #include "ui/infostaffexit.h"
 #include "app/crypto/passwordhash.h"
@@ -75,6 +77,10 @@ public:
         return fail(QStringLiteral("NOT_IN_TEST"), QStringLiteral("the info screen must not record"));
     }
     Session::ReferenceStatus referenceStatus(const QDateTime &) const override { return {}; }
+
+    // The policy in force the session reports (as StoreBackend does); unset: none.
+    std::optional<Rules::PolicyVersion> policy;
+    const Rules::PolicyVersion *policyInForce(const QDate &) const override { return policy ? &*policy : nullptr; }
 };
 
 struct Traveller
@@ -183,6 +189,22 @@ class TestInfoScreen : public QObject
         return Session::DemoEnvironment::create(m_clock, options);
     }
 
+    // Back at the start and nothing of the traveller left: not in the screen's memory nor the
+    // session's, on no widget of any window, and the texts equal those of a screen that never
+    // saw anyone. A failure is reported at the caller's test.
+    void verifyClearedOf(const Rig &rig, const QStringList &personal)
+    {
+        QVERIFY(!rig.screen->holdsPersonalData());
+        QVERIFY(!rig.screen->result().has_value());
+        QVERIFY(rig.session->currentCase() == nullptr);
+        QCOMPARE(rig.screen->language(), QStringLiteral("en")); // back to the default
+        const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
+        for (const QString &p : personal)
+            QVERIFY2(!all.contains(p), qPrintable(QStringLiteral("still on a widget: %1").arg(p)));
+        Rig fresh = makeRig();
+        QCOMPARE(widgetTexts(rig.screen.get()), widgetTexts(fresh.screen.get()));
+    }
+
     static Script admitVisaFree()
     {
         Script s;
@@ -207,6 +229,8 @@ private Q_SLOTS:
     void openStayIsAskedAsTheCurrentStay();
     void nothingPersonalAfterIdleTimeout();
     void nothingPersonalAfterPassportRemoved();
+    void removalByTheReaderClearsAtOnce();
+    void regimeLinesFollowThePolicyInForce();
     void languageFollowsPassportUnlessChosen();
     void infoRoleReachesNoOfficerAction();
     void informationPages_data();
@@ -518,16 +542,7 @@ void TestInfoScreen::nothingPersonalAfterIdleTimeout()
     // Before the timeout the date is on screen (so the check below can fail).
     QVERIFY(visibleText(*rig.screen).contains(Ui::InfoText::formatDate(QDate(2026, 5, 29), Ui::InfoLanguages::locale("ru"))));
     QTRY_COMPARE_WITH_TIMEOUT(rig.screen->page(), InfoScreen::Page::Start, 3000);
-    QVERIFY(!rig.screen->holdsPersonalData());
-    QVERIFY(!rig.screen->result().has_value());
-    QVERIFY(rig.session->currentCase() == nullptr);
-    QCOMPARE(rig.screen->language(), QStringLiteral("en")); // back to the default
-    const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
-    for (const QString &p : personal)
-        QVERIFY2(!all.contains(p), qPrintable(QStringLiteral("still on a widget: %1").arg(p)));
-    // The texts equal those of a screen that never saw anyone.
-    Rig fresh = makeRig();
-    QCOMPARE(widgetTexts(rig.screen.get()), widgetTexts(fresh.screen.get()));
+    verifyClearedOf(rig, personal);
 }
 
 void TestInfoScreen::nothingPersonalAfterPassportRemoved()
@@ -544,6 +559,71 @@ void TestInfoScreen::nothingPersonalAfterPassportRemoved()
     const QString all = allTopLevelTexts().join(QLatin1Char('\n'));
     for (const QString &p : personalStrings(t, QDate(2026, 5, 29)))
         QVERIFY2(!all.contains(p), qPrintable(p));
+}
+
+// End to end (issue 8 §2): the reader (here the simulator's `removed` step, as a serial
+// reader's removal line or the camera would) reports the passport taken away, and every
+// personal field is gone at once, from every widget and from the screen's and the session's
+// memory, long before the 30 s idle timeout.
+void TestInfoScreen::removalByTheReaderClearsAtOnce()
+{
+    Rig rig = makeRig();
+    QCOMPARE(rig.screen->settings().idleSeconds, 30);
+    Traveller t{QStringLiteral("KOVALENKO"), QStringLiteral("LIDIYA"), QStringLiteral("K55566677"), QStringLiteral("UKR"), QDate(1984, 2, 29)};
+    rig.backend->scripts.insert(t.number, admitVisaFree());
+    Sources::SimulatorSource reader({});
+    reader.setPlaylist({{Sources::PlaylistEntry::Kind::Mrz, mrzOf(t), QStringLiteral("test:1")},
+                        {Sources::PlaylistEntry::Kind::Removed, QString(), QStringLiteral("test:2")}});
+    rig.session->attachSource(&reader);
+    reader.start();
+    QVERIFY(reader.next());
+    QCOMPARE(rig.screen->page(), InfoScreen::Page::Result);
+    QVERIFY(rig.screen->holdsPersonalData());
+    const QStringList personal = personalStrings(t, QDate(2026, 5, 29));
+    // Before the removal the stay-until date is on screen (so the checks below can fail).
+    QVERIFY(visibleText(*rig.screen).contains(Ui::InfoText::formatDate(QDate(2026, 5, 29), Ui::InfoLanguages::locale(rig.screen->language()))));
+    QVERIFY(reader.next()); // taken away: no event loop turn, no timer
+    QCOMPARE(rig.screen->page(), InfoScreen::Page::Start);
+    verifyClearedOf(rig, personal);
+}
+
+// The visa-regime lines come from the session's policy in force (the one its verdicts use: a
+// verified pull beats the shipped file), not from a copy of the shipped policy, and a newer
+// policy in force changes what the screen says as soon as the session re-reads its reference
+// status (as after a sync pull).
+void TestInfoScreen::regimeLinesFollowThePolicyInForce()
+{
+    auto shipped = Session::loadSignedPolicy();
+    QVERIFY2(shipped, qPrintable(shipped ? QString() : shipped.error().message));
+    const Rules::PolicyVersion *current = shipped->inForce(kToday);
+    QVERIFY(current != nullptr);
+    QVERIFY(current->nationalities.contains(QStringLiteral("JPN"))); // a fee waiver (§21) in the shipped policy
+    Rig rig = makeRig();
+    rig.backend->policy = *current;
+    rig.session->refreshReferenceStatus();
+    rig.screen->showTopic(Ui::InfoTopicId::Visa);
+    const QString before = visibleText(*rig.screen);
+    QVERIFY2(before.contains(QStringLiteral("90 days")), qPrintable(before));
+    QVERIFY(before.contains(QStringLiteral("Japan: without a fee for stays of up to 30 days")));
+    QVERIFY(!before.contains(QStringLiteral("Citizens of Japan")));
+
+    // A newer version in force: Japan visa-free for 30 days instead of the fee waiver.
+    Rules::PolicyVersion newer = *current;
+    newer.version = QStringLiteral("2026.03-1");
+    newer.effectiveFrom = kToday;
+    newer.nationalities.insert(QStringLiteral("JPN"), Rules::NationalityRule{Rules::Regime::VisaFree, 30, 0, {}, QStringLiteral("§21")});
+    rig.backend->policy = newer;
+    rig.session->refreshReferenceStatus();
+    QCOMPARE(rig.screen->page(), InfoScreen::Page::Topic);
+    const QString after = visibleText(*rig.screen);
+    QVERIFY2(after.contains(QStringLiteral("Citizens of Japan may enter without a visa and stay for up to 30 days.")),
+             qPrintable(after));
+    QVERIFY(!after.contains(QStringLiteral("Japan: without a fee")));
+    QVERIFY(after.contains(QStringLiteral("90 days"))); // the rest of the policy still stated
+    // Reopened later, the page states the same newer policy.
+    rig.screen->returnToStart();
+    rig.screen->showTopic(Ui::InfoTopicId::Visa);
+    QVERIFY(visibleText(*rig.screen).contains(QStringLiteral("Citizens of Japan")));
 }
 
 void TestInfoScreen::languageFollowsPassportUnlessChosen()

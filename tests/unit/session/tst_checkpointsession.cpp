@@ -1,6 +1,7 @@
 // The session's own logic: sign-in with a hashed PIN, the failure delay, the idle lock driven
 // by the injected clock, the role's read-only rule, and the preconditions of every action.
 #include "app/session/checkpointsession.h"
+#include "scanner/sources/simulatorsource.h"
 #include "sessiontestbackend.h"
 
 #include <QSignalSpy>
@@ -59,6 +60,8 @@ private slots:
     void operatorDirectoryRejectsBadFiles();
     void operatorDirectoryRoundTrip();
     void ocrCorrectionIsShownNotHidden();
+    void removalIsPassedOnAndTheConsoleKeepsItsCase();
+    void noPolicyFromABackendWithoutOne();
 };
 
 void TestCheckpointSession::signInWithRightPin()
@@ -297,6 +300,39 @@ void TestCheckpointSession::ocrCorrectionIsShownNotHidden()
     QVERIFY(typed != nullptr);
     for (const DocumentField &field : typed->fields)
         QVERIFY2(!field.corrected, qPrintable(field.key));
+}
+
+// A reader reports the passport taken away (issue 8 §2): the session passes it on to the
+// faces, naming the reader, and clears nothing itself: the officer console keeps its case
+// (the officer may still be acting on it); only the information screen clears.
+void TestCheckpointSession::removalIsPassedOnAndTheConsoleKeepsItsCase()
+{
+    Fixture f;
+    QVERIFY(f.session->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468")));
+    Sources::SimulatorSource sim({});
+    sim.setPlaylist({{Sources::PlaylistEntry::Kind::Mrz, kSpecimen, QStringLiteral("t:1")},
+                     {Sources::PlaylistEntry::Kind::Removed, QString(), QStringLiteral("t:2")}});
+    f.session->attachSource(&sim);
+    QSignalSpy removed(f.session.get(), &CheckpointSession::documentRemoved);
+    QSignalSpy cleared(f.session.get(), &CheckpointSession::caseCleared);
+    sim.start();
+    QVERIFY(sim.next());
+    QVERIFY(f.session->currentCase() != nullptr);
+    const quint64 number = f.session->currentCase()->number;
+    QCOMPARE(removed.size(), 0); // a read is not a removal
+    QVERIFY(sim.next());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(0).toString(), sim.info().description);
+    QVERIFY(f.session->currentCase() != nullptr);
+    QCOMPARE(f.session->currentCase()->number, number);
+    QCOMPARE(cleared.size(), 0);
+}
+
+// A backend without a policy (this test one) gives none: a face then falls back to its own.
+void TestCheckpointSession::noPolicyFromABackendWithoutOne()
+{
+    Fixture f(Role::Info);
+    QCOMPARE(f.session->policyInForce(), nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointSession)

@@ -14,6 +14,7 @@
 
 #include <QPainter>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Kiosk;
@@ -37,6 +38,16 @@ public:
     void show(const QImage &frame) { Q_EMIT frameCaptured(frame, info()); }
 };
 
+// A clean TD3 data page filling a 1280x720 frame (the OCR reads it in one frame).
+OcrCorpus::Sample cleanTd3Page()
+{
+    OcrCorpus::Options o;
+    o.tier = OcrCorpus::Tier::Clean;
+    o.layout = OcrCorpus::Layout::TD3;
+    o.frame = QSize(1280, 720);
+    return OcrCorpus::generate(7, o);
+}
+
 QImage inCameraFrame(const QImage &symbol)
 {
     return Test::placedInFrame(symbol, 1280, 720, 340, 260).convertToFormat(QImage::Format_RGB32);
@@ -51,11 +62,11 @@ struct CameraSession
     QStringList problems;
     QList<quint64> caseNumbers; // one entry per caseChanged
 
-    CameraSession()
+    explicit CameraSession(SessionConfig config = {})
     {
         OperatorDirectory officers;
         (void)officers.add(QStringLiteral("OF-1001"), QStringLiteral("Officer One"), u"2468", 1000);
-        session = std::make_unique<CheckpointSession>(SessionConfig{}, clock, std::move(officers), std::make_unique<NoDataBackend>());
+        session = std::make_unique<CheckpointSession>(config, clock, std::move(officers), std::make_unique<NoDataBackend>());
         (void)session->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468"));
         session->attachSource(&camera);
         QObject::connect(session.get(), &CheckpointSession::problem, session.get(),
@@ -90,6 +101,7 @@ private slots:
     void framesArrivingWhileBusyAreDropped();
     void dataPageStillGivesTheMrzCase();
     void passTuckedInThePassportJoinsItsCase();
+    void passportTakenFromTheCameraIsARemoval();
 
 private:
     std::optional<Test::VdsAuthority> m_authority;
@@ -173,11 +185,7 @@ void TestCheckpointSessionCamera::framesArrivingWhileBusyAreDropped()
 // adapter, which sees the same frames, adds neither a case nor a problem.
 void TestCheckpointSessionCamera::dataPageStillGivesTheMrzCase()
 {
-    OcrCorpus::Options o;
-    o.tier = OcrCorpus::Tier::Clean;
-    o.layout = OcrCorpus::Layout::TD3;
-    o.frame = QSize(1280, 720);
-    const OcrCorpus::Sample page = OcrCorpus::generate(7, o);
+    const OcrCorpus::Sample page = cleanTd3Page();
     QCOMPARE(page.lines.size(), 2);
     CameraSession s;
     // The MRZ reader reports a read that passes its check digits at once, else the second
@@ -223,6 +231,43 @@ void TestCheckpointSessionCamera::passTuckedInThePassportJoinsItsCase()
     QCOMPARE(s.caseNumbers.size(), changes);
     QCOMPARE(s.session->currentCase()->number, passportCase);
     QCOMPARE(s.barcodeProblems(), QStringList{});
+}
+
+// Removal by camera (issue 8 §2): after a read, N recognised frames in a row without an MRZ
+// are "passport taken away", once. Frames without an MRZ before any read are not a removal;
+// fewer than N are not either. The same passport laid down again is a new read.
+void TestCheckpointSessionCamera::passportTakenFromTheCameraIsARemoval()
+{
+    const OcrCorpus::Sample page = cleanTd3Page();
+    QImage empty(1280, 720, QImage::Format_RGB32);
+    empty.fill(QColor(200, 190, 170)); // the reader's empty glass
+    SessionConfig config;
+    config.cameraRemovedAfterFrames = 3;
+    CameraSession s(config);
+    QSignalSpy removed(s.session.get(), &CheckpointSession::documentRemoved);
+    for (int i = 0; i < 5; ++i)
+        SHOW_AND_WAIT(s, empty);
+    QCOMPARE(removed.size(), 0); // nothing was read yet: nothing to take away
+    for (int i = 0; i < 3 && s.caseNumbers.isEmpty(); ++i)
+        SHOW_AND_WAIT(s, page.image);
+    QCOMPARE(s.caseNumbers.size(), 1);
+    SHOW_AND_WAIT(s, empty);
+    SHOW_AND_WAIT(s, empty);
+    SHOW_AND_WAIT(s, page.image); // still there after all (a hand passed over it)
+    SHOW_AND_WAIT(s, empty);
+    SHOW_AND_WAIT(s, empty);
+    QCOMPARE(removed.size(), 0); // never 3 in a row
+    SHOW_AND_WAIT(s, empty);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(0).toString(), CheckpointSession::tr("camera (OCR)"));
+    QVERIFY(s.session->currentCase() != nullptr); // the console keeps its case
+    for (int i = 0; i < 5; ++i)
+        SHOW_AND_WAIT(s, empty);
+    QCOMPARE(removed.size(), 1); // once per removal
+    for (int i = 0; i < 3 && s.caseNumbers.size() == 1; ++i)
+        SHOW_AND_WAIT(s, page.image);
+    QCOMPARE(s.caseNumbers.size(), 2); // laid down again: read again
+    QCOMPARE(s.mrz()->droppedFrames(), 0); // every frame above was counted
 }
 
 QTEST_MAIN(TestCheckpointSessionCamera)

@@ -5,11 +5,16 @@
 #include "app/session/demoseed.h"
 #include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
+#include "app/session/syncbridge.h"
+#include "app/store/outbox.h"
 #include "app/store/database.h"
 #include "scanner/sources/simulatorsource.h"
 
 #include <QDir>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 
 #include <QFile>
@@ -35,6 +40,7 @@ private slots:
     void dataPageScanBecomesACase();
     void imageWithoutMrzOpensNoCase();
     void simulatedScannerImageGoesThroughTheOcr();
+    void policyPulledWhileRunningIsInForceAtOnce();
 
 private:
     std::unique_ptr<CheckpointSession> makeSession(Store::Database &db);
@@ -272,6 +278,63 @@ void TestStoreBackend::simulatedScannerImageGoesThroughTheOcr()
     QTRY_VERIFY(cases.count() >= 1);
     QVERIFY(s->currentCase() && s->currentCase()->document.has_value());
     QCOMPARE(s->currentCase()->document->documentNumber, QStringLiteral("L898902C3"));
+}
+
+// A policy the sync client pulls while the kiosk runs (stored, verified, in reference_data) is
+// in force at once: the session's policyInForce(), which the verdicts and the information
+// screen's regime lines use, changes and referenceStatusChanged tells the faces. A policy that
+// does not verify against the trust anchor changes nothing.
+void TestStoreBackend::policyPulledWhileRunningIsInForceAtOnce()
+{
+    auto db = Store::Database::open(m_dir.filePath(QStringLiteral("follow.db")));
+    QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
+    auto shipped = loadSignedPolicy();
+    QVERIFY(shipped);
+    SessionConfig cfg;
+    cfg.role = Role::Info;
+    auto backend = std::make_unique<StoreBackend>(*db, *shipped, StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
+                                                  StoreBackend::Recorder{}, m_clock.now());
+    StoreBackend *backendPtr = backend.get();
+    CheckpointSession session(cfg, m_clock, OperatorDirectory{}, std::move(backend));
+    auto anchorKey = Crypto::Ed25519PrivateKey::generate();
+    auto otherKey = Crypto::Ed25519PrivateKey::generate();
+    QVERIFY(anchorKey && otherKey);
+    SyncBridge bridge(&session, *db, nullptr, m_clock);
+    bridge.followPulledPolicy(backendPtr, anchorKey->publicKey());
+    const auto jpn = [&session] { return session.policyInForce()->nationalities.value(QStringLiteral("JPN")).regime; };
+    QVERIFY(session.policyInForce() != nullptr);
+    QCOMPARE(jpn(), Rules::Regime::FeeWaiver); // the shipped policy (§21)
+    QVERIFY(!bridge.applyNewerPulledPolicy()); // nothing pulled yet
+
+    // The central side's newer policy: Japan visa-free for 30 days.
+    QFile file(kShippedPolicy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray versions = root.value(QStringLiteral("versions")).toArray();
+    QJsonObject version = versions.last().toObject();
+    QJsonObject nationalities = version.value(QStringLiteral("nationalities")).toObject();
+    nationalities.insert(QStringLiteral("JPN"), QJsonObject{{QStringLiteral("regime"), QStringLiteral("visa_free")},
+                                                            {QStringLiteral("days"), 30},
+                                                            {QStringLiteral("source"), QStringLiteral("§21")}});
+    version.insert(QStringLiteral("nationalities"), nationalities);
+    versions.replace(versions.size() - 1, version);
+    root.insert(QStringLiteral("versions"), versions);
+    const QByteArray body = QJsonDocument(root).toJson(QJsonDocument::Compact);
+
+    QSignalSpy reference(&session, &CheckpointSession::referenceStatusChanged);
+    Store::Outbox outbox(*db);
+    // Signed by someone else: not in force.
+    QVERIFY(outbox.storeReference({QStringLiteral("policy"), 1, body, *otherKey->sign(body)}, m_clock.now()));
+    QVERIFY(!bridge.applyNewerPulledPolicy());
+    QCOMPARE(jpn(), Rules::Regime::FeeWaiver);
+    QCOMPARE(reference.size(), 0);
+    // Signed by the anchor: in force at once, and said so.
+    QVERIFY(outbox.storeReference({QStringLiteral("policy"), 2, body, *anchorKey->sign(body)}, m_clock.now()));
+    QVERIFY(bridge.applyNewerPulledPolicy());
+    QCOMPARE(jpn(), Rules::Regime::VisaFree);
+    QCOMPARE(session.policyInForce()->nationalities.value(QStringLiteral("JPN")).days, 30);
+    QCOMPARE(reference.size(), 1);
+    QVERIFY(!bridge.applyNewerPulledPolicy()); // once per version
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackend)

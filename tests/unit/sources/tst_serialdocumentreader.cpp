@@ -52,6 +52,8 @@ private Q_SLOTS:
     void emptyPortIsUnavailable();
     void missingPortIsRetriedUntilItAppears();
     void reconnectsAfterUnplug();
+    void removalLineReportsRemoval();
+    void withoutRemovalLineNothingIsRemoval();
 };
 
 void TestSerialDocumentReader::specimensHaveTheirShape()
@@ -220,6 +222,49 @@ void TestSerialDocumentReader::reconnectsAfterUnplug()
     QTRY_COMPARE_WITH_TIMEOUT(reads.size(), 2, 5000);
     QCOMPARE(reads.at(1).at(0).toString(), doc({td2a, td2b}));
     QVERIFY(statuses.size() >= 3); // Running, Reconnecting, Running
+}
+
+// A reader whose protocol reports the page taken off the glass (issue 8 §2): the configured
+// line is a removal, never part of an MRZ, and a half-sent page before it is dropped.
+void TestSerialDocumentReader::removalLineReportsRemoval()
+{
+    PtyPair pty;
+    const QString opened = pty.open();
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    SerialSettings s = settingsFor(pty.slavePath());
+    s.removedLine = QStringLiteral("REMOVED|@R");
+    SerialDocumentReader reader(s);
+    QSignalSpy reads(&reader, &DocumentSource::mrzTextRead);
+    QSignalSpy removed(&reader, &DocumentSource::documentRemoved);
+    reader.start();
+    QVERIFY(pty.write(td3a + "\r\n" + td3b + "\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(reads.size(), 1, 5000);
+    QCOMPARE(removed.size(), 0);
+    QVERIFY(pty.write("REMOVED\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 5000);
+    QCOMPARE(removed.at(0).at(0).value<SourceInfo>(), reader.info());
+    // The whole line must match: a line merely containing the word is not a removal. A first
+    // MRZ line, then the removal: the next page's lines do not join it.
+    QVERIFY(pty.write("XREMOVEDX\r\n" + td2a + "\r\n@R\r\n" + td1a + "\r" + td1b + "\r" + td1c + "\r"));
+    QTRY_COMPARE_WITH_TIMEOUT(reads.size(), 2, 5000);
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(reads.at(1).at(0).toString(), doc({td1a, td1b, td1c}));
+}
+
+// Default settings: no line is a removal, whatever it says.
+void TestSerialDocumentReader::withoutRemovalLineNothingIsRemoval()
+{
+    PtyPair pty;
+    const QString opened = pty.open();
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    SerialDocumentReader reader(settingsFor(pty.slavePath()));
+    QVERIFY(reader.settings().removedLine.isEmpty());
+    QSignalSpy reads(&reader, &DocumentSource::mrzTextRead);
+    QSignalSpy removed(&reader, &DocumentSource::documentRemoved);
+    reader.start();
+    QVERIFY(pty.write("REMOVED\r\n\r\n" + td3a + "\r\n" + td3b + "\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(reads.size(), 1, 5000);
+    QCOMPARE(removed.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSerialDocumentReader)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void imagesCarryTheirContentHint();
     void unreadablePlaylistIsUnavailable();
     void shippedDemoPlaylistLoads();
+    void removedStepReportsRemoval();
 };
 
 void TestSimulatorSource::mixedPlaylist()
@@ -77,6 +78,8 @@ void TestSimulatorSource::badPlaylists_data()
                                     << "t.playlist:1:";
     QTest::newRow("unknown kind") << h + QStringLiteral("\n# c\nvideo clip.mp4\n") << "SOURCE_PLAYLIST_INVALID"
                                   << "t.playlist:4: unknown kind 'video'";
+    QTest::newRow("removed with a value") << h + QStringLiteral("removed now\n") << "SOURCE_PLAYLIST_INVALID"
+                                          << "t.playlist:2: 'removed' takes no value";
     QTest::newRow("kind without value") << h + QStringLiteral("image\n") << "SOURCE_PLAYLIST_INVALID"
                                         << "t.playlist:2: 'image' needs a value";
     QTest::newRow("missing image file") << h + QStringLiteral("image nowhere.png\n") << "SOURCE_PLAYLIST_INVALID"
@@ -200,6 +203,34 @@ void TestSimulatorSource::shippedDemoPlaylistLoads()
         if (e.kind != PlaylistEntry::Kind::Mrz)
             QVERIFY2(!QImage(e.value).isNull(), qPrintable(e.value));
     }
+}
+
+// The `removed` step (issue 8 §2): the simulator says the document was taken away, as a
+// reader with a removal line does, between the reads it separates and nothing else.
+void TestSimulatorSource::removedStepReportsRemoval()
+{
+    const QString text = QStringLiteral("kiosk-simulator-playlist 1\nmrz %1\nremoved\nmrz %2\n")
+                             .arg(QString(td3).replace(u'\n', u' '), QString(td2).replace(u'\n', u' '));
+    const auto entries = parsePlaylist(text, QDir(dataDir), QStringLiteral("t.playlist"));
+    QVERIFY2(entries, qPrintable(entries ? QString() : entries.error().message));
+    QCOMPARE(entries->size(), 3);
+    QCOMPARE(entries->at(1).kind, PlaylistEntry::Kind::Removed);
+    QCOMPARE(entries->at(1).origin, QStringLiteral("t.playlist:3"));
+    SimulatorSource sim({});
+    sim.setPlaylist(*entries);
+    QSignalSpy reads(&sim, &DocumentSource::mrzTextRead);
+    QSignalSpy removed(&sim, &DocumentSource::documentRemoved);
+    sim.start();
+    QVERIFY(sim.next());
+    QCOMPARE(reads.size(), 1);
+    QCOMPARE(removed.size(), 0);
+    QVERIFY(sim.next());
+    QCOMPARE(reads.size(), 1); // a removal is not a read
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(0).value<SourceInfo>(), sim.info());
+    QVERIFY(sim.next());
+    QCOMPARE(reads.size(), 2);
+    QCOMPARE(removed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorSource)

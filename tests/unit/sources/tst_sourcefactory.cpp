@@ -44,6 +44,8 @@ void TestSourceFactory::defaultsToTheWedge()
     QCOMPARE(config->enabled, QList<SourceKind>{SourceKind::KeyboardWedge});
     QCOMPARE(config->serial.baudRate, 9600);
     QCOMPARE(config->folder.extensions.size(), 6);
+    QCOMPARE(config->serial.removedLine, QString()); // a reader reports no removal unless told how
+    QCOMPARE(config->camera.removedAfterFrames, 10);
 }
 
 void TestSourceFactory::everyKeyReachesItsSource()
@@ -52,6 +54,7 @@ void TestSourceFactory::everyKeyReachesItsSource()
     QSettings settings(writeIni(dir, QStringLiteral(R"(enabled=serial, folder, simulator, camera, wedge
 camera/device=Document Camera
 camera/maxFps=5
+camera/removedAfterFrames=4
 serial/port=/dev/ttyS3
 serial/baud=115200
 serial/dataBits=7
@@ -61,6 +64,7 @@ serial/flowControl=hardware
 serial/retryInitialMs=250
 serial/retryMaxMs=8000
 serial/lineGapMs=900
+serial/removedLine=@REMOVED
 wedge/maxKeyGapMs=40
 wedge/maxLineGapMs=300
 wedge/maxMedianGapMs=12
@@ -89,6 +93,8 @@ simulator/loop=false
     QCOMPARE(config->serial.retryInitialMs, 250);
     QCOMPARE(config->serial.retryMaxMs, 8000);
     QCOMPARE(config->serial.lineGapMs, 900);
+    QCOMPARE(config->serial.removedLine, QStringLiteral("@REMOVED"));
+    QCOMPARE(config->camera.removedAfterFrames, 4);
     QCOMPARE(config->wedge.maxKeyGapMs, 40);
     QCOMPARE(config->wedge.maxLineGapMs, 300);
     QCOMPARE(config->wedge.maxMedianGapMs, 12);
@@ -132,6 +138,10 @@ void TestSourceFactory::mistakes_data()
     QTest::newRow("stop bits 3") << "serial/stopBits=3\n" << "sources/serial/stopBits: '3' is not one of 1, 1.5, 2";
     QTest::newRow("wedge median loose enough for a typist")
         << "wedge/maxMedianGapMs=80\n" << "sources/wedge/maxMedianGapMs: '80' is not a whole number from 1 to 50";
+    QTest::newRow("removal line not a pattern") << "serial/removedLine=(REMOVED\n"
+                                                << "sources/serial/removedLine: not a regular expression";
+    QTest::newRow("removal after negative frames") << "camera/removedAfterFrames=-1\n"
+                                                   << "sources/camera/removedAfterFrames: '-1' is not a whole number";
     QTest::newRow("folder without a path") << "enabled=folder\n" << "sources/folder/path: required";
     QTest::newRow("folder without extensions") << "enabled=folder\nfolder/path=/tmp\nfolder/extensions=\n"
                                                << "sources/folder/extensions: empty";
