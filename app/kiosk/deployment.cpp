@@ -27,6 +27,7 @@ struct KioskDeployment::Parts
     Session::CheckpointSession *session = nullptr;
     // The document readers of [sources] in the kiosk's settings (default: keyboard wedge).
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
+    QString consoleLanguage;
 };
 
 KioskDeployment::KioskDeployment()
@@ -40,6 +41,11 @@ KioskDeployment::~KioskDeployment()
         source->stop();
     if (d->sync)
         d->sync->stop();
+}
+
+QString KioskDeployment::consoleLanguage() const
+{
+    return d->consoleLanguage;
 }
 
 Session::CheckpointSession *KioskDeployment::session() const
@@ -74,18 +80,21 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     // [sources] is an error naming its key, not a kiosk that silently reads nothing.
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
     int cameraRemovedAfterFrames = Sources::CameraSettings{}.removedAfterFrames;
+    QString consoleLanguage;
     if (!config->sourceFile.isEmpty()) {
         QSettings settings(config->sourceFile, QSettings::IniFormat);
         auto read = Sources::readSourcesConfig(settings);
         if (!read)
             return std::unexpected(read.error());
         sources = Sources::createSources(*read);
+        consoleLanguage = settings.value(QStringLiteral("console/language")).toString().trimmed();
         // The session runs the camera's OCR, so it counts the frames that mean "removed".
         cameraRemovedAfterFrames = read->camera.removedAfterFrames;
     }
 
     std::unique_ptr<KioskDeployment> k(new KioskDeployment);
     Parts &p = *k->d;
+    p.consoleLanguage = consoleLanguage;
     auto db = Store::Database::open(config->databasePath);
     if (!db)
         return std::unexpected(db.error());

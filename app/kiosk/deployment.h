@@ -37,6 +37,9 @@ public:
     ~KioskDeployment() override;
 
     [[nodiscard]] Kiosk::Session::CheckpointSession *session() const;
+    // The officer console's language from kiosk.ini ([console] language: az, ru or en);
+    // empty when not set.
+    [[nodiscard]] QString consoleLanguage() const;
 
 private:
     KioskDeployment();

@@ -17,6 +17,7 @@
 #include "ui/consolewindow.h"
 
 #if __has_include("ui/infoscreen.h")
+#include "ui/infolanguage.h"
 #include "ui/infoscreen.h"
 #define KIOSK_HAVE_INFO_SCREEN 1
 #endif
@@ -127,7 +128,10 @@ int main(int argc, char **argv)
                                        QStringLiteral("FILE"));
     const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: the shipped one)."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({demo, role, interval, screenshots, size, config, operators, policy});
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("The officer console's language: az, ru or en (default: [console] language in kiosk.ini, else en)."),
+                                      QStringLiteral("az|ru|en"));
+    parser.addOptions({demo, role, interval, screenshots, size, config, operators, policy, language});
     parser.process(app);
 
     const auto chosenRole = Session::roleFromString(parser.value(role));
@@ -135,11 +139,31 @@ int main(int argc, char **argv)
         fail(QStringLiteral("--role must be console or info, not '%1'").arg(parser.value(role)));
         return 2;
     }
+    if (parser.isSet(language) && !QStringList{QStringLiteral("az"), QStringLiteral("ru"), QStringLiteral("en")}.contains(parser.value(language))) {
+        fail(QStringLiteral("--language must be az, ru or en, not '%1'").arg(parser.value(language)));
+        return 2;
+    }
     const QSize windowSize = windowSizeFrom(parser.value(size));
     if (!windowSize.isValid()) {
         fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(size)));
         return 2;
     }
+    // The console speaks the officer's language (every string of both faces is translated in
+    // az, ru and en); the information screen chooses its own, per traveller.
+    Ui::KioskTranslator consoleTranslator;
+    const auto useConsoleLanguage = [&](const QString &code) {
+        if (*chosenRole != Session::Role::Console || code.isEmpty() || code == u"en")
+            return true;
+        if (code != u"az" && code != u"ru") {
+            fail(QStringLiteral("the console language must be az, ru or en, not '%1'").arg(code));
+            return false;
+        }
+        if (auto installed = consoleTranslator.install(code); !installed) {
+            fail(QStringLiteral("%1 (%2)").arg(installed.error().message, installed.error().code));
+            return false;
+        }
+        return true;
+    };
     SystemClock clock;
     if (!parser.isSet(demo)) {
         // A deployed kiosk: kiosk.ini, the operators file, the signed policy.
@@ -153,6 +177,8 @@ int main(int argc, char **argv)
             fail(QStringLiteral("cannot start: %1 (%2)").arg(deployment.error().message, deployment.error().code));
             return 1;
         }
+        if (!useConsoleLanguage(parser.isSet(language) ? parser.value(language) : (*deployment)->consoleLanguage()))
+            return 2;
         std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole, false);
         if (!face)
             return 2;
@@ -178,6 +204,8 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshots))
         return renderScreenshots(**env, parser.value(screenshots), windowSize);
 
+    if (!useConsoleLanguage(parser.value(language)))
+        return 2;
     std::unique_ptr<QWidget> face = makeFace(session, *chosenRole, true);
     if (!face)
         return 2;

@@ -7,6 +7,7 @@
 #include "scanner/sources/simulatorsource.h"
 #include "ui/caseview.h"
 #include "ui/consolewindow.h"
+#include "ui/infolanguage.h"
 #include "ui/manualmrzdialog.h"
 #include "ui/overridedialog.h"
 #include "ui/verdictbanner.h"
@@ -78,6 +79,8 @@ private slots:
     void manualEntryGivesLiveCheckDigitFeedback();
     void boardingPassShowsItsFlight();
     void removalKeepsTheOfficersCase();
+    void consoleInTheOfficersLanguage_data();
+    void consoleInTheOfficersLanguage();
 
 private:
     void signIn();
@@ -385,6 +388,33 @@ void TestConsoleWindow::removalKeepsTheOfficersCase()
     QCOMPARE(m_window->caseView()->banner()->verdict(), std::optional<VerdictKind>(VerdictKind::Admit));
     QVERIFY(labelText(m_window.get(), "verdictDetail").contains(QStringLiteral("2027-02-26")));
     QVERIFY(m_window->action(QStringLiteral("recordEntry"))->isEnabled());
+}
+
+void TestConsoleWindow::consoleInTheOfficersLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("signInButton");
+    // As resources/i18n/kiosk_{az,ru}.ts translate "Sign in (Enter)".
+    QTest::newRow("Azerbaijani (border-kiosk --language az)") << "az" << "Daxil ol (Enter)";
+    QTest::newRow("Russian") << "ru" << "Войти (Enter)";
+}
+
+void TestConsoleWindow::consoleInTheOfficersLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, signInButton);
+    const QString englishTitle = m_window->windowTitle();
+    Ui::KioskTranslator translator;
+    const auto installed = translator.install(code);
+    QVERIFY2(installed.has_value(), installed ? "" : qPrintable(installed.error().message));
+    // A console built after the translator is installed (border-kiosk installs it first).
+    Ui::ConsoleWindow translated(m_env->session());
+    QVERIFY(translated.windowTitle() != englishTitle);
+    QCOMPARE(translated.windowTitle(),
+             QCoreApplication::translate("Kiosk::Ui::ConsoleWindow", "Border kiosk — officer console — %1").arg(m_env->session()->config().checkpoint));
+    const auto buttons = translated.findChildren<QPushButton *>();
+    QVERIFY2(std::any_of(buttons.begin(), buttons.end(), [&](const QPushButton *b) { return b->text() == signInButton; }),
+             qPrintable(QStringLiteral("no button reads '%1'").arg(signInButton)));
 }
 
 QTEST_MAIN(TestConsoleWindow)
