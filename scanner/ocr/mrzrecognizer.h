@@ -5,12 +5,16 @@
 // 44 characters: the recognizer uses all of that instead of general text recognition.
 //
 //   find:     black-hat + closing + contours give long parallel text lines (any position,
-//             ±30° and upside down), grouped into a block;
+//             ±30° and upside down, which way up from where the '<' fillers are), grouped
+//             into a block;
 //   segment:  the block is warped upright, connected components give glyphs, the known
-//             line length fixes the pitch and each character's cell;
-//   classify: normalised correlation with OCR-B templates rendered from the font at start,
+//             line length fixes the pitch and each character's cell; OCR-B templates
+//             rendered from the font at build time choose the glyphs' scale;
+//   classify: a small trained network (glyphnet_p.h) gives each cell's probabilities,
 //             restricted per position to the layout's character class (digits in dates ...);
-//   parse:    scanner/mrz with check-digit-guided correction.
+//   decide:   look-alikes and check digits (scanner/mrz check-digit-guided correction), and
+//             an acceptance that weighs what no check digit can see (names, equal-value
+//             substitutions): a doubtful read is refused, never guessed.
 #include "scanner/mrz/mrzparser.h"
 
 #include <QDate>
