@@ -1,8 +1,10 @@
 #pragma once
-// The glyph classifier: normalised-correlation templates of the 37 MRZ characters
+// The glyph templates: normalised-correlation templates of the 37 MRZ characters
 // (ICAO 9303-3 §4.1: A-Z, 0-9 and the filler '<'), rendered from the OCR-B font with
 // QPainter at build time (glyphgen.cpp, run by CMake; the library then needs no
-// QGuiApplication). No model file: the font is the model (ISO 1073-2 fixes the shapes).
+// QGuiApplication). They say how MRZ-like a block is and at which scale its glyphs match
+// the font (ISO 1073-2 fixes the shapes); the trained network (glyphnet_p.h) names the
+// characters, which correlation alone cannot do reliably under blur (O/0, S/8, C/G).
 #include <opencv2/core.hpp>
 
 #include <array>
