@@ -169,13 +169,18 @@ Result<void> CheckpointSession::requireOfficer() const
 
 // --- cases ------------------------------------------------------------------------------------
 
-Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, const QString &sourceDescription)
+Result<void> CheckpointSession::acceptRead(const QString &ignoredProblem)
 {
     if (m_config.role == Role::Console && (!m_operator || m_locked)) {
-        Q_EMIT problem(QStringLiteral("SESSION_LOCKED"), tr("A document was read while the console is locked; it was ignored."));
+        Q_EMIT problem(QStringLiteral("SESSION_LOCKED"), ignoredProblem);
         return fail(QStringLiteral("SESSION_LOCKED"), tr("Sign in or unlock first."));
     }
     noteActivity();
+    return {};
+}
+
+Case CheckpointSession::openCase(InputKind input, const QString &sourceDescription)
+{
     Case c;
     c.number = ++m_caseCounter;
     c.openedAt = localNow();
@@ -183,6 +188,14 @@ Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, 
     c.sourceDescription = sourceDescription;
     c.direction = m_direction;
     c.checkDate = localToday();
+    return c;
+}
+
+Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, const QString &sourceDescription)
+{
+    if (auto ok = acceptRead(tr("A document was read while the console is locked; it was ignored.")); !ok)
+        return ok;
+    Case c = openCase(input, sourceDescription);
     // Dates in the MRZ are resolved against the checkpoint's date, never the clock directly.
     // Manual entry is typed by the officer: no guessing corrections there.
     const Mrz::MrzResult mrz = Mrz::parse(text, Mrz::ParseOptions{c.checkDate, m_config.correctMrz && input != InputKind::Manual});
@@ -197,20 +210,11 @@ Result<void> CheckpointSession::submitMrz(const QString &text, InputKind input, 
 
 Result<void> CheckpointSession::submitBarcode(const QByteArray &payload, InputKind input, const QString &sourceDescription)
 {
-    if (m_config.role == Role::Console && (!m_operator || m_locked)) {
-        Q_EMIT problem(QStringLiteral("SESSION_LOCKED"), tr("A barcode was read while the console is locked; it was ignored."));
-        return fail(QStringLiteral("SESSION_LOCKED"), tr("Sign in or unlock first."));
-    }
-    noteActivity();
+    if (auto ok = acceptRead(tr("A barcode was read while the console is locked; it was ignored.")); !ok)
+        return ok;
     const bool joins = m_case && !m_case->isRecorded();
-    Case c = joins ? *m_case : Case{};
+    Case c = joins ? *m_case : openCase(input, sourceDescription);
     if (!joins) {
-        c.number = ++m_caseCounter;
-        c.openedAt = localNow();
-        c.input = input;
-        c.sourceDescription = sourceDescription;
-        c.direction = m_direction;
-        c.checkDate = localToday();
         c.readErrors.append(tr("Read the passport as well: a boarding pass or a seal alone is not a travel document."));
     }
     QString why;

@@ -165,6 +165,11 @@ Q_SIGNALS:
     void problem(const QString &code, const QString &message);
 
 private:
+    // A read reaches a case only on a console with its officer signed in (an information
+    // screen has none): otherwise `ignoredProblem` is shown and SESSION_LOCKED returned.
+    Result<void> acceptRead(const QString &ignoredProblem);
+    // A new case for a read from `input`: numbered, dated, in the current direction.
+    Case openCase(InputKind input, const QString &sourceDescription);
     Result<RecordOutcome> recordAction(const RecordRequest &request);
     Result<Operator> checkPin(const QString &operatorId, const QString &pin);
     Result<void> requireOfficer() const;
