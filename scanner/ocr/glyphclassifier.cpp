@@ -81,15 +81,6 @@ void GlyphClassifier::featureInto(const cv::Mat &cell, cv::Mat row)
         out[i] *= scale;
 }
 
-cv::Mat GlyphClassifier::feature(const cv::Mat &cell)
-{
-    cv::Mat f(1, kCellW * kCellH, CV_32F);
-    cv::Mat c32;
-    cell.convertTo(c32, CV_32F);
-    featureInto(c32, f);
-    return f;
-}
-
 std::vector<ClassScores> GlyphClassifier::scoreRows(const cv::Mat &features) const
 {
     std::vector<ClassScores> out(static_cast<std::size_t>(features.rows));
@@ -125,11 +116,6 @@ const GlyphClassifier &GlyphClassifier::instance()
 {
     static const GlyphClassifier classifier;
     return classifier;
-}
-
-void GlyphClassifier::score(const cv::Mat &cell, ClassScores &out) const
-{
-    out = scoreRows(feature(cell)).front();
 }
 
 } // namespace Kiosk::Ocr::detail

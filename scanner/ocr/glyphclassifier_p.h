@@ -41,17 +41,14 @@ public:
     // Built once per process (thread-safe static); a few milliseconds.
     [[nodiscard]] static const GlyphClassifier &instance();
 
-    // `cell`: CV_32F kCellH x kCellW, ink positive (bright ink on dark). Scores are
-    // normalised correlations in [-1, 1], the best of the class's template variants.
-    void score(const cv::Mat &cell, ClassScores &out) const;
-
-    // Many cells at once: `features` holds one feature() row per cell; returns one
-    // ClassScores per row (one matrix product instead of one per cell).
+    // Many cells at once: `features` holds one featureInto() row per cell; returns one
+    // ClassScores per row: normalised correlations in [-1, 1], the best of each class's
+    // template variants (one matrix product for all cells).
     [[nodiscard]] std::vector<ClassScores> scoreRows(const cv::Mat &features) const;
 
-    // Turns a raw cell into the unit-norm, zero-mean feature row the templates use.
-    [[nodiscard]] static cv::Mat feature(const cv::Mat &cell);
-    // The same, written into `row` (a 1 x kCellW*kCellH CV_32F row of a larger matrix).
+    // Turns a cell (CV_32F kCellH x kCellW, ink positive) into the unit-norm, zero-mean
+    // feature the templates and the network use, written into `row` (a 1 x kCellW*kCellH
+    // CV_32F row of a larger matrix).
     static void featureInto(const cv::Mat &cell, cv::Mat row);
 
 private:
