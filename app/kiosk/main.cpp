@@ -12,7 +12,7 @@
 #include "app/kiosk/deployment.h"
 #include "app/kiosk/screenshots.h"
 #include "app/crypto/passwordhash.h"
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/consolewindow.h"
 

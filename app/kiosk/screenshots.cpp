@@ -1,6 +1,6 @@
 #include "app/kiosk/screenshots.h"
 
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 #include "ui/consolewindow.h"
 
 #include <QApplication>

@@ -1,11 +1,11 @@
 // kioskctl demo: the README's demo without a display. The same session as `border-kiosk --demo`
-// (app/session/demoenvironment.h): a seeded temporary store, the shipped policy, the simulator's
+// (app/demo/demoenvironment.h): a seeded temporary store, the shipped policy, the simulator's
 // sample documents, the one-transaction recorder and the embedded border-central on loopback.
 // Each case is printed with its verdict, reasons and figures, then what the officer did and
 // what the sync pushed.
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
 
 #include <QCommandLineParser>

@@ -7,7 +7,7 @@
 // (QWidget::repaint under the offscreen platform: a real raster paint of every widget).
 // The demo's samples are cycled, so every verdict class is in the mix. Wall time per document;
 // p50/p95/max reported as counters in milliseconds.
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/caseview.h"
 #include "ui/consolewindow.h"

@@ -2,7 +2,7 @@
 // verdict on screen; recording writes one crossing, one event, one outbox entry; an override
 // without a reason is impossible; the idle lock engages; a stale watchlist shows its warning;
 // going offline and online updates the status bar.
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 #include "app/store/database.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/caseview.h"

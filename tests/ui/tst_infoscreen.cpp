@@ -8,8 +8,8 @@
 // the demo does not hold for one nationality (the screen's mapping is what is under test).
 #include "app/core/clock.h"
 #include "app/session/checkpointsession.h"
-#include "app/session/demoenvironment.h"
-#include "app/session/demoseed.h"
+#include "app/demo/demoenvironment.h"
+#include "app/demo/demoseed.h"
 #include "app/session/policyfiles.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/infoscreen.h"

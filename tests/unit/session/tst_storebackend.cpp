@@ -2,7 +2,7 @@
 // the shipped signed policy, the rules engine. Each sample document must get the verdict the
 // domain rules give it (domain-rules.md §2-§5), with the reason that makes it so.
 #include "app/session/checkpointsession.h"
-#include "app/session/demoseed.h"
+#include "app/demo/demoseed.h"
 #include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"

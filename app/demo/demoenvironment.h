@@ -8,7 +8,7 @@
 #include "app/core/clock.h"
 #include "app/core/error.h"
 #include "app/session/checkpointsession.h"
-#include "app/session/demoseed.h"
+#include "app/demo/demoseed.h"
 
 #include <QObject>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "app/session/demoenvironment.h"
+#include "app/demo/demoenvironment.h"
 
 #include "app/crypto/ed25519.h"
 #include "app/session/eventrecorder.h"

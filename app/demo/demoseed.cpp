@@ -1,6 +1,6 @@
-#include "app/session/demoseed.h"
+#include "app/demo/demoseed.h"
 
-#include "app/session/demoseal.h"
+#include "app/demo/demoseal.h"
 
 #include "app/store/crossingrepository.h"
 #include "app/store/database.h"

@@ -1,4 +1,4 @@
-#include "app/session/demoseal.h"
+#include "app/demo/demoseal.h"
 
 #include "app/crypto/ecdsa.h"
 #include "app/crypto/x509.h"
