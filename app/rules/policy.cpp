@@ -304,6 +304,14 @@ Result<PolicySet> PolicySet::fromJson(QByteArrayView bytes)
     if (format != u"border-kiosk-policy/1")
         return fail(kFieldInvalid, QStringLiteral("policy.format must be 'border-kiosk-policy/1', got '%1'").arg(format));
     KIOSK_TRY(versions, root.value(QStringLiteral("versions")));
+    // `issued`: the day the signer issued this copy (optional). A kiosk measures the age of a
+    // policy file from it (POLICY_STALE), never from when the program started.
+    KIOSK_TRY(issuedValue, root.value(QStringLiteral("issued"), false));
+    QDate issued;
+    if (!issuedValue.isUndefined()) {
+        KIOSK_TRY(day, root.date(QStringLiteral("issued")));
+        issued = day;
+    }
     if (auto ok = root.noUnknownKeys(); !ok)
         return std::unexpected(ok.error());
     if (!versions.isArray() || versions.toArray().isEmpty())
@@ -323,6 +331,7 @@ Result<PolicySet> PolicySet::fromJson(QByteArrayView bytes)
         if (auto ok = set.merge(one); !ok)
             return std::unexpected(ok.error());
     }
+    set.m_issued = issued;
     return set;
 }
 

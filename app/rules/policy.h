@@ -116,9 +116,12 @@ public:
 
     [[nodiscard]] const QList<PolicyVersion> &versions() const { return m_versions; }
     [[nodiscard]] bool isEmpty() const { return m_versions.isEmpty(); }
+    // The file's signed `issued` day; invalid when the file has none.
+    [[nodiscard]] QDate issued() const { return m_issued; }
 
 private:
     QList<PolicyVersion> m_versions; // sorted by effectiveFrom
+    QDate m_issued;
 };
 
 // Decodes a detached signature file: 64 raw bytes, or base64 of them with optional

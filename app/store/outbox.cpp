@@ -113,6 +113,18 @@ Result<std::optional<ReferenceBlob>> Outbox::latestReference(const QString &kind
     return out;
 }
 
+Result<std::optional<QDateTime>> Outbox::referenceFetchedAt(const QString &kind, int version)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT fetched_at FROM reference_data WHERE kind = ? AND version = ?"), {kind, version});
+    if (!q)
+        return std::unexpected(q.error());
+    std::optional<QDateTime> at;
+    if ((*q)->next())
+        at = QDateTime::fromString((*q)->value(0).toString(), Qt::ISODate);
+    (*q)->finish();
+    return at;
+}
+
 Result<std::optional<QString>> Outbox::state(const QString &key)
 {
     auto q = m_db.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});

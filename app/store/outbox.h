@@ -51,6 +51,8 @@ public:
     // Reference data the sync client verified (table reference_data, migration 003).
     [[nodiscard]] Result<void> storeReference(const ReferenceBlob &blob, const QDateTime &fetchedAt);
     [[nodiscard]] Result<std::optional<ReferenceBlob>> latestReference(const QString &kind);
+    // When this kiosk verified and stored that version (UTC); nullopt when it is not stored.
+    [[nodiscard]] Result<std::optional<QDateTime>> referenceFetchedAt(const QString &kind, int version);
 
     [[nodiscard]] Result<std::optional<QString>> state(const QString &key);
     [[nodiscard]] Result<void> setState(const QString &key, const QString &value);
