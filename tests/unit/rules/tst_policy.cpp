@@ -60,6 +60,8 @@ private slots:
     void badFields_data();
     void badFields();
     void duplicateVersionsRefused();
+    void issuedDay_data();
+    void issuedDay();
 };
 
 void TestPolicy::shippedPolicyVerifiesAndEncodesTheSeed()
@@ -244,6 +246,36 @@ void TestPolicy::duplicateVersionsRefused()
     QVERIFY(one.has_value());
     PolicySet held = *one;
     QCOMPARE(held.merge(*one).error().code, QStringLiteral("POLICY_DUPLICATE_VERSION"));
+}
+
+// The signed day the copy was issued, from which a kiosk measures the policy's age.
+void TestPolicy::issuedDay_data()
+{
+    QTest::addColumn<QJsonValue>("issued");
+    QTest::addColumn<QDate>("expected");   // invalid: none
+    QTest::addColumn<QString>("errorCode"); // empty: parses
+    QTest::newRow("absent: the shipped file's form, no day") << QJsonValue(QJsonValue::Undefined) << QDate() << QString();
+    QTest::newRow("an ISO day") << QJsonValue("2026-11-01") << QDate(2026, 11, 1) << QString();
+    QTest::newRow("not a date is an error, never 'no day'") << QJsonValue("November 2026") << QDate() << "POLICY_FIELD_INVALID";
+}
+
+void TestPolicy::issuedDay()
+{
+    QFETCH(QJsonValue, issued);
+    QFETCH(QDate, expected);
+    QFETCH(QString, errorCode);
+    QJsonObject root = QJsonDocument::fromJson(policyWith({shippedVersion()})).object();
+    if (!issued.isUndefined())
+        root.insert(QStringLiteral("issued"), issued);
+    auto set = PolicySet::fromJson(QJsonDocument(root).toJson());
+    if (!errorCode.isEmpty()) {
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, errorCode);
+        QVERIFY2(set.error().message.contains(QStringLiteral("policy.issued")), qPrintable(set.error().message));
+        return;
+    }
+    QVERIFY2(set, qPrintable(set ? QString() : set.error().message));
+    QCOMPARE(set->issued(), expected);
 }
 
 QTEST_APPLESS_MAIN(TestPolicy)
