@@ -2,7 +2,6 @@
 
 #include "app/crypto/passwordhash.h"
 #include "app/session/checkpointsession.h"
-#include "app/session/policyfiles.h"
 #include "ui/infostaffexit.h"
 
 #include <QAccessible>
@@ -97,10 +96,6 @@ InfoScreen::InfoScreen(Session::CheckpointSession *session, InfoSettings setting
         m_languages = std::move(*languages);
     else
         qCCritical(lcInfo) << "language map:" << languages.error().code << languages.error().message;
-    if (auto policies = Session::loadSignedPolicy())
-        m_policies = std::move(*policies);
-    else
-        qCWarning(lcInfo) << "policy for the regime lists:" << policies.error().code;
     // No staff PIN configured: nobody can leave the screen (every PIN is refused) until a
     // deployment sets info/staff_pin_hash; never a built-in PIN. The demo passes its own.
     if (m_settings.staffPinHash.isEmpty())
@@ -391,15 +386,10 @@ void InfoScreen::renderTopic()
 
 const Rules::PolicyVersion *InfoScreen::policyInForce() const
 {
-    // The session's policy is the one its verdicts use (a verified pull beats the shipped
-    // file), so the regime lines and the verdict never disagree. The shipped copy is only for
-    // a session whose backend holds no policy.
-    if (m_session)
-        if (const Rules::PolicyVersion *p = m_session->policyInForce())
-            return p;
-    if (!m_policies)
-        return nullptr;
-    return m_policies->inForce(m_session ? m_session->localToday() : QDate::currentDate());
+    // The session's policy is the one its verdicts use (the one policy source of
+    // app/session/kioskpolicy.h: a verified pull beats the configured file), so the regime
+    // lines and the verdict never disagree; the screen loads no policy of its own.
+    return m_session ? m_session->policyInForce() : nullptr;
 }
 
 void InfoScreen::onPolicyMayHaveChanged()

@@ -111,7 +111,6 @@ private:
     InfoSettings m_settings;
     InfoLanguages m_languages;
     KioskTranslator m_translator;
-    std::optional<Rules::PolicySet> m_policies; // shipped: only when the session holds no policy
     QString m_language;
     bool m_languageChosen = false;
 

@@ -2,7 +2,7 @@
 
 #include "app/crypto/ed25519.h"
 #include "app/session/eventrecorder.h"
-#include "app/session/policyfiles.h"
+#include "app/demo/demopolicy.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
 #include "app/store/database.h"
@@ -95,7 +95,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
         return std::unexpected(docs.error());
     p.docs = *docs;
 
-    auto policy = loadSignedPolicy();
+    auto policy = demoPolicy();
     if (!policy)
         return std::unexpected(policy.error());
     // A fresh kiosk key per demo run: the chain it signs lives and dies with the temp folder.

@@ -3,7 +3,6 @@
 #include "app/crypto/ed25519.h"
 #include "app/session/eventrecorder.h"
 #include "app/session/kioskpolicy.h"
-#include "app/session/policyfiles.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
 #include "app/store/database.h"
@@ -67,12 +66,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     auto operators = Session::OperatorDirectory::fromFile(operatorsPath);
     if (!operators && o.role == Session::Role::Console)
         return std::unexpected(operators.error());
-    auto policy = o.policyPath.isEmpty()
-        ? Session::loadSignedPolicy()
-        : Session::loadSignedPolicy(o.policyPath, o.policySignaturePath.isEmpty() ? o.policyPath + QStringLiteral(".sig") : o.policySignaturePath,
-                                    o.trustAnchorPath.isEmpty() ? Session::kShippedTrustAnchor : o.trustAnchorPath);
-    if (!policy)
-        return std::unexpected(policy.error());
+    // The anchor first: a kiosk configured with the development key does not start.
+    auto anchor = Session::policyTrustAnchor(*config, Session::AnchorUse::Deployment);
+    if (!anchor)
+        return std::unexpected(anchor.error());
     auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
     if (!key)
         return std::unexpected(key.error());
@@ -99,20 +96,11 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (!db)
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));
-    // The anchor the policy and the reference data are verified against; a newer policy the
-    // central side published (and this kiosk pulled and verified) beats the shipped one.
-    auto anchorFile = Crypto::Ed25519PublicKey::fromFile(o.trustAnchorPath.isEmpty() ? Session::kShippedTrustAnchor : o.trustAnchorPath);
-    if (!anchorFile)
-        return std::unexpected(anchorFile.error());
-    const std::optional<Crypto::Ed25519PublicKey> anchor(*anchorFile);
-    QDateTime fetched = o.policyPath.isEmpty() ? clock.now() : QFileInfo(o.policyPath).lastModified();
-    if (o.policyPath.isEmpty()) {
-        auto pulled = Session::pulledPolicy(*p.db, *anchor);
-        if (!pulled)
-            return std::unexpected(pulled.error());
-        if (*pulled)
-            policy = std::move(**pulled);
-    }
+    // The same policy as `kioskctl record`: a newer version the central side published (and
+    // this kiosk pulled and verified) beats the configured file; its age is its own date's.
+    auto policy = Session::loadPolicy(*config, *p.db, anchor->key, o.policyPath);
+    if (!policy)
+        return std::unexpected(policy.error());
     p.signer.emplace(std::move(*key));
     p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
 
@@ -124,16 +112,16 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.cameraRemovedAfterFrames = cameraRemovedAfterFrames;
     // A deployment verifies seals against its own signer store (resources/trust/vds layout).
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
-    auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(*policy),
+    auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(policy->set),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
-                                                           Session::eventRecorder(*p.recorder), fetched);
+                                                           Session::eventRecorder(*p.recorder), policy->datedAt);
     Session::StoreBackend *backendPtr = backend.get(); // owned by the session from here
     p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
                                                std::move(backend), k.get());
     if (!config->centralUrl.isEmpty()) {
         // The same settings as `kioskctl sync`: policy, watchlist, permits and visas pulled and
         // applied only when they verify against the policy trust anchor.
-        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor));
+        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor->key));
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);
@@ -141,9 +129,8 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     }
     auto *bridge = new Session::SyncBridge(p.session, *p.db, p.sync.get(), clock, k.get());
     // A policy pulled while running is in force at once (verdicts and the information
-    // screen's regime lines), unless the policy was given on the command line.
-    if (o.policyPath.isEmpty())
-        bridge->followPulledPolicy(backendPtr, *anchor);
+    // screen's regime lines).
+    bridge->followPulledPolicy(backendPtr, anchor->key);
     p.sources = std::move(sources);
     for (auto &source : p.sources) {
         p.session->attachSource(source.get());

@@ -1,7 +1,8 @@
 #pragma once
 // A deployed kiosk's composition (not the demo): the settings of kiosk.ini (sync/client/
 // kioskconfig.h: database, kiosk id, checkpoint, key file, central URL and CA), the operators
-// file (app/session/operatordirectory.h), the signed policy (shipped, or files given), the
+// file (app/session/operatordirectory.h), the signed policy of the one policy source
+// (app/session/kioskpolicy.h: [kiosk] trust and policy, never the development anchor), the
 // one-transaction recorder and, when a central URL is set, the sync client running
 // continuously.
 #include "app/core/clock.h"
@@ -20,9 +21,7 @@ struct DeploymentOptions
 {
     QString configPath;          // kiosk.ini; empty: $KIOSK_CONFIG or the default location
     QString operatorsPath;       // empty: operators.json beside kiosk.ini
-    QString policyPath;          // empty: the shipped signed policy
-    QString policySignaturePath; // empty: policyPath + ".sig"
-    QString trustAnchorPath;     // empty: the shipped trust anchor
+    QString policyPath;          // empty: [kiosk] policy (a newer verified pull wins either way)
     Kiosk::Session::Role role = Kiosk::Session::Role::Console;
     int idleLockMinutes = 5;
 };
@@ -31,7 +30,8 @@ class KioskDeployment : public QObject
 {
     Q_OBJECT
 public:
-    // Errors: CONFIG_*, OPERATORS_*, POLICY_*, STORE_*, the key's and the sync client's.
+    // Errors: CONFIG_*, OPERATORS_*, TRUST_ANCHOR_* (TRUST_ANCHOR_DEVELOPMENT: the development
+    // key), RESOURCE_NOT_FOUND, POLICY_*, STORE_*, the key's and the sync client's.
     [[nodiscard]] static Kiosk::Result<std::unique_ptr<KioskDeployment>> create(const Kiosk::Clock &clock,
                                                                                 const DeploymentOptions &options);
     ~KioskDeployment() override;

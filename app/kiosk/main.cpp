@@ -126,7 +126,7 @@ int main(int argc, char **argv)
                                     QStringLiteral("FILE"));
     const QCommandLineOption operators(QStringLiteral("operators"), QStringLiteral("Operators file (default: operators.json beside kiosk.ini)."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: the shipped one)."),
+    const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: [kiosk] policy in kiosk.ini). A newer verified pulled version still wins."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption language(QStringLiteral("language"),
                                       QStringLiteral("The officer console's language: az, ru or en (default: [console] language in kiosk.ini, else en)."),

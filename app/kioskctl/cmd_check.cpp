@@ -334,13 +334,12 @@ std::expected<Scenario, InputError> readScenario(const QByteArray &bytes, const 
 // Loads the trusted policy and evaluates; prints the verdict. The one exit for both forms.
 int evaluateAndPrint(const Rules::CheckInputs &inputs, const QString &policyPath, const QString &trustPath, bool pretty)
 {
-    auto policies = loadSignedPolicyFile(policyPath.isEmpty() ? defaultPolicyPath() : policyPath,
-                                         trustPath.isEmpty() ? defaultTrustAnchorPath() : trustPath);
+    auto policies = loadToolPolicy(policyPath, trustPath);
     if (!policies) {
         printError(QStringLiteral("check: policy refused: %1 (%2)").arg(policies.error().message, policies.error().code));
         return ExitNegative;
     }
-    auto verdict = Rules::evaluate(inputs, *policies);
+    auto verdict = Rules::evaluate(inputs, policies->set);
     if (!verdict) {
         printError(QStringLiteral("check: %1 (%2)").arg(verdict.error().message, verdict.error().code));
         return ExitNegative;

@@ -2,13 +2,12 @@
 // resources/policy/README.md), checking one, and making a key pair.
 #include "app/kioskctl/cmd_policy.h"
 
+#include "app/core/resourcelocator.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,31 +15,6 @@
 #include <QSaveFile>
 
 namespace Kiosk::Ctl {
-
-QString resourcesDir()
-{
-    const QString fromEnv = qEnvironmentVariable("KIOSK_RESOURCES_DIR");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    QDir dir(QCoreApplication::applicationDirPath());
-    for (int up = 0; up < 5; ++up) {
-        if (QFileInfo::exists(dir.filePath(QStringLiteral("resources/policy/policy.json"))))
-            return dir.filePath(QStringLiteral("resources"));
-        if (!dir.cdUp())
-            break;
-    }
-    return QStringLiteral("resources");
-}
-
-QString defaultPolicyPath()
-{
-    return resourcesDir() + QStringLiteral("/policy/policy.json");
-}
-
-QString defaultTrustAnchorPath()
-{
-    return resourcesDir() + QStringLiteral("/trust/policy-dev.pub.pem");
-}
 
 namespace {
 
@@ -54,24 +28,18 @@ Result<QByteArray> readFile(const QString &path, const QString &code)
 
 } // namespace
 
-Result<Rules::PolicySet> loadSignedPolicyFile(const QString &policyPath, const QString &trustAnchorPath)
+Result<Session::LoadedPolicy> loadToolPolicy(const QString &policyPath, const QString &trustPath)
 {
-    auto anchorPem = readFile(trustAnchorPath, QStringLiteral("TRUST_ANCHOR_UNREADABLE"));
-    if (!anchorPem)
-        return std::unexpected(anchorPem.error());
-    auto anchor = Crypto::Ed25519PublicKey::fromPem(*anchorPem);
+    auto anchorPath = locateResource(trustPath, QStringLiteral("trust/policy-dev.pub.pem"));
+    if (!anchorPath)
+        return std::unexpected(anchorPath.error());
+    auto anchor = Session::readTrustAnchor(*anchorPath, Session::AnchorUse::Development);
     if (!anchor)
-        return fail(anchor.error().code, QStringLiteral("trust anchor %1: %2").arg(trustAnchorPath, anchor.error().message));
-    auto bytes = readFile(policyPath, QStringLiteral("POLICY_FILE_UNREADABLE"));
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    auto signature = readFile(policyPath + QStringLiteral(".sig"), QStringLiteral("POLICY_FILE_UNREADABLE"));
-    if (!signature)
-        return std::unexpected(signature.error());
-    auto set = Rules::PolicySet::loadSigned(*bytes, *signature, *anchor);
-    if (!set)
-        return fail(set.error().code, QStringLiteral("%1: %2").arg(policyPath, set.error().message));
-    return set;
+        return std::unexpected(anchor.error());
+    auto path = locateResource(policyPath, QStringLiteral("policy/policy.json"));
+    if (!path)
+        return std::unexpected(path.error());
+    return Session::loadSignedPolicyFile(*path, anchor->key);
 }
 
 namespace {
@@ -148,18 +116,18 @@ int runPolicyVerify(const QStringList &args)
         printError(QStringLiteral("policy verify: at most one POLICY file"));
         return ExitUsage;
     }
-    const QString policyPath = parser.positionalArguments().value(0, defaultPolicyPath());
-    auto set = loadSignedPolicyFile(policyPath, parser.isSet(trust) ? parser.value(trust) : defaultTrustAnchorPath());
+    const QString policyPath = parser.positionalArguments().value(0);
+    auto set = loadToolPolicy(policyPath, parser.value(trust));
     if (!set) {
         printJsonLine(QJsonObject{{QStringLiteral("valid"), false}, {QStringLiteral("policy"), policyPath},
                                   {QStringLiteral("error"), errorJson(set.error())}});
         return ExitNegative;
     }
     QJsonArray versions;
-    for (const Rules::PolicyVersion &v : set->versions())
+    for (const Rules::PolicyVersion &v : set->set.versions())
         versions.append(QJsonObject{{QStringLiteral("version"), v.version},
                                     {QStringLiteral("effective_from"), v.effectiveFrom.toString(Qt::ISODate)}});
-    printJsonLine(QJsonObject{{QStringLiteral("valid"), true}, {QStringLiteral("policy"), policyPath},
+    printJsonLine(QJsonObject{{QStringLiteral("valid"), true}, {QStringLiteral("policy"), set->source},
                               {QStringLiteral("versions"), versions}});
     return ExitOk;
 }

@@ -1,25 +1,18 @@
 #pragma once
-// Policy files for kioskctl's commands (check, policy verify, and the store's --db check):
-// where the shipped policy and the trust anchor live, and reading + verifying a signed
-// policy. The file reading sits here, in the composition root; app/rules only sees bytes.
+// The policy for kioskctl's tools that judge files rather than act as the kiosk (check,
+// policy verify): POLICY verified against TRUST, through the one policy source
+// (app/session/kioskpolicy.h). These accept the development anchor, which `record` and
+// `sync` refuse: they answer "is this file signed by that key", and the caller names both.
 #include "app/core/error.h"
-#include "app/rules/policy.h"
+#include "app/session/kioskpolicy.h"
 
 #include <QString>
 
 namespace Kiosk::Ctl {
 
-// The resources folder: $KIOSK_RESOURCES_DIR if set; else the first `resources` folder
-// holding policy/policy.json found walking up from the executable's folder (build/bin ->
-// the source tree); else "resources" in the current folder.
-[[nodiscard]] QString resourcesDir();
-[[nodiscard]] QString defaultPolicyPath();       // <resources>/policy/policy.json
-[[nodiscard]] QString defaultTrustAnchorPath();  // <resources>/trust/policy-dev.pub.pem
-
-// Reads POLICY, its detached signature POLICY.sig and the trust anchor (PEM), verifies the
-// signature over the exact bytes and parses. Errors: POLICY_FILE_UNREADABLE,
-// TRUST_ANCHOR_UNREADABLE, KEY_*, then those of Rules::PolicySet::loadSigned. Messages name
-// the file.
-[[nodiscard]] Result<Rules::PolicySet> loadSignedPolicyFile(const QString &policyPath, const QString &trustAnchorPath);
+// `policyPath` empty: policy/policy.json found by the resource locator; `trustPath` empty:
+// trust/policy-dev.pub.pem found by it. Errors: RESOURCE_NOT_FOUND, then those of
+// Session::readTrustAnchor and Session::loadSignedPolicyFile.
+[[nodiscard]] Result<Session::LoadedPolicy> loadToolPolicy(const QString &policyPath, const QString &trustPath);
 
 } // namespace Kiosk::Ctl

@@ -80,7 +80,10 @@ int runRecord(const QStringList &args)
     auto db = Store::Database::open(config->databasePath);
     if (!db)
         return failed(db.error());
-    auto policies = loadPolicy(*config, *db);
+    auto anchor = kioskTrustAnchor(*config);
+    if (!anchor)
+        return failed(anchor.error());
+    auto policies = loadPolicy(*config, *db, anchor->key);
     if (!policies)
         return failed(policies.error());
 
@@ -88,8 +91,9 @@ int runRecord(const QStringList &args)
     auto records = Store::loadCheckRecords(*db, document, at.date());
     if (!records)
         return failed(records.error());
-    const Rules::CheckInputs in = Session::storeCheckInputs(document, *direction, at.date(), *records, at);
-    auto verdict = Rules::evaluate(in, *policies);
+    Rules::CheckInputs in = Session::storeCheckInputs(document, *direction, at.date(), *records, at);
+    in.status.policyAgeDays = Session::policyAgeDays(policies->datedAt, at);
+    auto verdict = Rules::evaluate(in, policies->set);
     if (!verdict)
         return failed(verdict.error());
 

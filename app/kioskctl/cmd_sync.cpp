@@ -56,8 +56,14 @@ int runSync(const QStringList &args)
         printJsonLine(QJsonObject{{QStringLiteral("requeued"), *n}});
         return ExitOk;
     }
-    auto anchor = policyTrustAnchor(*config);
-    Sync::SyncSettings settings = Session::syncSettingsFor(*config, anchor ? std::optional(*anchor) : std::nullopt);
+    // The development key is refused as border-kiosk refuses it; an anchor that cannot be read
+    // only means no reference data is applied (the push still runs).
+    auto anchor = kioskTrustAnchor(*config);
+    if (!anchor && anchor.error().code == u"TRUST_ANCHOR_DEVELOPMENT") {
+        printError(QStringLiteral("sync: %1 (%2)").arg(anchor.error().message, anchor.error().code));
+        return ExitUsage;
+    }
+    Sync::SyncSettings settings = Session::syncSettingsFor(*config, anchor ? std::optional(anchor->key) : std::nullopt);
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
     auto client = Sync::SyncClient::create(*db, settings);

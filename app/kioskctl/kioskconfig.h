@@ -38,10 +38,13 @@ namespace Kiosk::Ctl {
     return *config;
 }
 
-// Where resources are, the trust anchor and the policy in force: one implementation for
-// both composition roots (app/session/kioskpolicy.h).
+// The trust anchor and the policy in force: one implementation for both composition roots
+// (app/session/kioskpolicy.h). The commands that act as the deployed kiosk (record, sync) ask
+// for AnchorUse::Deployment, so they refuse the development key as border-kiosk does.
+[[nodiscard]] inline Result<Session::TrustAnchor> kioskTrustAnchor(const Sync::KioskConfig &config)
+{
+    return Session::policyTrustAnchor(config, Session::AnchorUse::Deployment);
+}
 using Session::loadPolicy;
-using Session::locateResource;
-using Session::policyTrustAnchor;
 
 } // namespace Kiosk::Ctl

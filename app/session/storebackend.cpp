@@ -1,4 +1,6 @@
 #include "app/session/storebackend.h"
+
+#include "app/session/kioskpolicy.h"
 #include "app/session/storeinputs.h"
 
 #include "app/core/clock.h"
@@ -10,12 +12,12 @@
 namespace Kiosk::Session {
 
 StoreBackend::StoreBackend(Store::Database &db, Rules::PolicySet policies, Identity identity, Recorder recorder,
-                           QDateTime policyFetchedAt)
+                           QDateTime policyDatedAt)
     : m_db(db)
     , m_policies(std::move(policies))
     , m_identity(std::move(identity))
     , m_recorder(std::move(recorder))
-    , m_policyFetchedAt(std::move(policyFetchedAt))
+    , m_policyDatedAt(std::move(policyDatedAt))
 {
 }
 
@@ -24,10 +26,10 @@ const Rules::PolicyVersion *StoreBackend::policyInForce(const QDate &date) const
     return m_policies.inForce(date);
 }
 
-void StoreBackend::setPolicies(Rules::PolicySet policies, const QDateTime &fetchedAt)
+void StoreBackend::setPolicies(Rules::PolicySet policies, const QDateTime &datedAt)
 {
     m_policies = std::move(policies);
-    m_policyFetchedAt = fetchedAt;
+    m_policyDatedAt = datedAt;
 }
 
 Result<void> StoreBackend::evaluate(Case &c)
@@ -44,8 +46,7 @@ Result<void> StoreBackend::evaluate(Case &c)
     // A verified seal on the visa beats the register: it is what the traveller presents.
     if (c.seal && c.seal->signature == SealSignature::Valid && c.seal->visa)
         in.visa = c.seal->visa;
-    if (m_policyFetchedAt.isValid())
-        in.status.policyAgeDays = static_cast<int>(m_policyFetchedAt.daysTo(now));
+    in.status.policyAgeDays = policyAgeDays(m_policyDatedAt, now);
 
     auto verdict = Rules::evaluate(in, m_policies);
     if (!verdict)

@@ -28,8 +28,10 @@ public:
     // The one recording function of the sync side, injected by the composition root.
     using Recorder = std::function<Result<RecordOutcome>(Store::Database &, const Case &, const RecordRequest &)>;
 
+    // `policyDatedAt`: the day the policy copy dates from (LoadedPolicy::datedAt), from which
+    // its age (POLICY_STALE) is measured; invalid: no age check.
     StoreBackend(Store::Database &db, Rules::PolicySet policies, Identity identity, Recorder recorder,
-                 QDateTime policyFetchedAt = {});
+                 QDateTime policyDatedAt = {});
 
     [[nodiscard]] Result<void> evaluate(Case &c) override;
     [[nodiscard]] Result<RecordOutcome> record(const Case &c, const RecordRequest &request) override;
@@ -37,14 +39,14 @@ public:
     [[nodiscard]] const Rules::PolicyVersion *policyInForce(const QDate &date) const override;
 
     // A newer verified policy set from the central side (sync pull).
-    void setPolicies(Rules::PolicySet policies, const QDateTime &fetchedAt);
+    void setPolicies(Rules::PolicySet policies, const QDateTime &datedAt);
 
 private:
     Store::Database &m_db;
     Rules::PolicySet m_policies;
     Identity m_identity;
     Recorder m_recorder;
-    QDateTime m_policyFetchedAt;
+    QDateTime m_policyDatedAt;
 };
 
 } // namespace Kiosk::Session

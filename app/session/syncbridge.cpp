@@ -90,7 +90,7 @@ bool SyncBridge::applyNewerPulledPolicy()
         return false;
     }
     m_policyVersion = storedPolicyVersion();
-    m_backend->setPolicies(std::move(**pulled), m_clock.now());
+    m_backend->setPolicies(std::move((*pulled)->set), (*pulled)->datedAt);
     qCInfo(lcSyncBridge) << "policy reference version" << m_policyVersion << "in force";
     m_session->refreshReferenceStatus();
     return true;

@@ -9,6 +9,7 @@
 #include "scanner/mrz/checkdigit.h"
 #include "sync/client/crossingrecorder.h"
 #include "tests/support/loopbackcentral.h"
+#include "tests/support/policyauthority.h"
 #include "tests/unit/central/centraltestdb.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
@@ -188,7 +189,7 @@ private:
     QJsonObject stats();
     Run syncOnce(const QString &ini, const QStringList &extra = {}, quint16 port = 0);
     qint64 kioskScalar(const QString &db, const QString &sql);
-    // `border-central reference publish` of `body`, signed with the development policy key over
+    // `border-central reference publish` of `body`, signed with this test's policy key over
     // `signedBytes` (they differ only to forge); the exit status.
     int publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes);
     void recordInProcess(const QString &db, const QString &key, int from, int count);
@@ -199,6 +200,9 @@ private:
     std::unique_ptr<QProcess> m_central;
     quint16 m_port = 0;
     QString m_ini;
+    // The kiosks' policy signing authority: a key made for the test (record and sync refuse
+    // the development key), the shipped policy signed by it as policy.json.
+    std::optional<Kiosk::Test::PolicyAuthority> m_authority;
 };
 
 void TstSyncFailures::initTestCase_data()
@@ -224,6 +228,10 @@ void TstSyncFailures::init()
     // A throwaway TLS certificate for 127.0.0.1, made now: no key material is committed.
     const QString cert = Test::makeLoopbackTls(path(QStringLiteral("tls.key")), path(QStringLiteral("ca.pem")));
     QVERIFY2(cert.isEmpty(), qPrintable(cert));
+    auto authority = Kiosk::Test::PolicyAuthority::create(path(QStringLiteral("policy-anchor.pem")));
+    QVERIFY2(authority, qPrintable(authority ? QString() : authority.error().message));
+    m_authority.emplace(std::move(*authority));
+    QVERIFY(m_authority->writeSigned(path(QStringLiteral("policy.json")), Kiosk::Test::PolicyAuthority::shippedPolicy(QDate(2026, 11, 1))));
     m_ini = path(QStringLiteral("kiosk.ini"));
     writeIni(m_ini, KioskId, path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")));
     const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), m_ini, QStringLiteral("--id"), KioskId,
@@ -258,10 +266,9 @@ void TstSyncFailures::writeIni(const QString &file, const QString &id, const QSt
 {
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    const QString src = QStringLiteral(KIOSK_SOURCE_DIR);
-    f.write(QStringLiteral("[kiosk]\nid=%1\ncheckpoint=GYD\ndatabase=%2\nkey=%3\npolicy=%4/resources/policy/policy.json\n"
-                           "trust=%4/resources/trust/policy-dev.pub.pem\n[central]\nurl=https://127.0.0.1:1\nca=%5\n")
-                .arg(id, db, key, src, path(QStringLiteral("ca.pem")))
+    f.write(QStringLiteral("[kiosk]\nid=%1\ncheckpoint=GYD\ndatabase=%2\nkey=%3\npolicy=%4\n"
+                           "trust=%5\n[central]\nurl=https://127.0.0.1:1\nca=%6\n")
+                .arg(id, db, key, path(QStringLiteral("policy.json")), m_authority->anchorPath(), path(QStringLiteral("ca.pem")))
                 .toUtf8());
 }
 
@@ -346,8 +353,7 @@ void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyP
 
 int TstSyncFailures::publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes)
 {
-    auto key = Crypto::Ed25519PrivateKey::fromFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/data/policy/dev-only-policy-signing.key.pem"));
-    auto sig = key ? key->sign(signedBytes) : Result<QByteArray>(std::unexpected(key.error()));
+    auto sig = m_authority->key().sign(signedBytes);
     const QString name = QStringLiteral("%1-%2").arg(kind).arg(version);
     QFile b(path(name + QStringLiteral(".json"))), s(path(name + QStringLiteral(".sig")));
     if (!sig || !b.open(QIODevice::WriteOnly | QIODevice::Truncate) || !s.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -687,7 +693,7 @@ void TstSyncFailures::referenceDataAppliedOnlyIfVerified()
 {
     if (!onlySqlite())
         QSKIP("runs on the sqlite row");
-    const QString policy = QStringLiteral(KIOSK_SOURCE_DIR "/resources/policy/policy.json");
+    const QString policy = path(QStringLiteral("policy.json")); // signed by this test's authority (init)
     auto publish = [&](int version, const QString &body) {
         return run(central(), {QStringLiteral("reference"), QStringLiteral("publish"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--kind"),
                                QStringLiteral("policy"), QStringLiteral("--version"), QString::number(version), QStringLiteral("--body"), body,

@@ -10,7 +10,7 @@
 #include "app/session/checkpointsession.h"
 #include "app/demo/demoenvironment.h"
 #include "app/demo/demoseed.h"
-#include "app/session/policyfiles.h"
+#include "app/demo/demopolicy.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/infoscreen.h"
 #include "ui/infostaffexit.h"
@@ -168,6 +168,11 @@ class TestInfoScreen : public QObject
         Rig rig;
         auto backend = std::make_unique<ScriptedBackend>();
         rig.backend = backend.get();
+        // The session reports the policy in force, as StoreBackend does: the screen loads none
+        // of its own.
+        if (auto shipped = Session::demoPolicy())
+            if (const Rules::PolicyVersion *inForce = shipped->inForce(kToday))
+                backend->policy = *inForce;
         Session::SessionConfig cfg;
         cfg.role = Session::Role::Info;
         rig.session = std::make_unique<Session::CheckpointSession>(cfg, m_clock, Session::OperatorDirectory{}, std::move(backend));
@@ -593,7 +598,7 @@ void TestInfoScreen::removalByTheReaderClearsAtOnce()
 // status (as after a sync pull).
 void TestInfoScreen::regimeLinesFollowThePolicyInForce()
 {
-    auto shipped = Session::loadSignedPolicy();
+    auto shipped = Session::demoPolicy();
     QVERIFY2(shipped, qPrintable(shipped ? QString() : shipped.error().message));
     const Rules::PolicyVersion *current = shipped->inForce(kToday);
     QVERIFY(current != nullptr);

@@ -3,7 +3,7 @@
 // domain rules give it (domain-rules.md §2-§5), with the reason that makes it so.
 #include "app/session/checkpointsession.h"
 #include "app/demo/demoseed.h"
-#include "app/session/policyfiles.h"
+#include "app/demo/demopolicy.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
 #include "app/store/outbox.h"
@@ -69,7 +69,7 @@ void TestStoreBackend::initTestCase()
 
 std::unique_ptr<CheckpointSession> TestStoreBackend::makeSession(Store::Database &db)
 {
-    auto policy = loadSignedPolicy();
+    auto policy = demoPolicy();
     if (!policy)
         return nullptr;
     OperatorDirectory ops;
@@ -86,10 +86,12 @@ std::unique_ptr<CheckpointSession> TestStoreBackend::makeSession(Store::Database
 
 void TestStoreBackend::shippedPolicyVerifies()
 {
-    auto policy = loadSignedPolicy();
+    auto policy = demoPolicy();
     QVERIFY2(policy.has_value(), policy ? "" : qPrintable(policy.error().message));
     QVERIFY(policy->inForce(QDate(2026, 11, 29)));
-    auto missing = loadSignedPolicy(QStringLiteral("/nonexistent/policy.json"));
+    auto anchor = readTrustAnchor(kDemoTrustAnchor, AnchorUse::Development);
+    QVERIFY(anchor);
+    auto missing = loadSignedPolicyFile(QStringLiteral("/nonexistent/policy.json"), anchor->key);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, QStringLiteral("POLICY_FILE_UNREADABLE"));
 }
@@ -288,7 +290,7 @@ void TestStoreBackend::policyPulledWhileRunningIsInForceAtOnce()
 {
     auto db = Store::Database::open(m_dir.filePath(QStringLiteral("follow.db")));
     QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
-    auto shipped = loadSignedPolicy();
+    auto shipped = demoPolicy();
     QVERIFY(shipped);
     SessionConfig cfg;
     cfg.role = Role::Info;
@@ -307,7 +309,7 @@ void TestStoreBackend::policyPulledWhileRunningIsInForceAtOnce()
     QVERIFY(!bridge.applyNewerPulledPolicy()); // nothing pulled yet
 
     // The central side's newer policy: Japan visa-free for 30 days.
-    QFile file(kShippedPolicy);
+    QFile file(kDemoPolicy);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     QJsonArray versions = root.value(QStringLiteral("versions")).toArray();
