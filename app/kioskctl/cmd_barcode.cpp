@@ -4,6 +4,7 @@
 // JSON Lines out. decode: one object per symbol; exit 0 when every image was read and
 // held at least one symbol, 1 otherwise. bcbp parse: exit 0 when it parses. vds parse:
 // exit 0 when the seal decodes AND its signature is valid. 2 on a usage error.
+#include "app/core/resourcelocator.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
 #include "scanner/barcode/barcodereader.h"
@@ -24,7 +25,8 @@ namespace {
 using namespace Kiosk;
 using namespace Kiosk::Ctl;
 
-const QString kDefaultTrust = QStringLiteral("resources/trust/vds");
+// The shipped seal trust store, found by the resource locator (never the current folder).
+const QString kDefaultTrust = QStringLiteral("trust/vds");
 
 QCommandLineOption todayOption()
 {
@@ -34,7 +36,7 @@ QCommandLineOption todayOption()
 
 QCommandLineOption trustOption()
 {
-    return {QStringLiteral("trust"), QStringLiteral("Seal trust store folder with roots/ and signers/ (default: %1).").arg(kDefaultTrust),
+    return {QStringLiteral("trust"), QStringLiteral("Seal trust store folder with roots/ and signers/ (default: the installed %1).").arg(kDefaultTrust),
             QStringLiteral("DIR")};
 }
 
@@ -60,8 +62,8 @@ std::optional<QDate> todayFrom(const QCommandLineParser &parser, const QString &
 std::optional<Vds::VdsTrustStore> trustFrom(const QCommandLineParser &parser, const QString &command)
 {
     const bool explicitFolder = parser.isSet(QStringLiteral("trust"));
-    const QString folder = explicitFolder ? parser.value(QStringLiteral("trust")) : kDefaultTrust;
-    if (!explicitFolder && !QDir(folder).exists())
+    const QString folder = explicitFolder ? parser.value(QStringLiteral("trust")) : locateResource({}, kDefaultTrust).value_or(QString());
+    if (!explicitFolder && (folder.isEmpty() || !QDir(folder).exists()))
         return Vds::VdsTrustStore();
     auto store = Vds::VdsTrustStore::load(folder);
     if (!store) {
