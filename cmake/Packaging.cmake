@@ -10,8 +10,7 @@ if(NOT DEFINED KIOSK_INSTALL_DATADIR)
   set(KIOSK_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/border-kiosk)
 endif()
 set(KIOSK_DEPLOY_DIR ${CMAKE_SOURCE_DIR}/resources/deploy)
-# systemd units go to /lib/systemd/system on Debian 12 (not /usr/lib: merged-/usr is not
-# assumed by debhelper's compat level of the release).
+# systemd units: /lib/systemd/system, where Debian 12's own packages install theirs.
 set(KIOSK_SYSTEMD_UNITDIR lib/systemd/system)
 
 # --- border-kiosk -------------------------------------------------------------------------
@@ -54,7 +53,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME border-kiosk)
-set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_KIOSK_DESCRIPTION "border-crossing kiosk: officer console and information screen
 The officer console reads a passport, visa or boarding pass (MRZ, barcodes),
 checks the traveller's history, permits and watchlists against the signed

@@ -55,10 +55,8 @@ Result<TrustAnchor> readTrustAnchor(const QString &path, AnchorUse use)
                     QStringLiteral("the trust anchor %1 is the development key (sha256 %2), whose private half is public; "
                                    "set [kiosk] trust= to your policy signing key's public half (only --demo uses the development key)")
                         .arg(path, anchor.fingerprint));
-    if (anchor.isDevelopment())
-        qCInfo(lcPolicy).noquote() << "policy trust anchor sha256" << anchor.fingerprint << "(the development key: demo and tests only)";
-    else
-        qCInfo(lcPolicy).noquote() << "policy trust anchor sha256" << anchor.fingerprint;
+    qCInfo(lcPolicy).noquote() << "policy trust anchor sha256" << anchor.fingerprint
+                               << (anchor.isDevelopment() ? "(the development key: demo and tests only)" : "");
     return anchor;
 }
 
