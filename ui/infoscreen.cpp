@@ -70,19 +70,8 @@ void setLabelFont(QLabel *label, int pixelSize, bool bold = false)
 
 } // namespace
 
-InfoSettings InfoSettings::fromSettings()
-{
-    InfoSettings s;
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("info"));
-    s.idleSeconds = std::max(5, settings.value(QStringLiteral("idle_seconds"), s.idleSeconds).toInt());
-    s.kioskMode = settings.value(QStringLiteral("kiosk_mode"), s.kioskMode).toBool();
-    s.staffPinHash = settings.value(QStringLiteral("staff_pin_hash")).toString();
-    return s;
-}
-
 InfoScreen::InfoScreen(Session::CheckpointSession *session, QWidget *parent)
-    : InfoScreen(session, InfoSettings::fromSettings(), parent)
+    : InfoScreen(session, InfoSettings{}, parent)
 {
 }
 
@@ -548,7 +537,7 @@ void InfoScreen::openStaffExit()
 {
     if (m_staffDialog || !m_staffExitBlocked.hasExpired())
         return;
-    auto *dialog = new InfoStaffExitDialog(m_settings.staffPinHash, std::max(minimumTouchPixels(), 64), this);
+    auto *dialog = new InfoStaffExitDialog(m_settings.staffPinHash, m_settings.minimumPinIterations, std::max(minimumTouchPixels(), 64), this);
     m_staffDialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {

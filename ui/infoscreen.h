@@ -14,6 +14,7 @@
 //
 // Kiosk behaviour (issue 8 §3): full screen, frameless, on top; a traveller cannot close it;
 // staff leave with Ctrl+Alt+Shift+K and the staff PIN.
+#include "app/crypto/passwordhash.h"
 #include "app/rules/policy.h"
 #include "ui/infolanguage.h"
 #include "ui/inforesult.h"
@@ -49,10 +50,12 @@ struct InfoSettings
     int idleSeconds = 30;            // issue 8 §2: back to the start after this long untouched
     bool kioskMode = true;           // full screen, frameless, cannot be closed
     QString staffPinHash;            // PBKDF2 (app/crypto/passwordhash.h); empty: staff exit disabled
+    // The cheapest PIN hash accepted: the deployment floor; the demo and tests, which hash
+    // their PIN in-process, lower it explicitly.
+    int minimumPinIterations = Crypto::kMinimumPbkdf2Iterations;
     QKeySequence staffExitKeys{QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K)};
-
-    // QSettings group "info": idle_seconds, kiosk_mode, staff_pin_hash.
-    [[nodiscard]] static InfoSettings fromSettings();
+    // A deployment's settings come from kiosk.ini's [info] (sync/client/kioskconfig.h, read by
+    // app/kiosk), never from another settings file.
 };
 
 class InfoScreen : public QWidget

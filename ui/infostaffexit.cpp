@@ -11,9 +11,10 @@
 
 namespace Kiosk::Ui {
 
-InfoStaffExitDialog::InfoStaffExitDialog(QString pinHash, int minimumTouchPixels, QWidget *parent)
+InfoStaffExitDialog::InfoStaffExitDialog(QString pinHash, int minimumPinIterations, int minimumTouchPixels, QWidget *parent)
     : QDialog(parent)
     , m_pinHash(std::move(pinHash))
+    , m_minimumPinIterations(minimumPinIterations)
     , m_prompt(new QLabel(InfoText::staffExitPrompt(), this))
     , m_pin(new QLineEdit(this))
     , m_error(new QLabel(this))
@@ -53,7 +54,7 @@ InfoStaffExitDialog::InfoStaffExitDialog(QString pinHash, int minimumTouchPixels
 
 bool InfoStaffExitDialog::tryPin(const QString &pin)
 {
-    const auto ok = Crypto::verifyPassword(pin, m_pinHash);
+    const auto ok = Crypto::verifyPassword(pin, m_pinHash, m_minimumPinIterations);
     m_pin->clear();
     if (ok && *ok) {
         accept();

@@ -14,7 +14,7 @@ class InfoStaffExitDialog : public QDialog
 {
     Q_OBJECT
 public:
-    InfoStaffExitDialog(QString pinHash, int minimumTouchPixels, QWidget *parent = nullptr);
+    InfoStaffExitDialog(QString pinHash, int minimumPinIterations, int minimumTouchPixels, QWidget *parent = nullptr);
 
     // Checks `pin` and accepts the dialog when it is right (also what the Leave button does).
     // After kMaxAttempts wrong PINs the dialog gives up (rejected): a traveller cannot sit and
@@ -25,6 +25,7 @@ public:
 
 private:
     QString m_pinHash;
+    int m_minimumPinIterations;
     QLabel *m_prompt;
     QLineEdit *m_pin;
     QLabel *m_error;

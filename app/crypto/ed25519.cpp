@@ -1,12 +1,11 @@
 #include "app/crypto/ed25519.h"
 #include "app/crypto/openssl_p.h"
+#include "app/core/privatefile.h"
 
 #include <openssl/pem.h>
 
 #include <QFile>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace Kiosk::Crypto {
 
@@ -160,29 +159,12 @@ QByteArray Ed25519PrivateKey::toPem() const
 
 Result<void> Ed25519PrivateKey::saveNew(const QString &path) const
 {
-    const QByteArray pem = toPem();
-    const QByteArray native = QFile::encodeName(path);
-    // O_EXCL: never overwrite an existing key; 0600 from the first byte on.
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return fail(QStringLiteral("KEY_FILE_EXISTS"), QStringLiteral("refusing to overwrite existing key file %1").arg(path));
-        return fail(QStringLiteral("KEY_FILE_UNWRITABLE"), QStringLiteral("cannot create key file %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+    auto saved = writeNewPrivateFile(path, toPem());
+    if (!saved) {
+        const bool exists = saved.error().code == u"FILE_EXISTS";
+        return fail(exists ? QStringLiteral("KEY_FILE_EXISTS") : QStringLiteral("KEY_FILE_UNWRITABLE"),
+                    exists ? QStringLiteral("refusing to overwrite existing key file %1").arg(path) : saved.error().message);
     }
-    qsizetype written = 0;
-    while (written < pem.size()) {
-        const ssize_t n = ::write(fd, pem.constData() + written, static_cast<size_t>(pem.size() - written));
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(native.constData());
-            return fail(QStringLiteral("KEY_FILE_UNWRITABLE"), QStringLiteral("cannot write key file %1").arg(path));
-        }
-        written += n;
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced)
-        return fail(QStringLiteral("KEY_FILE_UNWRITABLE"), QStringLiteral("cannot sync key file %1").arg(path));
     return {};
 }
 

@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 namespace Kiosk::Crypto {
 
 namespace {
@@ -35,11 +37,11 @@ Result<QString> hashPassword(QStringView secret, PasswordHashParams params)
 {
     if (secret.isEmpty())
         return fail(QStringLiteral("PASSWORD_EMPTY"), QStringLiteral("an empty secret cannot be hashed"));
-    if (params.iterations < kMinimumPbkdf2Iterations || params.iterations > kMaximumIterations
+    if (params.iterations < kTestPbkdf2Iterations || params.iterations > kMaximumIterations
         || params.saltBytes < 16 || params.saltBytes > 64)
         return fail(QStringLiteral("PASSWORD_PARAMS"),
                     QStringLiteral("iterations must be %1..%2 and the salt 16..64 bytes")
-                        .arg(kMinimumPbkdf2Iterations)
+                        .arg(kTestPbkdf2Iterations)
                         .arg(kMaximumIterations));
     QByteArray salt(params.saltBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), params.saltBytes) != 1)
@@ -53,8 +55,9 @@ Result<QString> hashPassword(QStringView secret, PasswordHashParams params)
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key->toBase64()));
 }
 
-Result<bool> verifyPassword(QStringView secret, QStringView encoded)
+Result<bool> verifyPassword(QStringView secret, QStringView encoded, int minimumIterations)
 {
+    minimumIterations = std::max(minimumIterations, kTestPbkdf2Iterations);
     const auto malformed = [](const QString &why) {
         return fail(QStringLiteral("PASSWORD_HASH_MALFORMED"), QStringLiteral("password hash: %1").arg(why));
     };
@@ -68,11 +71,11 @@ Result<bool> verifyPassword(QStringView secret, QStringView encoded)
     const int iterations = parts[2].toInt(&ok);
     if (!ok)
         return malformed(QStringLiteral("iterations is not a number"));
-    if (iterations < kMinimumPbkdf2Iterations || iterations > kMaximumIterations)
+    if (iterations < minimumIterations || iterations > kMaximumIterations)
         return fail(QStringLiteral("PASSWORD_PARAMS"),
                     QStringLiteral("password hash: iteration count %1 outside %2..%3")
                         .arg(iterations)
-                        .arg(kMinimumPbkdf2Iterations)
+                        .arg(minimumIterations)
                         .arg(kMaximumIterations));
     const auto salt = QByteArray::fromBase64Encoding(parts[3].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     const auto expected = QByteArray::fromBase64Encoding(parts[4].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);

@@ -15,9 +15,12 @@ namespace Kiosk::Crypto {
 // OWASP's 2023 figure for PBKDF2-HMAC-SHA256: 600,000 iterations. A PIN has little entropy,
 // so the cost per guess is what protects it.
 inline constexpr int kDefaultPbkdf2Iterations = 600'000;
-// Below this a hash is refused when verifying: an attacker who can edit the operator file
-// must not be able to downgrade the cost to 1.
-inline constexpr int kMinimumPbkdf2Iterations = 1'000;
+// Below this a hash is refused when verifying (issue 12 §2): an attacker who can edit the
+// operators file or kiosk.ini must not be able to downgrade the cost of a guess.
+inline constexpr int kMinimumPbkdf2Iterations = 600'000;
+// The cheapest hash that can be made at all: only for tests and the demo, which made their
+// hashes in-process and pass this as the floor explicitly (a file never lowers the floor).
+inline constexpr int kTestPbkdf2Iterations = 1'000;
 
 struct PasswordHashParams
 {
@@ -25,13 +28,15 @@ struct PasswordHashParams
     int saltBytes = 16;
 };
 
-// Hashes `secret` with a fresh random salt. Errors: PASSWORD_EMPTY, PASSWORD_PARAMS,
+// Hashes `secret` with a fresh random salt (at least kTestPbkdf2Iterations). Errors: PASSWORD_EMPTY, PASSWORD_PARAMS,
 // PASSWORD_KDF_FAILED.
 [[nodiscard]] Result<QString> hashPassword(QStringView secret, PasswordHashParams params = {});
 
 // Checks `secret` against an encoded hash in constant time (over the derived key).
-// Returns false for a wrong secret; an error (PASSWORD_HASH_MALFORMED, PASSWORD_PARAMS)
-// for an encoded hash that cannot be used.
-[[nodiscard]] Result<bool> verifyPassword(QStringView secret, QStringView encoded);
+// Returns false for a wrong secret; an error (PASSWORD_HASH_MALFORMED, PASSWORD_PARAMS: fewer
+// iterations than `minimumIterations`, which is never below kTestPbkdf2Iterations) for an
+// encoded hash that cannot be used.
+[[nodiscard]] Result<bool> verifyPassword(QStringView secret, QStringView encoded,
+                                          int minimumIterations = kMinimumPbkdf2Iterations);
 
 } // namespace Kiosk::Crypto

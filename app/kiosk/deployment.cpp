@@ -2,6 +2,7 @@
 
 #include "app/crypto/ed25519.h"
 #include "app/session/eventrecorder.h"
+#include "app/session/kioskdatabase.h"
 #include "app/session/kioskpolicy.h"
 #include "app/session/storebackend.h"
 #include "app/session/syncbridge.h"
@@ -27,6 +28,7 @@ struct KioskDeployment::Parts
     // The document readers of [sources] in the kiosk's settings (default: keyboard wedge).
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
     QString consoleLanguage;
+    Sync::KioskConfig config;
 };
 
 KioskDeployment::KioskDeployment()
@@ -40,6 +42,11 @@ KioskDeployment::~KioskDeployment()
         source->stop();
     if (d->sync)
         d->sync->stop();
+}
+
+const Sync::KioskConfig &KioskDeployment::config() const
+{
+    return d->config;
 }
 
 QString KioskDeployment::consoleLanguage() const
@@ -61,8 +68,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
         return fail(QStringLiteral("CONFIG_INVALID"),
                     QStringLiteral("%1: [kiosk] id, checkpoint, database and key are required")
                         .arg(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile));
-    const QString operatorsPath = !o.operatorsPath.isEmpty() ? o.operatorsPath
-        : QFileInfo(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile).dir().filePath(QStringLiteral("operators.json"));
+    const QString operatorsPath = !o.operatorsPath.isEmpty() ? o.operatorsPath : config->operatorsFile;
     auto operators = Session::OperatorDirectory::fromFile(operatorsPath);
     if (!operators && o.role == Session::Role::Console)
         return std::unexpected(operators.error());
@@ -92,7 +98,8 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     std::unique_ptr<KioskDeployment> k(new KioskDeployment);
     Parts &p = *k->d;
     p.consoleLanguage = consoleLanguage;
-    auto db = Store::Database::open(config->databasePath);
+    p.config = *config;
+    auto db = Session::openKioskDatabase(*config, key->publicKey().raw());
     if (!db)
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));

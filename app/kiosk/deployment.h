@@ -8,6 +8,7 @@
 #include "app/core/clock.h"
 #include "app/core/error.h"
 #include "app/session/checkpointsession.h"
+#include "sync/client/kioskconfig.h"
 
 #include <QObject>
 
@@ -40,6 +41,8 @@ public:
     // The officer console's language from kiosk.ini ([console] language: az, ru or en);
     // empty when not set.
     [[nodiscard]] QString consoleLanguage() const;
+    // kiosk.ini as read (the information screen's [info] settings come from here, and only here).
+    [[nodiscard]] const Kiosk::Sync::KioskConfig &config() const;
 
 private:
     KioskDeployment();

@@ -75,17 +75,21 @@ QSize windowSizeFrom(const QString &text)
 }
 
 // The face for the role (see the contract at the top of this file).
-// `demo`: the information screen's staff exit takes the demo operator's PIN when no
-// info/staff_pin_hash is configured; a deployment without one has no staff exit at all.
-std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, bool demo)
+// `info`: kiosk.ini's [info] for a deployment (no staff_pin_hash: no staff exit at all);
+// nullptr for the demo, whose staff exit takes the demo operator's PIN.
+std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, const Sync::KioskConfig::Info *info)
 {
     if (role == Session::Role::Console)
         return std::make_unique<Ui::ConsoleWindow>(session);
 #ifdef KIOSK_HAVE_INFO_SCREEN
-    Ui::InfoSettings settings = Ui::InfoSettings::fromSettings();
-    if (demo && settings.staffPinHash.isEmpty()) {
-        if (auto hash = Crypto::hashPassword(Session::DemoEnvironment::kOperatorPin, {Crypto::kMinimumPbkdf2Iterations, 16}))
-            settings.staffPinHash = *hash;
+    Ui::InfoSettings settings;
+    if (info) {
+        settings.staffPinHash = info->staffPinHash;
+        settings.idleSeconds = info->idleSeconds;
+        settings.kioskMode = info->kioskMode;
+    } else if (auto hash = Crypto::hashPassword(Session::DemoEnvironment::kOperatorPin, {Crypto::kTestPbkdf2Iterations, 16})) {
+        settings.staffPinHash = *hash; // the demo: its operator's PIN, hashed here, cheaply
+        settings.minimumPinIterations = Crypto::kTestPbkdf2Iterations;
     }
     return std::make_unique<Ui::InfoScreen>(session, settings);
 #else
@@ -179,7 +183,7 @@ int main(int argc, char **argv)
         }
         if (!useConsoleLanguage(parser.isSet(language) ? parser.value(language) : (*deployment)->consoleLanguage()))
             return 2;
-        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole, false);
+        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole, &(*deployment)->config().info);
         if (!face)
             return 2;
         face->resize(windowSize);
@@ -206,7 +210,7 @@ int main(int argc, char **argv)
 
     if (!useConsoleLanguage(parser.value(language)))
         return 2;
-    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole, true);
+    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole, nullptr);
     if (!face)
         return 2;
     if (auto *console = qobject_cast<Ui::ConsoleWindow *>(face.get())) {

@@ -6,7 +6,9 @@
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
+#include "app/session/kioskdatabase.h"
 #include "app/store/database.h"
+#include "app/store/kioskidentity.h"
 #include "app/store/eventrepository.h"
 #include "app/kioskctl/kioskconfig.h"
 #include "sync/client/storedchain.h"
@@ -26,7 +28,7 @@ int runLogVerify(const QStringList &args)
     auto config = kioskCommandConfig(p, QStringLiteral("log verify"), args, true);
     if (!config)
         return ExitUsage;
-    auto db = Store::Database::open(config->databasePath);
+    auto db = Session::openKioskDatabase(*config);
     if (!db) {
         printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
         return ExitNegative;
@@ -46,6 +48,9 @@ int runLogVerify(const QStringList &args)
             return ExitUsage;
         }
         key = k->publicKey();
+    } else if (auto enrolled = Store::readKioskIdentity(*db); enrolled && *enrolled
+               && Crypto::Ed25519PublicKey::fromRaw((*enrolled)->publicKey)) {
+        key = *Crypto::Ed25519PublicKey::fromRaw((*enrolled)->publicKey); // the key enrolment stored
     } else {
         Store::EventRepository events(*db);
         auto first = events.events(0, 1);

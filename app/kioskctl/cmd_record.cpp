@@ -7,6 +7,7 @@
 #include "app/core/clock.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
+#include "app/session/kioskdatabase.h"
 #include "app/session/storeinputs.h"
 #include "app/kioskctl/command.h"
 #include "app/rules/engine.h"
@@ -77,10 +78,10 @@ int runRecord(const QStringList &args)
     auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
     if (!key)
         return failed(key.error());
-    auto db = Store::Database::open(config->databasePath);
+    auto db = Session::openKioskDatabase(*config, key->publicKey().raw());
     if (!db)
         return failed(db.error());
-    auto anchor = kioskTrustAnchor(*config);
+    auto anchor = kioskTrustAnchor(*config, QStringLiteral("record"));
     if (!anchor)
         return failed(anchor.error());
     auto policies = loadPolicy(*config, *db, anchor->key);
@@ -110,6 +111,8 @@ int runRecord(const QStringList &args)
                     {QStringLiteral("kind"), recorded->kind},
                     {QStringLiteral("crossingRecorded"), recorded->crossingId.has_value()},
                     {QStringLiteral("date"), at.date().toString(Qt::ISODate)}};
+    if (anchor->isDevelopment())
+        out[QStringLiteral("developmentTrustAnchor")] = true; // judged under the development policy
     printJsonLine(out);
     return ExitOk;
 }

@@ -9,6 +9,7 @@
 #include "app/store/database.h"
 #include "app/store/outbox.h"
 #include "app/kioskctl/kioskconfig.h"
+#include "app/session/kioskdatabase.h"
 #include "app/session/kioskpolicy.h"
 #include "sync/client/syncclient.h"
 
@@ -24,6 +25,19 @@ namespace {
 QJsonValue orNull(const std::optional<QDateTime> &t)
 {
     return t ? QJsonValue(t->toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+// `lastError` falls back to `why` when nothing went wrong yet.
+void printStatus(const Sync::SyncStatus &s, const QString &why)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString error = s.lastError.isEmpty() ? why : s.lastError;
+    printJsonLine(QJsonObject{{QStringLiteral("online"), s.online},
+                              {QStringLiteral("pending"), s.pending},
+                              {QStringLiteral("rejected"), s.rejected},
+                              {QStringLiteral("oldestPendingAgeSeconds"), s.oldestPendingAt ? QJsonValue(s.oldestPendingAt->secsTo(now)) : QJsonValue()},
+                              {QStringLiteral("lastSuccess"), orNull(s.lastSuccess)},
+                              {QStringLiteral("lastError"), error.isEmpty() ? QJsonValue() : QJsonValue(error)}});
 }
 
 int runSync(const QStringList &args)
@@ -42,7 +56,7 @@ int runSync(const QStringList &args)
         printError(QStringLiteral("sync: give exactly one of --once, --status, --retry-rejected"));
         return ExitUsage;
     }
-    auto db = Store::Database::open(config->databasePath);
+    auto db = Session::openKioskDatabase(*config);
     if (!db) {
         printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
         return ExitNegative;
@@ -56,14 +70,22 @@ int runSync(const QStringList &args)
         printJsonLine(QJsonObject{{QStringLiteral("requeued"), *n}});
         return ExitOk;
     }
-    // The development key is refused as border-kiosk refuses it; an anchor that cannot be read
-    // only means no reference data is applied (the push still runs).
-    auto anchor = kioskTrustAnchor(*config);
-    if (!anchor && anchor.error().code == u"TRUST_ANCHOR_DEVELOPMENT") {
-        printError(QStringLiteral("sync: %1 (%2)").arg(anchor.error().message, anchor.error().code));
-        return ExitUsage;
+    // Reference data (policy, watchlists, permits, visas) is applied only under a real anchor:
+    // under the development key (warned about) or an unreadable one, the push and the feed
+    // still run and nothing pulled is applied.
+    auto anchor = kioskTrustAnchor(*config, QStringLiteral("sync"));
+    const bool applyReference = anchor && !anchor->isDevelopment();
+    if (status && config->centralUrl.isEmpty()) {
+        // Nothing to reach: what is queued is still worth knowing (an offline kiosk).
+        auto s = Sync::storedSyncStatus(*db, false);
+        if (!s) {
+            printError(s.error().message);
+            return ExitNegative;
+        }
+        printStatus(*s, QStringLiteral("no central service configured ([central] url)"));
+        return ExitOk;
     }
-    Sync::SyncSettings settings = Session::syncSettingsFor(*config, anchor ? std::optional(anchor->key) : std::nullopt);
+    Sync::SyncSettings settings = Session::syncSettingsFor(*config, applyReference ? std::optional(anchor->key) : std::nullopt);
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
     auto client = Sync::SyncClient::create(*db, settings);
@@ -78,13 +100,7 @@ int runSync(const QStringList &args)
             printError(s.error().message);
             return ExitNegative;
         }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        printJsonLine(QJsonObject{{QStringLiteral("online"), s->online},
-                                  {QStringLiteral("pending"), s->pending},
-                                  {QStringLiteral("rejected"), s->rejected},
-                                  {QStringLiteral("oldestPendingAgeSeconds"), s->oldestPendingAt ? QJsonValue(s->oldestPendingAt->secsTo(now)) : QJsonValue()},
-                                  {QStringLiteral("lastSuccess"), orNull(s->lastSuccess)},
-                                  {QStringLiteral("lastError"), s->lastError.isEmpty() ? QJsonValue() : QJsonValue(s->lastError)}});
+        printStatus(*s, QString());
         return ExitOk;
     }
     auto round = (*client)->runOnce();

@@ -39,11 +39,18 @@ namespace Kiosk::Ctl {
 }
 
 // The trust anchor and the policy in force: one implementation for both composition roots
-// (app/session/kioskpolicy.h). The commands that act as the deployed kiosk (record, sync) ask
-// for AnchorUse::Deployment, so they refuse the development key as border-kiosk does.
-[[nodiscard]] inline Result<Session::TrustAnchor> kioskTrustAnchor(const Sync::KioskConfig &config)
+// (app/session/kioskpolicy.h). border-kiosk refuses the development key outright; kioskctl,
+// the operator's tool, keeps working on a kiosk enrolled without --trust (issue 12 §2: after
+// `enroll --id --checkpoint`, record and sync need nothing else) but says so on every run:
+// a warning naming TRUST_ANCHOR_DEVELOPMENT on stderr, `isDevelopment()` for the caller, and
+// `sync` then applies no pulled reference data at all (anyone can sign for that key).
+[[nodiscard]] inline Result<Session::TrustAnchor> kioskTrustAnchor(const Sync::KioskConfig &config, const QString &command)
 {
-    return Session::policyTrustAnchor(config, Session::AnchorUse::Deployment);
+    auto anchor = Session::policyTrustAnchor(config, Session::AnchorUse::Deployment);
+    if (anchor || anchor.error().code != u"TRUST_ANCHOR_DEVELOPMENT")
+        return anchor;
+    printError(QStringLiteral("%1: warning: %2 (%3)").arg(command, anchor.error().message, anchor.error().code));
+    return Session::policyTrustAnchor(config, Session::AnchorUse::Development);
 }
 using Session::loadPolicy;
 

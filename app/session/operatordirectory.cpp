@@ -1,11 +1,11 @@
 #include "app/session/operatordirectory.h"
 
-#include "app/crypto/passwordhash.h"
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace Kiosk::Session {
 
@@ -55,7 +55,19 @@ Result<void> OperatorDirectory::add(const QString &id, const QString &name, QStr
     if (!hash)
         return std::unexpected(hash.error());
     m_operators.append({id, name, *hash});
+    // The cost was chosen by code, not read from a file: a file never lowers the floor.
+    m_minimumIterations = std::min(m_minimumIterations, iterations);
     return {};
+}
+
+void OperatorDirectory::put(Operator op)
+{
+    for (Operator &existing : m_operators)
+        if (existing.id == op.id) {
+            existing = std::move(op);
+            return;
+        }
+    m_operators.append(std::move(op));
 }
 
 QByteArray OperatorDirectory::toJson() const
@@ -81,10 +93,10 @@ Result<Operator> OperatorDirectory::authenticate(QStringView id, QStringView pin
     const auto op = find(id.trimmed());
     if (!op) {
         // Spend the same time as a real check so an unknown id is not faster to reject.
-        (void)Crypto::verifyPassword(pin, m_operators.isEmpty() ? QString() : m_operators.front().pinHash);
+        (void)Crypto::verifyPassword(pin, m_operators.isEmpty() ? QString() : m_operators.front().pinHash, m_minimumIterations);
         return fail(QStringLiteral("SIGNIN_FAILED"), QStringLiteral("unknown operator or wrong PIN"));
     }
-    auto ok = Crypto::verifyPassword(pin, op->pinHash);
+    auto ok = Crypto::verifyPassword(pin, op->pinHash, m_minimumIterations);
     if (!ok)
         return std::unexpected(ok.error());
     if (!*ok)

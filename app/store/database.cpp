@@ -1,5 +1,7 @@
 #include "app/store/database.h"
 
+#include "app/core/privatefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -279,6 +281,11 @@ Result<Database> Database::open(const QString &path, const Options &options)
     if (!migrationList)
         return std::unexpected(migrationList.error());
 
+    // Traveller data: the file is made owner-only before SQLite writes a byte (issue 12 §1), and
+    // SQLite gives its -wal and -shm files the database file's mode. ":memory:" is no file.
+    if (path != u":memory:" && !path.isEmpty())
+        if (auto made = ensurePrivateFile(path); !made)
+            return fail(QStringLiteral("STORE_OPEN_FAILED"), QStringLiteral("cannot open database %1: %2").arg(path, made.error().message));
     Database db(nextConnectionName(), path);
     {
         QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db.m_name);

@@ -1,5 +1,7 @@
 #include "sync/central/centraldatabase.h"
 
+#include "app/core/privatefile.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -149,6 +151,10 @@ Result<CentralDatabase> CentralDatabase::open(const QString &url, const QString 
         db.setPassword(parsed->password);
         db.setDatabaseName(parsed->database);
     } else {
+        // Every checkpoint's travellers: owner-only from the first byte (issue 12 §1).
+        if (parsed->path != u":memory:")
+            if (auto made = ensurePrivateFile(parsed->path); !made)
+                return fail(QStringLiteral("CENTRAL_DB_OPEN"), made.error().message);
         db.setDatabaseName(parsed->path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }

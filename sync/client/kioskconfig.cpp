@@ -1,10 +1,15 @@
 #include "sync/client/kioskconfig.h"
 
+#include "app/core/privatefile.h"
+
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace Kiosk::Sync {
 
@@ -24,6 +29,7 @@ Result<KioskConfig> KioskConfig::load(const QString &explicitPath)
     if (path.isEmpty())
         path = defaultPath();
     KioskConfig c;
+    c.path = QFileInfo(path).absoluteFilePath();
     if (!QFileInfo::exists(path)) {
         if (required)
             return fail(QStringLiteral("CONFIG_NOT_FOUND"), QStringLiteral("configuration file %1 does not exist").arg(path));
@@ -48,7 +54,108 @@ Result<KioskConfig> KioskConfig::load(const QString &explicitPath)
     c.caFile = file(QStringLiteral("central/ca"));
     c.clientCertificate = file(QStringLiteral("central/clientCertificate"));
     c.clientKey = file(QStringLiteral("central/clientKey"));
+    c.operatorsFile = file(QStringLiteral("kiosk/operators"));
+    if (c.operatorsFile.isEmpty())
+        c.operatorsFile = base.filePath(QStringLiteral("operators.json"));
+    c.info.staffPinHash = ini.value(QStringLiteral("info/staff_pin_hash")).toString().trimmed();
+    c.info.idleSeconds = std::max(5, ini.value(QStringLiteral("info/idle_seconds"), c.info.idleSeconds).toInt());
+    c.info.kioskMode = ini.value(QStringLiteral("info/kiosk_mode"), c.info.kioskMode).toBool();
     return c;
+}
+
+QString KioskConfig::defaultStateDir() const
+{
+    const QString folder = QFileInfo(path.isEmpty() ? defaultPath() : path).absolutePath();
+    if (folder == u"/etc/border-kiosk")
+        return QStringLiteral("/var/lib/border-kiosk");
+    return folder;
+}
+
+namespace {
+
+// "[section]" (trimmed) -> "section"; anything else -> null.
+QString sectionOf(QStringView line)
+{
+    const QStringView t = line.trimmed();
+    if (t.size() >= 2 && t.front() == u'[' && t.back() == u']')
+        return t.mid(1, t.size() - 2).trimmed().toString();
+    return QString();
+}
+
+// "key=value" or, with `commented`, ";key=..." / "#key=..." -> "key"; anything else -> null.
+QString keyOf(QStringView line, bool commented)
+{
+    QStringView t = line.trimmed();
+    if (commented) {
+        if (t.isEmpty() || (t.front() != u';' && t.front() != u'#'))
+            return QString();
+        t = t.mid(1).trimmed();
+    } else if (t.isEmpty() || t.front() == u';' || t.front() == u'#') {
+        return QString();
+    }
+    const qsizetype eq = t.indexOf(u'=');
+    if (eq <= 0)
+        return QString();
+    const QStringView key = t.left(eq).trimmed();
+    for (QChar ch : key)
+        if (!(ch.isLetterOrNumber() || ch == u'_' || ch == u'.' || ch == u'-'))
+            return QString();
+    return key.toString();
+}
+
+} // namespace
+
+Result<void> setIniValues(const QString &path, const QList<IniValue> &values)
+{
+    QStringList lines;
+    if (QFileInfo::exists(path)) {
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("FILE_UNWRITABLE"), QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
+        const QByteArray bytes = in.readAll();
+        const QString text = QString::fromUtf8(bytes);
+        if (text.toUtf8() != bytes)
+            return fail(QStringLiteral("CONFIG_INVALID"), QStringLiteral("%1 is not UTF-8 text").arg(path));
+        lines = text.split(u'\n');
+        if (!lines.isEmpty() && lines.back().isEmpty())
+            lines.removeLast();
+    }
+    for (const IniValue &v : values) {
+        const QString assignment = v.key + u'=' + v.value;
+        // Where the section starts and ends (the line after its last non-blank line).
+        qsizetype start = -1, end = -1, placeholder = -1, existing = -1;
+        QString current;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString section = sectionOf(lines[i]);
+            if (!section.isNull()) {
+                current = section;
+                if (current == v.section && start < 0)
+                    start = end = i + 1;
+                continue;
+            }
+            if (current != v.section || start < 0)
+                continue;
+            if (!lines[i].trimmed().isEmpty())
+                end = i + 1;
+            if (existing < 0 && keyOf(lines[i], false) == v.key)
+                existing = i;
+            if (placeholder < 0 && keyOf(lines[i], true) == v.key)
+                placeholder = i;
+        }
+        if (existing >= 0)
+            lines[existing] = assignment;
+        else if (placeholder >= 0)
+            lines[placeholder] = assignment;
+        else if (start >= 0)
+            lines.insert(end, assignment);
+        else {
+            if (!lines.isEmpty() && !lines.back().trimmed().isEmpty())
+                lines.append(QString());
+            lines.append(u'[' + v.section + u']');
+            lines.append(assignment);
+        }
+    }
+    return replaceFile(path, (lines.join(u'\n') + u'\n').toUtf8(), 0640);
 }
 
 void addConfigOptions(QCommandLineParser &parser)

@@ -144,7 +144,8 @@ Ui::InfoSettings testSettings()
     Ui::InfoSettings s;
     s.kioskMode = false;
     s.idleSeconds = 30;
-    s.staffPinHash = *Crypto::hashPassword(u"135790", {Crypto::kMinimumPbkdf2Iterations, 16});
+    s.staffPinHash = *Crypto::hashPassword(u"135790", {Crypto::kTestPbkdf2Iterations, 16});
+    s.minimumPinIterations = Crypto::kTestPbkdf2Iterations;
     return s;
 }
 
@@ -190,7 +191,7 @@ class TestInfoScreen : public QObject
         options.simulatorIntervalMs = 0;
         options.embeddedCentral = false;
         options.backgroundTravellers = 20;
-        options.kdfIterations = Crypto::kMinimumPbkdf2Iterations;
+        options.kdfIterations = Crypto::kTestPbkdf2Iterations;
         return Session::DemoEnvironment::create(m_clock, options);
     }
 

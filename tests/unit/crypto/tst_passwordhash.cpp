@@ -5,7 +5,8 @@
 using namespace Kiosk::Crypto;
 
 // Tests use a low iteration count: the cost is a parameter, and the default is checked once.
-static constexpr PasswordHashParams kFast{.iterations = 1000, .saltBytes = 16};
+static constexpr PasswordHashParams kFast{.iterations = kTestPbkdf2Iterations, .saltBytes = 16};
+static constexpr int kTestFloor = kTestPbkdf2Iterations;
 
 class TestPasswordHash : public QObject
 {
@@ -19,6 +20,8 @@ private slots:
     void malformed_data();
     void malformed();
     void emptySecretRefused();
+    void deploymentFloor_data();
+    void deploymentFloor();
 };
 
 void TestPasswordHash::roundTrip()
@@ -26,7 +29,7 @@ void TestPasswordHash::roundTrip()
     auto h = hashPassword(u"4821", kFast);
     QVERIFY(h.has_value());
     QVERIFY(h->startsWith(QLatin1String("$pbkdf2-sha256$1000$")));
-    auto ok = verifyPassword(u"4821", *h);
+    auto ok = verifyPassword(u"4821", *h, kTestFloor);
     QVERIFY(ok.has_value());
     QVERIFY(*ok);
 }
@@ -36,11 +39,11 @@ void TestPasswordHash::wrongPinFails()
     auto h = hashPassword(u"4821", kFast);
     QVERIFY(h.has_value());
     for (QStringView wrong : {u"4822", u"482", u"48210", u" 4821"}) {
-        auto ok = verifyPassword(wrong, *h);
+        auto ok = verifyPassword(wrong, *h, kTestFloor);
         QVERIFY(ok.has_value());
         QVERIFY2(!*ok, qPrintable(wrong.toString()));
     }
-    auto empty = verifyPassword(u"", *h);
+    auto empty = verifyPassword(u"", *h, kTestFloor);
     QVERIFY(empty.has_value() && !*empty);
 }
 
@@ -72,11 +75,11 @@ void TestPasswordHash::knownAnswer()
         return QStringLiteral("$pbkdf2-sha256$4096$%1$%2")
             .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(k.toBase64()));
     };
-    auto ok = verifyPassword(u"password", encode(key));
+    auto ok = verifyPassword(u"password", encode(key), kTestFloor);
     QVERIFY(ok.has_value());
     QVERIFY(*ok);
     key[31] = static_cast<char>(key[31] ^ 0x01);
-    auto flipped = verifyPassword(u"password", encode(key));
+    auto flipped = verifyPassword(u"password", encode(key), kTestFloor);
     QVERIFY(flipped.has_value());
     QVERIFY(!*flipped);
 }
@@ -99,7 +102,7 @@ void TestPasswordHash::malformed()
 {
     QFETCH(QString, encoded);
     QFETCH(QString, code);
-    auto r = verifyPassword(u"1234", encoded);
+    auto r = verifyPassword(u"1234", encoded, kTestFloor);
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, code);
 }
@@ -112,6 +115,43 @@ void TestPasswordHash::emptySecretRefused()
     auto low = hashPassword(u"1234", {.iterations = 10, .saltBytes = 16});
     QVERIFY(!low.has_value());
     QCOMPARE(low.error().code, QStringLiteral("PASSWORD_PARAMS"));
+}
+
+
+// Issue 12 §2: outside tests, a hash under 600,000 iterations is refused, whoever wrote it,
+// and a caller cannot ask for a floor under the test minimum either.
+void TestPasswordHash::deploymentFloor_data()
+{
+    QTest::addColumn<int>("iterations");
+    QTest::addColumn<int>("floor");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("a test-cost hash under the deployment floor") << kTestPbkdf2Iterations << kMinimumPbkdf2Iterations << false;
+    QTest::newRow("one iteration short of the floor") << kMinimumPbkdf2Iterations - 1 << kMinimumPbkdf2Iterations << false;
+    QTest::newRow("exactly the floor") << kMinimumPbkdf2Iterations << kMinimumPbkdf2Iterations << true;
+    QTest::newRow("a floor of 1 asked for is raised to the test minimum") << 999 << 1 << false;
+}
+
+void TestPasswordHash::deploymentFloor()
+{
+    QFETCH(int, iterations);
+    QFETCH(int, floor);
+    QFETCH(bool, accepted);
+    // The hash is made with a KNOWN salt and key shape; only the iteration count matters here,
+    // so a 999-iteration string is written by hand (hashPassword refuses to make one).
+    QString encoded;
+    if (iterations >= kTestPbkdf2Iterations) {
+        auto h = hashPassword(u"482193", {.iterations = iterations, .saltBytes = 16});
+        QVERIFY(h.has_value());
+        encoded = *h;
+    } else {
+        encoded = QStringLiteral("$pbkdf2-sha256$%1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").arg(iterations);
+    }
+    auto r = floor == kMinimumPbkdf2Iterations ? verifyPassword(u"482193", encoded) : verifyPassword(u"482193", encoded, floor);
+    QCOMPARE(r.has_value(), accepted);
+    if (accepted)
+        QVERIFY(*r);
+    else
+        QCOMPARE(r.error().code, QStringLiteral("PASSWORD_PARAMS"));
 }
 
 QTEST_GUILESS_MAIN(TestPasswordHash)

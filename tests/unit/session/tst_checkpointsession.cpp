@@ -273,8 +273,14 @@ void TestCheckpointSession::operatorDirectoryRoundTrip()
     QVERIFY(!json.contains("777777"));
     auto back = OperatorDirectory::fromJson(json);
     QVERIFY(back);
-    QVERIFY(back->authenticate(u"OF-7", u"777777"));
-    QVERIFY(!back->authenticate(u"OF-7", u"777778"));
+    QCOMPARE(back->find(u"OF-7")->pinHash, ops.find(u"OF-7")->pinHash);
+    QVERIFY(ops.authenticate(u"OF-7", u"777777"));
+    QVERIFY(!ops.authenticate(u"OF-7", u"777778"));
+    // Read back from a file, the cheap test hash is refused: a file never lowers the floor of
+    // 600,000 iterations (issue 12 §2), so an edited operators file cannot downgrade the cost.
+    auto fromFile = back->authenticate(u"OF-7", u"777777");
+    QVERIFY(!fromFile);
+    QCOMPARE(fromFile.error().code, QStringLiteral("PASSWORD_PARAMS"));
 }
 
 // A reader's text with the OCR confusion O for 0 in the birth date: the check digit guides the

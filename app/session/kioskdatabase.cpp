@@ -1,0 +1,19 @@
+#include "app/session/kioskdatabase.h"
+
+#include "app/store/kioskidentity.h"
+
+namespace Kiosk::Session {
+
+Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey)
+{
+    auto db = Store::Database::open(config.databasePath);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto same = Store::checkKioskIdentity(*db, config.kioskId, config.checkpoint, publicKey); !same)
+        return std::unexpected(Error{same.error().code, QStringLiteral("%1 (database %2, configuration %3)")
+                                                            .arg(same.error().message, config.databasePath,
+                                                                 config.sourceFile.isEmpty() ? QStringLiteral("none") : config.sourceFile)});
+    return db;
+}
+
+} // namespace Kiosk::Session

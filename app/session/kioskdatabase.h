@@ -1,0 +1,18 @@
+#pragma once
+// The kiosk's database as every composition root opens it (border-kiosk, kioskctl record, sync,
+// log verify; issue 12 §2): the file the configuration names, created 0600 if new, and checked
+// against the identity `kioskctl enroll` stored in it, so that an INI copied from another kiosk
+// or a database moved between kiosks is a clear error, never a silent switch of identity.
+#include "app/core/error.h"
+#include "app/store/database.h"
+#include "sync/client/kioskconfig.h"
+
+#include <QByteArray>
+
+namespace Kiosk::Session {
+
+// `publicKey` (raw 32 bytes): the configured signing key's public half, compared with the
+// enrolled one when given. Errors: the store's, KIOSK_IDENTITY_MISMATCH.
+[[nodiscard]] Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey = {});
+
+} // namespace Kiosk::Session
