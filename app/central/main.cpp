@@ -1,14 +1,21 @@
-// border-central: the central service's composition root (issue 4 §4).
-//   border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F]
+// border-central: the central service's composition root (issues 4 §4 and 12 §4).
+//   border-central serve --config FILE | --db URL --listen HOST:PORT --tls-cert F --tls-key F
+//                        [--client-ca F] [--replay-window SECONDS] [--insecure-demo]
 //   border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE
 //   border-central kiosk revoke --db URL --id ID
 //   border-central stats --db URL
 //   border-central reference publish --db URL --kind KIND --version N --body FILE --signature FILE
+//     Every command takes --config FILE (central.ini, [central] database listen tls_cert tls_key
+//     client_ca replay_window_seconds) in place of, or beside, the options: an option given on
+//     the command line wins. `serve` authenticates every request as an enrolled, unrevoked
+//     kiosk (signed with its key, sync/central/requestauth.h); it only answers anyone with
+//     --insecure-demo, which the demo alone uses.
 //     (reference data for the kiosks, e.g. the policy and its detached .sig; the kiosks apply a
 //     version only if the signature verifies against their trust anchor. KIND: policy, or
 //     watchlist | permits | visas with a JSON file in the `kioskctl import` format: a kiosk
 //     applies it all or nothing, a watchlist version replacing the list)
 // URL: sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME. Exit: 0 ok, 1 failure, 2 usage.
+#include "app/core/clock.h"
 #include "app/crypto/ed25519.h"
 #include "sync/central/centralapi.h"
 #include "sync/central/centraldatabase.h"
@@ -19,6 +26,10 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSettings>
+
+#include <memory>
+#include <optional>
 
 #include <cstdio>
 
@@ -66,18 +77,98 @@ bool parse(QCommandLineParser &p, const QString &name, const QStringList &args, 
 }
 
 const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://USER@HOST:PORT/DB"), QStringLiteral("URL"));
+const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("central.ini ([central] database, listen, tls_cert, tls_key, client_ca, replay_window_seconds)"),
+                                      QStringLiteral("FILE"));
+
+// The options of a command with central.ini under them: the command line wins, the INI fills in.
+class Settings
+{
+public:
+    // False (after saying why) when --config names a file that cannot be read.
+    bool load(const QCommandLineParser &p)
+    {
+        m_parser = &p;
+        if (!p.isSet(configOption))
+            return true;
+        const QString path = p.value(configOption);
+        QFile probe(path);
+        if (!probe.open(QIODevice::ReadOnly)) {
+            out("border-central: cannot read " + path.toUtf8() + ": " + probe.errorString().toUtf8() + '\n', stderr);
+            return false;
+        }
+        m_ini = std::make_unique<QSettings>(path, QSettings::IniFormat);
+        if (m_ini->status() != QSettings::NoError) {
+            out("border-central: " + path.toUtf8() + " is not a readable INI file\n", stderr);
+            return false;
+        }
+        return true;
+    }
+    // `option` from the command line, else [central] `key` of the INI.
+    [[nodiscard]] QString value(const QString &option, const QString &key = {}) const
+    {
+        if (m_parser->isSet(option))
+            return m_parser->value(option);
+        if (m_ini && !key.isEmpty())
+            return m_ini->value(QStringLiteral("central/") + key).toString().trimmed();
+        return QString();
+    }
+    // False (after saying which) when one of `required` has no value.
+    [[nodiscard]] bool require(const QString &command, const QList<std::pair<QString, QString>> &required) const
+    {
+        for (const auto &[option, key] : required)
+            if (value(option, key).isEmpty()) {
+                out("border-central: " + command.toUtf8() + ": --" + option.toUtf8()
+                        + (key.isEmpty() ? QByteArray(" is required\n") : " (or [central] " + key.toUtf8() + " in --config) is required\n"),
+                    stderr);
+                return false;
+            }
+        return true;
+    }
+    [[nodiscard]] QString database() const { return value(QStringLiteral("db"), QStringLiteral("database")); }
+
+private:
+    const QCommandLineParser *m_parser = nullptr;
+    std::unique_ptr<QSettings> m_ini;
+};
+
+const std::pair<QString, QString> kDatabase{QStringLiteral("db"), QStringLiteral("database")};
+
+// Parses a command's options (with --db and --config), then reads the INI; nullopt: usage.
+std::optional<Settings> commandSettings(QCommandLineParser &p, const QString &name, const QStringList &args,
+                                        const QList<std::pair<QString, QString>> &required)
+{
+    p.addOption(dbOption);
+    p.addOption(configOption);
+    if (!parse(p, name, args, {}))
+        return std::nullopt;
+    Settings settings;
+    if (!settings.load(p) || !settings.require(name, required))
+        return std::nullopt;
+    return settings;
+}
 
 int serve(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(dbOption);
     p.addOption({QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443 (port 0: any)"), QStringLiteral("HOST:PORT")});
     p.addOption({QStringLiteral("tls-cert"), QStringLiteral("Server certificate (PEM)"), QStringLiteral("F")});
     p.addOption({QStringLiteral("tls-key"), QStringLiteral("Server private key (PEM)"), QStringLiteral("F")});
     p.addOption({QStringLiteral("client-ca"), QStringLiteral("Require kiosk client certificates issued by this CA (PEM)"), QStringLiteral("F")});
-    if (!parse(p, QStringLiteral("serve"), args, {QStringLiteral("db"), QStringLiteral("listen"), QStringLiteral("tls-cert"), QStringLiteral("tls-key")}))
+    p.addOption({QStringLiteral("replay-window"), QStringLiteral("Seconds a signed request's time may differ from this clock (default 300)"), QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("insecure-demo"), QStringLiteral("Answer unauthenticated requests (the demo only: anyone can then read every crossing)")});
+    const auto settings = commandSettings(p, QStringLiteral("serve"), args,
+                                          {kDatabase, {QStringLiteral("listen"), QStringLiteral("listen")}, {QStringLiteral("tls-cert"), QStringLiteral("tls_cert")},
+                                           {QStringLiteral("tls-key"), QStringLiteral("tls_key")}});
+    if (!settings)
         return Usage;
-    const QString listen = p.value(QStringLiteral("listen"));
+    const QString windowText = settings->value(QStringLiteral("replay-window"), QStringLiteral("replay_window_seconds"));
+    bool windowOk = true;
+    const int window = windowText.isEmpty() ? kDefaultReplayWindowSeconds : windowText.toInt(&windowOk);
+    if (!windowOk || window < 10 || window > 3600) {
+        out("border-central: the replay window must be 10 to 3600 seconds\n", stderr);
+        return Usage;
+    }
+    const QString listen = settings->value(QStringLiteral("listen"), QStringLiteral("listen"));
     const qsizetype colon = listen.lastIndexOf(u':');
     bool portOk = false;
     const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
@@ -86,13 +177,20 @@ int serve(const QStringList &args)
         out("border-central: --listen must be HOST:PORT with a numeric address\n", stderr);
         return Usage;
     }
-    auto db = CentralDatabase::open(p.value(dbOption));
+    auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
-    CentralApi api(service);
+    const SystemClock clock;
+    RequestAuthenticator auth(service, clock, window);
+    const bool insecure = p.isSet(QStringLiteral("insecure-demo"));
+    if (insecure)
+        out("border-central: WARNING: --insecure-demo: requests are not authenticated; anyone who reaches the port reads every crossing\n", stderr);
+    CentralApi api(service, insecure ? nullptr : &auth);
     HttpAdapter http(api);
-    auto bound = http.listen(address, static_cast<quint16>(port), TlsFiles{p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key")), p.value(QStringLiteral("client-ca"))});
+    auto bound = http.listen(address, static_cast<quint16>(port),
+                             TlsFiles{settings->value(QStringLiteral("tls-cert"), QStringLiteral("tls_cert")), settings->value(QStringLiteral("tls-key"), QStringLiteral("tls_key")),
+                                      settings->value(QStringLiteral("client-ca"), QStringLiteral("client_ca"))});
     if (!bound)
         return failWith(bound.error());
     // Tests read this line to learn the port when they asked for port 0.
@@ -103,16 +201,17 @@ int serve(const QStringList &args)
 int kioskAdd(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(dbOption);
     p.addOption({QStringLiteral("id"), QStringLiteral("Kiosk id"), QStringLiteral("ID")});
     p.addOption({QStringLiteral("checkpoint"), QStringLiteral("Checkpoint code"), QStringLiteral("CODE")});
     p.addOption({QStringLiteral("public-key"), QStringLiteral("The kiosk's Ed25519 public key (PEM, as printed by kioskctl enroll)"), QStringLiteral("FILE")});
-    if (!parse(p, QStringLiteral("kiosk add"), args, {QStringLiteral("db"), QStringLiteral("id"), QStringLiteral("checkpoint"), QStringLiteral("public-key")}))
+    const auto settings = commandSettings(p, QStringLiteral("kiosk add"), args,
+                                          {kDatabase, {QStringLiteral("id"), {}}, {QStringLiteral("checkpoint"), {}}, {QStringLiteral("public-key"), {}}});
+    if (!settings)
         return Usage;
     auto key = Crypto::Ed25519PublicKey::fromFile(p.value(QStringLiteral("public-key")));
     if (!key)
         return failWith(key.error());
-    auto db = CentralDatabase::open(p.value(dbOption));
+    auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -125,11 +224,11 @@ int kioskAdd(const QStringList &args)
 int kioskRevoke(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(dbOption);
     p.addOption({QStringLiteral("id"), QStringLiteral("Kiosk id"), QStringLiteral("ID")});
-    if (!parse(p, QStringLiteral("kiosk revoke"), args, {QStringLiteral("db"), QStringLiteral("id")}))
+    const auto settings = commandSettings(p, QStringLiteral("kiosk revoke"), args, {kDatabase, {QStringLiteral("id"), {}}});
+    if (!settings)
         return Usage;
-    auto db = CentralDatabase::open(p.value(dbOption));
+    auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -142,13 +241,14 @@ int kioskRevoke(const QStringList &args)
 int referencePublish(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(dbOption);
     p.addOption({QStringLiteral("kind"), QStringLiteral("policy, watchlist, permits, visas"), QStringLiteral("KIND")});
     p.addOption({QStringLiteral("version"), QStringLiteral("Version number (higher wins)"), QStringLiteral("N")});
     p.addOption({QStringLiteral("body"), QStringLiteral("The signed file"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("signature"), QStringLiteral("Its detached signature"), QStringLiteral("FILE")});
-    if (!parse(p, QStringLiteral("reference publish"), args,
-               {QStringLiteral("db"), QStringLiteral("kind"), QStringLiteral("version"), QStringLiteral("body"), QStringLiteral("signature")}))
+    const auto settings = commandSettings(p, QStringLiteral("reference publish"), args,
+                                          {kDatabase, {QStringLiteral("kind"), {}}, {QStringLiteral("version"), {}}, {QStringLiteral("body"), {}},
+                                           {QStringLiteral("signature"), {}}});
+    if (!settings)
         return Usage;
     bool ok = false;
     const int version = p.value(QStringLiteral("version")).toInt(&ok);
@@ -168,7 +268,7 @@ int referencePublish(const QStringList &args)
         out("border-central: cannot read --body or --signature\n", stderr);
         return Failure;
     }
-    auto db = CentralDatabase::open(p.value(dbOption));
+    auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -181,10 +281,10 @@ int referencePublish(const QStringList &args)
 int stats(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(dbOption);
-    if (!parse(p, QStringLiteral("stats"), args, {QStringLiteral("db")}))
+    const auto settings = commandSettings(p, QStringLiteral("stats"), args, {kDatabase});
+    if (!settings)
         return Usage;
-    auto db = CentralDatabase::open(p.value(dbOption));
+    auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -197,12 +297,12 @@ int stats(const QStringList &args)
 
 void usage(FILE *to)
 {
-    out("usage: border-central serve --db URL --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F]\n"
+    out("usage: border-central serve --config FILE | --db URL --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F] [--replay-window S] [--insecure-demo]\n"
         "       border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE\n"
         "       border-central kiosk revoke --db URL --id ID\n"
         "       border-central stats --db URL\n"
         "       border-central reference publish --db URL --kind KIND --version N --body FILE --signature FILE\n"
-        "URL: sqlite:PATH | postgresql://USER@HOST:PORT/DBNAME\n", to);
+        "URL: sqlite:PATH | postgresql://USER@HOST:PORT/DBNAME; every command also takes --config central.ini\n", to);
 }
 
 } // namespace

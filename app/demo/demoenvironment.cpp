@@ -124,7 +124,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
         p.central.emplace(*p.centralDb);
         if (auto added = p.central->addKiosk({cfg.kioskId, cfg.checkpoint, publicKey, false}); !added)
             return std::unexpected(added.error());
-        p.api.emplace(*p.central);
+        p.api.emplace(*p.central, nullptr); // the demo's loopback central: --insecure-demo's rules
         p.http = std::make_unique<Central::HttpAdapter>(*p.api);
         auto cert = extract(QStringLiteral(":/kiosk/demo/tls/central.pem"), p.dir.path());
         auto certKey = extract(QStringLiteral(":/kiosk/demo/tls/central.key.pem"), p.dir.path());

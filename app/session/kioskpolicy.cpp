@@ -131,6 +131,12 @@ Sync::SyncSettings syncSettingsFor(const Sync::KioskConfig &config, const std::o
     settings.clientKey = config.clientKey;
     settings.ownKioskId = config.kioskId;
     settings.checkpoint = config.checkpoint;
+    // Every request is signed with the kiosk's own key (an unreadable key file leaves requests
+    // unsigned: the central side then refuses them with 401, which the status shows).
+    if (auto key = Crypto::Ed25519PrivateKey::fromFile(config.keyFile))
+        settings.requestKey = std::make_shared<const Crypto::Ed25519PrivateKey>(std::move(*key));
+    else if (!config.keyFile.isEmpty())
+        qCWarning(lcPolicy) << "sync requests go unsigned: the kiosk key" << config.keyFile << "cannot be read:" << key.error().code;
     // Reference data: the policy and the lists, each applied only when its detached signature
     // verifies against the kiosk's trust anchor (and the policy parses; the lists' rows are
     // checked by the importer in the sync client).

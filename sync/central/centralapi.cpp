@@ -40,7 +40,7 @@ std::optional<QByteArray> unb64(const QJsonValue &v)
     return *r;
 }
 
-ApiResponse push(CentralService &service, const QByteArray &body)
+ApiResponse push(CentralService &service, const QByteArray &body, const QString &sender)
 {
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &perr);
@@ -62,7 +62,7 @@ ApiResponse push(CentralService &service, const QByteArray &body)
             return error(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("events[%1]: 'bytes' and 'signature' must be base64 strings").arg(i));
         events.append(IncomingEvent{*bytes, *signature});
     }
-    auto results = service.ingest(events);
+    auto results = service.ingest(events, sender);
     if (!results)
         return fromError(results.error());
     QJsonArray out;
@@ -82,8 +82,16 @@ ApiResponse push(CentralService &service, const QByteArray &body)
 
 } // namespace
 
-ApiResponse CentralApi::handle(const QByteArray &method, const QString &path, const QUrlQuery &query, const QByteArray &body)
+ApiResponse CentralApi::handle(const QByteArray &method, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                               const EventLog::RequestCredentials &credentials)
 {
+    QString sender;
+    if (m_auth) {
+        auto who = m_auth->authenticate(method, EventLog::requestTarget(path, query), body, credentials);
+        if (!who)
+            return error(who.error().status, who.error().code, who.error().message);
+        sender = *who;
+    }
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     if (parts.size() < 2 || parts.at(0) != QLatin1String("v1"))
         return error(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no such path: %1").arg(path));
@@ -94,7 +102,7 @@ ApiResponse CentralApi::handle(const QByteArray &method, const QString &path, co
     if (what == QLatin1String("events") && parts.size() == 2) {
         if (method != "POST")
             return error(405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("POST a batch to /v1/events"));
-        return push(m_service, body);
+        return push(m_service, body, sender);
     }
     if (what == QLatin1String("feed") && parts.size() == 2 && get) {
         bool okAfter = true, okLimit = true;

@@ -11,7 +11,14 @@
 //   GET  /v1/kiosks                       {"kiosks":[{"id","checkpoint","publicKey","revoked"}]}
 //   GET  /v1/reference/KIND[/VERSION]     {"kind","version","body","signature"}
 // Errors: 4xx/5xx with {"error":{"code","message"}}; 503 when the database fails (retry).
+//
+// Authentication (issue 12 §4): with a RequestAuthenticator every request, on every path, must
+// be signed by an enrolled, unrevoked kiosk (401/403 otherwise, sync/central/requestauth.h),
+// and a pushed event must be the authenticated kiosk's own (else it is rejected WRONG_KIOSK).
+// Without one (nullptr) the API answers anyone: `border-central serve --insecure-demo` and the
+// demo only.
 #include "sync/central/centralservice.h"
+#include "sync/central/requestauth.h"
 
 #include <QByteArray>
 #include <QString>
@@ -30,13 +37,17 @@ struct ApiResponse
 class CentralApi
 {
 public:
-    explicit CentralApi(CentralService &service) : m_service(service) {}
+    // `auth` nullptr: unauthenticated (the demo); else kept for the API's lifetime.
+    CentralApi(CentralService &service, RequestAuthenticator *auth) : m_service(service), m_auth(auth) {}
 
     [[nodiscard]] ApiResponse handle(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                                     const QByteArray &body);
+                                     const QByteArray &body, const EventLog::RequestCredentials &credentials = {});
+
+    [[nodiscard]] bool authenticates() const { return m_auth != nullptr; }
 
 private:
     CentralService &m_service;
+    RequestAuthenticator *m_auth;
 };
 
 } // namespace Kiosk::Central

@@ -151,6 +151,16 @@ Result<QList<KioskRecord>> CentralService::kiosks()
     return out;
 }
 
+Result<std::optional<KioskRecord>> CentralService::kiosk(const QString &id)
+{
+    auto q = exec(m_db.connection(), QStringLiteral("SELECT id, checkpoint, public_key, revoked_at FROM kiosks WHERE id = ?"), {id});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<KioskRecord>{};
+    return std::optional(KioskRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toByteArray(), !q->value(3).isNull()});
+}
+
 Result<void> CentralService::ensurePartition(const QDateTime &at)
 {
     if (m_db.backend() != Backend::Postgres)

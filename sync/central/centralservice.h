@@ -79,6 +79,8 @@ public:
     // Errors: CENTRAL_KIOSK_UNKNOWN, CENTRAL_DB.
     [[nodiscard]] Result<void> revokeKiosk(const QString &id);
     [[nodiscard]] Result<QList<KioskRecord>> kiosks();
+    // One kiosk by id (every authenticated request asks); nullopt when not enrolled.
+    [[nodiscard]] Result<std::optional<KioskRecord>> kiosk(const QString &id);
 
     // One answer per event, in order. `sender` (from a client certificate), when set, must
     // be the kiosk every event names. Errors (the whole batch; the kiosk retries): CENTRAL_DB.

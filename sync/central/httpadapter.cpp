@@ -36,7 +36,9 @@ HttpAdapter::HttpAdapter(CentralApi &api, QObject *parent) : QObject(parent), m_
 {
     // Every request goes to CentralApi: the routing is ours, not the preview's.
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const ApiResponse r = m_api.handle(methodName(request.method()), request.url().path(), request.query(), request.body());
+        const EventLog::RequestCredentials credentials{request.value(EventLog::kKioskIdHeader), request.value(EventLog::kTimestampHeader),
+                                                       request.value(EventLog::kNonceHeader), request.value(EventLog::kSignatureHeader)};
+        const ApiResponse r = m_api.handle(methodName(request.method()), request.url().path(), request.query(), request.body(), credentials);
         responder.write(r.body, QByteArrayLiteral("application/json"), static_cast<QHttpServerResponder::StatusCode>(r.status));
     });
 }
@@ -62,7 +64,7 @@ Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, c
     config.setPrivateKey(key);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     if (tls.clientCa.isEmpty()) {
-        config.setPeerVerifyMode(QSslSocket::VerifyNone); // kiosks are authenticated by their event signatures
+        config.setPeerVerifyMode(QSslSocket::VerifyNone); // kiosks sign every request (requestauth.h)
     } else {
         // Mutual TLS: only kiosks with a certificate from this CA get a connection at all (the
         // event signatures are still checked: the certificate says "a kiosk", the key "which").

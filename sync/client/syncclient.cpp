@@ -1,5 +1,7 @@
 #include "sync/client/syncclient.h"
 
+#include "sync/eventlog/requestsignature.h"
+
 #include "sync/client/crossingrecorder.h"
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
@@ -108,6 +110,18 @@ Result<SyncClient::Reply> SyncClient::exchange(const QByteArray &method, const Q
     req.setSslConfiguration(m_tls);
     req.setTransferTimeout(timeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (m_settings.requestKey) {
+        static const SystemClock systemClock;
+        const Clock &clock = m_settings.clock ? *m_settings.clock : systemClock;
+        const QByteArray target = EventLog::requestTarget(url.path(), QUrlQuery(url.query()));
+        auto signature = EventLog::signRequest(*m_settings.requestKey, m_settings.ownKioskId, method, target, body, clock.now());
+        if (!signature)
+            return std::unexpected(signature.error());
+        req.setRawHeader(EventLog::kKioskIdHeader, signature->kioskId);
+        req.setRawHeader(EventLog::kTimestampHeader, signature->timestamp);
+        req.setRawHeader(EventLog::kNonceHeader, signature->nonce);
+        req.setRawHeader(EventLog::kSignatureHeader, signature->signature);
+    }
     QNetworkReply *reply = method == "POST" ? m_network->post(req, body) : m_network->get(req);
     QEventLoop loop;
     connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -377,12 +391,17 @@ void SyncClient::recordOutcome(const Result<RoundReport> &outcome)
 
 Result<SyncStatus> SyncClient::status()
 {
-    Store::Outbox outbox(m_db);
+    return storedSyncStatus(m_db, m_online);
+}
+
+Result<SyncStatus> storedSyncStatus(Store::Database &db, bool online)
+{
+    Store::Outbox outbox(db);
     auto s = outbox.status();
     if (!s)
         return std::unexpected(s.error());
     SyncStatus out;
-    out.online = m_online;
+    out.online = online;
     out.pending = s->pending;
     out.rejected = s->rejected;
     out.oldestPendingAt = s->oldestPendingAt;

@@ -6,6 +6,8 @@
 // (each signature verified against that registry) into the local store. runOnce() is one
 // round (`kioskctl sync --once`); start() runs rounds continuously with exponential backoff
 // and jitter, and retries at once when the network comes back (the GUI).
+#include "app/core/clock.h"
+#include "app/crypto/ed25519.h"
 #include "app/store/database.h"
 #include "sync/client/backoff.h"
 
@@ -16,6 +18,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -28,7 +31,11 @@ struct SyncSettings
     QString caFile;               // PEM; the only CA trusted for the central side
     QString clientCertificate;    // PEM, optional
     QString clientKey;            // PEM, optional
-    QString ownKioskId;           // our events are not pulled back
+    QString ownKioskId;           // our events are not pulled back; the id requests are signed as
+    // The kiosk's Ed25519 key: every request is signed with it (sync/eventlog/requestsignature.h);
+    // border-central refuses unsigned requests unless it runs --insecure-demo.
+    std::shared_ptr<const Crypto::Ed25519PrivateKey> requestKey;
+    const Clock *clock = nullptr; // the signatures' timestamps; nullptr: the system clock
     QString checkpoint;           // ours (pulled crossings keep their own)
     int batchSize = 500;
     int feedPageSize = 1000;
@@ -136,5 +143,9 @@ private:
     bool m_inRound = false;
     bool m_roundRequested = false;
 };
+
+// The status as the database keeps it (outbox counts, last success and error), for a kiosk
+// with or without a central service configured.
+[[nodiscard]] Result<SyncStatus> storedSyncStatus(Store::Database &db, bool online);
 
 } // namespace Kiosk::Sync

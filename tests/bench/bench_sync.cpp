@@ -123,6 +123,7 @@ void BM_DrainBacklog(benchmark::State &state)
         settings.central = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port));
         settings.caFile = dir.filePath(QStringLiteral("ca.pem"));
         settings.ownKioskId = KioskId;
+        settings.requestKey = requestKey;
         settings.batchSize = 1000;
         settings.requestTimeoutMs = 120000;
         auto client = Sync::SyncClient::create(*db, settings);

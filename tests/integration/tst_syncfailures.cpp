@@ -27,6 +27,13 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QEventLoop>
+#include <QUrlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QNetworkReply>
+#include <QNetworkAccessManager>
+#include "sync/eventlog/requestsignature.h"
 #include <QTimer>
 
 #include <csignal>
@@ -177,13 +184,22 @@ private slots:
     void referenceDataAppliedOnlyIfVerified();
     void referenceListsAppliedAllOrNothing();
     void clientCertificateRequiredWhenConfigured();
+    void feedUnreadableWithoutCredentials();
+    void revokedKioskRefusedMidRun();
+    void capturedRequestReplayedIsRefused();
 
 private:
+    // One HTTPS request to the running border-central (the test CA pinned), signed as this
+    // kiosk when `credentials` are given; the status and the error code of the answer.
+    std::pair<int, QString> rawRequest(const QByteArray &method, const QString &target, const QByteArray &body,
+                                       const std::optional<Kiosk::EventLog::RequestCredentials> &credentials);
+    [[nodiscard]] Kiosk::EventLog::RequestCredentials signedAs(const QByteArray &method, const QString &target, const QByteArray &body,
+                                                               const QDateTime &at);
     bool onlySqlite();
     QString kioskctl() const { return QStringLiteral(KIOSKCTL_PATH); }
     QString central() const { return QStringLiteral(CENTRAL_PATH); }
     QString path(const QString &name) const { return m_dir->filePath(name); }
-    void writeIni(const QString &file, const QString &id, const QString &db, const QString &key);
+    void writeIni(const QString &file, const QString &id, const QString &db, const QString &key, const QString &checkpoint = QStringLiteral("GYD"));
     bool startCentral(const QStringList &extra = {});
     void killCentral();
     QJsonObject stats();
@@ -262,13 +278,13 @@ bool TstSyncFailures::onlySqlite()
     return backend == QLatin1String("sqlite");
 }
 
-void TstSyncFailures::writeIni(const QString &file, const QString &id, const QString &db, const QString &key)
+void TstSyncFailures::writeIni(const QString &file, const QString &id, const QString &db, const QString &key, const QString &checkpoint)
 {
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(QStringLiteral("[kiosk]\nid=%1\ncheckpoint=GYD\ndatabase=%2\nkey=%3\npolicy=%4\n"
+    f.write(QStringLiteral("[kiosk]\nid=%1\ncheckpoint=%7\ndatabase=%2\nkey=%3\npolicy=%4\n"
                            "trust=%5\n[central]\nurl=https://127.0.0.1:1\nca=%6\n")
-                .arg(id, db, key, path(QStringLiteral("policy.json")), m_authority->anchorPath(), path(QStringLiteral("ca.pem")))
+                .arg(id, db, key, path(QStringLiteral("policy.json")), m_authority->anchorPath(), path(QStringLiteral("ca.pem")), checkpoint)
                 .toUtf8());
 }
 
@@ -419,7 +435,7 @@ void TstSyncFailures::centralDownWhileRecording()
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
     // `log verify --db` alone: the key comes from the registry the sync pulled.
     const Run verify = run(kioskctl(), {QStringLiteral("log"), QStringLiteral("verify"), QStringLiteral("--db"), db});
-    QCOMPARE(verify.exitCode, 0);
+    QVERIFY2(verify.exitCode == 0, verify.out + verify.err);
     QCOMPARE(verify.json().value(QStringLiteral("verified")).toInteger(), 1000);
     const QJsonObject s = stats();
     QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 1000);
@@ -636,10 +652,15 @@ void TstSyncFailures::unenrolledKeyRejected()
                                   QStringLiteral("--date"), QStringLiteral("2026-11-20")}).exitCode, 0);
     }
     QVERIFY(startCentral());
+    // Every request is authenticated (issue 12 §4): neither gets past the door, so the round
+    // fails with the refusal named and the events stay queued.
     const Run unknown = syncOnce(path(QStringLiteral("KIOSK-ROGUE-1.ini")));
-    QCOMPARE(unknown.json().value(QStringLiteral("rejections")).toArray(), QJsonArray{QStringLiteral("1 UNKNOWN_KIOSK")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.json().value(QStringLiteral("message")).toString().contains(u"AUTH_UNKNOWN_KIOSK"), unknown.out.constData());
+    QCOMPARE(unknown.json().value(QStringLiteral("pending")).toInteger(), 1);
     const Run impostor = syncOnce(path(KioskId + QStringLiteral(".ini")));
-    QCOMPARE(impostor.json().value(QStringLiteral("rejections")).toArray(), QJsonArray{QStringLiteral("1 BAD_SIGNATURE")});
+    QCOMPARE(impostor.exitCode, 1);
+    QVERIFY2(impostor.json().value(QStringLiteral("message")).toString().contains(u"AUTH_BAD_SIGNATURE"), impostor.out.constData());
     QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 0);
 }
 
@@ -650,10 +671,18 @@ void TstSyncFailures::otherCheckpointsCrossingsArePulled()
     // The airport kiosk records an entry; the land kiosk pulls it and has the history offline.
     recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 42, 1);
     const QString land = path(QStringLiteral("land.ini"));
-    writeIni(land, QStringLiteral("KIOSK-KRM-01"), path(QStringLiteral("land.db")), path(QStringLiteral("land.key")));
+    writeIni(land, QStringLiteral("KIOSK-KRM-01"), path(QStringLiteral("land.db")), path(QStringLiteral("land.key")), QStringLiteral("KRM"));
     const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), land, QStringLiteral("--id"), QStringLiteral("KIOSK-KRM-01"),
                                         QStringLiteral("--checkpoint"), QStringLiteral("KRM")});
     QCOMPARE(enroll.exitCode, 0);
+    // Only an enrolled kiosk may read the feed (issue 12 §4): the land kiosk is registered too.
+    QFile landKey(path(QStringLiteral("land.pub.pem")));
+    QVERIFY(landKey.open(QIODevice::WriteOnly));
+    landKey.write(enroll.out);
+    landKey.close();
+    QCOMPARE(run(central(), {QStringLiteral("kiosk"), QStringLiteral("add"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"),
+                             QStringLiteral("KIOSK-KRM-01"), QStringLiteral("--checkpoint"), QStringLiteral("KRM"), QStringLiteral("--public-key"),
+                             landKey.fileName()}).exitCode, 0);
     // An (empty) watchlist from the central side: a kiosk that never received one REFERs every
     // check with WATCHLIST_STALE.
     QCOMPARE(publishSigned(QStringLiteral("watchlist"), 1, "[]", "[]"), 0);
@@ -850,6 +879,100 @@ void TstSyncFailures::referenceListsAppliedAllOrNothing()
     QCOMPARE(r.json().value(QStringLiteral("referenceRefused")).toArray(), QJsonArray{});
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM watchlist_entries WHERE entry_id = 'EB-10'")), 1);
     QCOMPARE(kioskScalar(db, QStringLiteral("SELECT MAX(version) FROM reference_data WHERE kind = 'watchlist'")), 4);
+}
+
+
+std::pair<int, QString> TstSyncFailures::rawRequest(const QByteArray &method, const QString &target, const QByteArray &body,
+                                                    const std::optional<Kiosk::EventLog::RequestCredentials> &credentials)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(target)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("ca.pem"))));
+    req.setSslConfiguration(tls);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (credentials) {
+        req.setRawHeader(Kiosk::EventLog::kKioskIdHeader, credentials->kioskId);
+        req.setRawHeader(Kiosk::EventLog::kTimestampHeader, credentials->timestamp);
+        req.setRawHeader(Kiosk::EventLog::kNonceHeader, credentials->nonce);
+        req.setRawHeader(Kiosk::EventLog::kSignatureHeader, credentials->signature);
+    }
+    QNetworkReply *reply = method == "POST" ? nam.post(req, body) : nam.get(req);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return {status, answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString()};
+}
+
+Kiosk::EventLog::RequestCredentials TstSyncFailures::signedAs(const QByteArray &method, const QString &target, const QByteArray &body, const QDateTime &at)
+{
+    auto key = Kiosk::Crypto::Ed25519PrivateKey::fromFile(path(QStringLiteral("kiosk.key")));
+    if (!key)
+        return {};
+    const qsizetype q = target.indexOf(u'?');
+    const QByteArray signedTarget = Kiosk::EventLog::requestTarget(q < 0 ? target : target.left(q), QUrlQuery(q < 0 ? QString() : target.mid(q + 1)));
+    auto c = Kiosk::EventLog::signRequest(*key, KioskId, method, signedTarget, body, at);
+    return c ? *c : Kiosk::EventLog::RequestCredentials{};
+}
+
+// Issue 12 §4: the feed carries every checkpoint's travellers; nobody reads it without a key.
+void TstSyncFailures::feedUnreadableWithoutCredentials()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 3);
+    QVERIFY(startCentral());
+    QCOMPARE(syncOnce(m_ini).exitCode, 0); // the events are central now
+    for (const QString &target : {QStringLiteral("/v1/feed?after=0&limit=10"), QStringLiteral("/v1/kiosks"), QStringLiteral("/v1/reference/policy"),
+                                  QStringLiteral("/v1/health")}) {
+        const auto [status, code] = rawRequest("GET", target, {}, std::nullopt);
+        QCOMPARE(status, 401);
+        QCOMPARE(code, QStringLiteral("AUTH_MISSING"));
+    }
+    // The same request signed by the enrolled kiosk is answered.
+    const QString feed = QStringLiteral("/v1/feed?after=0&limit=10");
+    QCOMPARE(rawRequest("GET", feed, {}, signedAs("GET", feed, {}, QDateTime::currentDateTimeUtc())).first, 200);
+}
+
+void TstSyncFailures::revokedKioskRefusedMidRun()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 2);
+    QVERIFY(startCentral());
+    QCOMPARE(syncOnce(m_ini).exitCode, 0);
+    // Revoked by the administration command, another process, while the service runs.
+    const Run revoke = run(central(), {QStringLiteral("kiosk"), QStringLiteral("revoke"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"), KioskId});
+    QCOMPARE(revoke.exitCode, 0);
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 2, 1);
+    const Run refused = syncOnce(m_ini);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.json().value(QStringLiteral("message")).toString().contains(u"KIOSK_REVOKED"), refused.out.constData());
+    QCOMPARE(refused.json().value(QStringLiteral("pending")).toInteger(), 1); // kept, not lost
+    QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 2);
+}
+
+void TstSyncFailures::capturedRequestReplayedIsRefused()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    QVERIFY(startCentral());
+    const QString target = QStringLiteral("/v1/kiosks");
+    // A request captured on the wire and sent again: refused by its nonce inside the window...
+    const auto captured = signedAs("GET", target, {}, QDateTime::currentDateTimeUtc());
+    QCOMPARE(rawRequest("GET", target, {}, captured).first, 200);
+    const auto [againStatus, againCode] = rawRequest("GET", target, {}, captured);
+    QCOMPARE(againStatus, 401);
+    QCOMPARE(againCode, QStringLiteral("AUTH_REPLAYED"));
+    // ... and by its time after it (a request made 301 s ago, first seen now: the window is 300 s).
+    const auto old = signedAs("GET", target, {}, QDateTime::currentDateTimeUtc().addSecs(-301));
+    const auto [oldStatus, oldCode] = rawRequest("GET", target, {}, old);
+    QCOMPARE(oldStatus, 401);
+    QCOMPARE(oldCode, QStringLiteral("AUTH_EXPIRED"));
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)

@@ -1,5 +1,7 @@
 #include "tests/support/loopbackcentral.h"
 
+#include "app/core/clock.h"
+
 #include "sync/central/centralapi.h"
 #include "sync/central/centraldatabase.h"
 #include "sync/central/httpadapter.h"
@@ -51,7 +53,10 @@ void CentralThread::run()
     Central::CentralService service(*db);
     for (const Central::KioskRecord &k : std::as_const(m_enrol))
         (void)service.addKiosk(k); // CENTRAL_KIOSK_EXISTS on a restart: kept as enrolled
-    Central::CentralApi api(service);
+    // As border-central serves it: every request signed by an enrolled, unrevoked kiosk.
+    const SystemClock clock;
+    Central::RequestAuthenticator auth(service, clock);
+    Central::CentralApi api(service, &auth);
     Central::HttpAdapter http(api);
     auto port = http.listen(QHostAddress::LocalHost, m_port, {m_cert, m_key, {}});
     if (!port)

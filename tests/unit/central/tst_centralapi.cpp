@@ -1,6 +1,9 @@
 // The JSON API mapping (CentralApi) without a socket: status codes, per-event answers,
-// bad requests named, feed cursor, kiosk registry.
+// bad requests named, feed cursor, kiosk registry; and the request authentication of issue 12
+// §4 on every path (unknown, badly signed, expired, replayed, revoked, another kiosk's events),
+// with the central clock injected.
 #include "centraltestdb.h"
+#include "app/core/clock.h"
 #include "sync/central/centralapi.h"
 #include "tests/unit/eventlog/eventfixture.h"
 
@@ -42,8 +45,22 @@ private slots:
     void badRequests_data();
     void badRequests();
     void feedAndRegistry();
+    void refusedOnEveryPath_data();
+    void refusedOnEveryPath();
+    void replayInsideTheWindowRefused();
+    void anotherKiosksEventsRejected();
+    void revokedMidRun();
 
 private:
+    // A request as KIOSK-GYD-01 signs it at the central clock's time (+ `skewSeconds`).
+    ApiResponse call(const QByteArray &method, const QString &path, const QUrlQuery &query = {}, const QByteArray &payload = {},
+                     qint64 skewSeconds = 0);
+    [[nodiscard]] RequestCredentials sign(const Crypto::Ed25519PrivateKey &key, const QString &kiosk, const QByteArray &method,
+                                          const QString &path, const QUrlQuery &query, const QByteArray &payload, qint64 skewSeconds = 0) const;
+    FixedClock m_clock{QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC)};
+    std::optional<RequestAuthenticator> m_auth;
+    std::optional<Crypto::Ed25519PrivateKey> m_requestKey;
+
     std::unique_ptr<Scratch::ScratchDatabase> m_scratch;
     std::optional<CentralDatabase> m_db;
     std::optional<CentralService> m_service;
@@ -58,9 +75,13 @@ void TstCentralApi::init()
     QVERIFY(db);
     m_db.emplace(std::move(*db));
     m_service.emplace(*m_db);
-    m_api.emplace(*m_service);
+    m_auth.emplace(*m_service, m_clock, 300);
+    m_api.emplace(*m_service, &*m_auth);
     auto key = Crypto::Ed25519PrivateKey::generate();
     QVERIFY(key);
+    auto copy = Crypto::Ed25519PrivateKey::fromPem(key->toPem());
+    QVERIFY(copy);
+    m_requestKey.emplace(std::move(*copy));
     QVERIFY(m_service->addKiosk({QStringLiteral("KIOSK-GYD-01"), QStringLiteral("GYD"), key->publicKey().raw(), false}));
     m_signer.emplace(std::move(*key));
 }
@@ -68,6 +89,7 @@ void TstCentralApi::init()
 void TstCentralApi::cleanup()
 {
     m_api.reset();
+    m_auth.reset();
     m_service.reset();
     m_db.reset();
     m_scratch.reset();
@@ -75,7 +97,7 @@ void TstCentralApi::cleanup()
 
 void TstCentralApi::health()
 {
-    const ApiResponse r = m_api->handle("GET", QStringLiteral("/v1/health"), {}, {});
+    const ApiResponse r = call("GET", QStringLiteral("/v1/health"), {}, {});
     QCOMPARE(r.status, 200);
     QCOMPARE(body(r).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
 }
@@ -84,7 +106,7 @@ void TstCentralApi::pushAnswersPerEvent()
 {
     auto chain = Fixture::signChain(*m_signer, 3);
     chain[1].bytes.replace(R"("officer":"OFF-0042")", R"("officer":"OFF-0043")"); // tampered in transit
-    const ApiResponse r = m_api->handle("POST", QStringLiteral("/v1/events"), {}, batch(chain));
+    const ApiResponse r = call("POST", QStringLiteral("/v1/events"), {}, batch(chain));
     QCOMPARE(r.status, 200);
     const QJsonArray results = body(r).value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), 3);
@@ -123,7 +145,7 @@ void TstCentralApi::badRequests()
     QFETCH(QByteArray, payload);
     QFETCH(int, status);
     QFETCH(QString, code);
-    const ApiResponse r = m_api->handle(method, path, {}, payload);
+    const ApiResponse r = call(method, path, {}, payload);
     QCOMPARE(r.status, status);
     QCOMPARE(body(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), code);
 }
@@ -131,22 +153,135 @@ void TstCentralApi::badRequests()
 void TstCentralApi::feedAndRegistry()
 {
     const auto chain = Fixture::signChain(*m_signer, 5);
-    QCOMPARE(m_api->handle("POST", QStringLiteral("/v1/events"), {}, batch(chain)).status, 200);
+    QCOMPARE(call("POST", QStringLiteral("/v1/events"), {}, batch(chain)).status, 200);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("after"), QStringLiteral("2"));
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("2"));
-    const QJsonObject feed = body(m_api->handle("GET", QStringLiteral("/v1/feed"), q, {}));
+    const QJsonObject feed = body(call("GET", QStringLiteral("/v1/feed"), q, {}));
     const QJsonArray events = feed.value(QStringLiteral("events")).toArray();
     QCOMPARE(events.size(), 2);
     QCOMPARE(QByteArray::fromBase64(events[0].toObject().value(QStringLiteral("bytes")).toString().toLatin1()), chain[2].bytes);
     QCOMPARE(feed.value(QStringLiteral("next")).toInteger(), 4);
     QUrlQuery bad;
     bad.addQueryItem(QStringLiteral("after"), QStringLiteral("x"));
-    QCOMPARE(m_api->handle("GET", QStringLiteral("/v1/feed"), bad, {}).status, 400);
-    const QJsonArray kiosks = body(m_api->handle("GET", QStringLiteral("/v1/kiosks"), {}, {})).value(QStringLiteral("kiosks")).toArray();
+    QCOMPARE(call("GET", QStringLiteral("/v1/feed"), bad, {}).status, 400);
+    const QJsonArray kiosks = body(call("GET", QStringLiteral("/v1/kiosks"), {}, {})).value(QStringLiteral("kiosks")).toArray();
     QCOMPARE(kiosks.size(), 1);
     QCOMPARE(QByteArray::fromBase64(kiosks[0].toObject().value(QStringLiteral("publicKey")).toString().toLatin1()),
              m_signer->publicKey().raw());
+}
+
+
+RequestCredentials TstCentralApi::sign(const Crypto::Ed25519PrivateKey &key, const QString &kiosk, const QByteArray &method, const QString &path,
+                                       const QUrlQuery &query, const QByteArray &payload, qint64 skewSeconds) const
+{
+    auto c = signRequest(key, kiosk, method, requestTarget(path, query), payload, m_clock.now().addSecs(skewSeconds));
+    return c ? *c : RequestCredentials{};
+}
+
+ApiResponse TstCentralApi::call(const QByteArray &method, const QString &path, const QUrlQuery &query, const QByteArray &payload, qint64 skewSeconds)
+{
+    return m_api->handle(method, path, query, payload,
+                         sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), method, path, query, payload, skewSeconds));
+}
+
+void TstCentralApi::refusedOnEveryPath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    const QStringList paths{QStringLiteral("/v1/health"), QStringLiteral("/v1/feed"), QStringLiteral("/v1/kiosks"), QStringLiteral("/v1/reference/policy"),
+                            QStringLiteral("/v1/events")};
+    struct Way { const char *how; int status; const char *code; };
+    const Way ways[] = {{"no credentials at all", 401, "AUTH_MISSING"},
+                        {"an id nobody enrolled", 401, "AUTH_UNKNOWN_KIOSK"},
+                        {"signed by another key", 401, "AUTH_BAD_SIGNATURE"},
+                        {"body changed after signing", 401, "AUTH_BAD_SIGNATURE"},
+                        {"made 301 s before the central clock", 401, "AUTH_EXPIRED"},
+                        {"made 301 s after the central clock", 401, "AUTH_EXPIRED"},
+                        {"a revoked kiosk", 403, "KIOSK_REVOKED"}};
+    for (const QString &path : paths)
+        for (const Way &w : ways)
+            QTest::addRow("%s: %s", qPrintable(path), w.how) << path << QString::fromLatin1(w.how) << w.status << QString::fromLatin1(w.code);
+}
+
+void TstCentralApi::refusedOnEveryPath()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, how);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const QByteArray method = path == u"/v1/events" ? QByteArray("POST") : QByteArray("GET");
+    const QByteArray payload = method == "POST" ? batch(Fixture::signChain(*m_signer, 1)) : QByteArray();
+    RequestCredentials c;
+    if (how.startsWith(u"no credentials")) {
+        // nothing
+    } else if (how.startsWith(u"an id nobody")) {
+        c = sign(*m_requestKey, QStringLiteral("KIOSK-XXX-99"), method, path, {}, payload);
+    } else if (how.startsWith(u"signed by another")) {
+        auto other = Crypto::Ed25519PrivateKey::generate();
+        QVERIFY(other);
+        c = sign(*other, QStringLiteral("KIOSK-GYD-01"), method, path, {}, payload);
+    } else if (how.startsWith(u"body changed")) {
+        c = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), method, path, {}, payload + " ");
+    } else if (how.contains(u"before")) {
+        c = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), method, path, {}, payload, -301);
+    } else if (how.contains(u"after")) {
+        c = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), method, path, {}, payload, 301);
+    } else {
+        QVERIFY(m_service->revokeKiosk(QStringLiteral("KIOSK-GYD-01")));
+        c = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), method, path, {}, payload);
+    }
+    const ApiResponse r = m_api->handle(method, path, {}, payload, c);
+    QCOMPARE(r.status, status);
+    QCOMPARE(body(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), code);
+    // Nothing leaks past a refusal: no event was stored.
+    auto feed = m_service->feed(0, 10);
+    QVERIFY(feed);
+    QVERIFY(feed->isEmpty());
+}
+
+void TstCentralApi::replayInsideTheWindowRefused()
+{
+    const QByteArray payload = batch(Fixture::signChain(*m_signer, 1));
+    const RequestCredentials c = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), "POST", QStringLiteral("/v1/events"), {}, payload);
+    QCOMPARE(m_api->handle("POST", QStringLiteral("/v1/events"), {}, payload, c).status, 200);
+    m_clock.advanceSeconds(299); // still inside the window: only the nonce can tell
+    const ApiResponse again = m_api->handle("POST", QStringLiteral("/v1/events"), {}, payload, c);
+    QCOMPARE(again.status, 401);
+    QCOMPARE(body(again).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("AUTH_REPLAYED"));
+    m_clock.advanceSeconds(2); // after the window: the timestamp refuses it
+    const ApiResponse late = m_api->handle("POST", QStringLiteral("/v1/events"), {}, payload, c);
+    QCOMPARE(body(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("AUTH_EXPIRED"));
+    // A fresh signature of the same body is a new request (the event itself is a duplicate).
+    QCOMPARE(call("POST", QStringLiteral("/v1/events"), {}, payload).status, 200);
+}
+
+void TstCentralApi::anotherKiosksEventsRejected()
+{
+    // KIOSK-GYD-02 is enrolled; KIOSK-GYD-01 pushes events signed by 02's key in 02's name.
+    auto key2 = Crypto::Ed25519PrivateKey::generate();
+    QVERIFY(key2);
+    QVERIFY(m_service->addKiosk({QStringLiteral("KIOSK-GYD-02"), QStringLiteral("GYD"), key2->publicKey().raw(), false}));
+    const EventSigner signer2(std::move(*key2));
+    const ApiResponse r = call("POST", QStringLiteral("/v1/events"), {}, batch(Fixture::signChain(signer2, 2, QStringLiteral("KIOSK-GYD-02"))));
+    QCOMPARE(r.status, 200);
+    const QJsonArray results = body(r).value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    for (const QJsonValue &v : results) {
+        QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("WRONG_KIOSK"));
+    }
+}
+
+void TstCentralApi::revokedMidRun()
+{
+    QCOMPARE(call("GET", QStringLiteral("/v1/feed")).status, 200);
+    QVERIFY(m_service->revokeKiosk(QStringLiteral("KIOSK-GYD-01")));
+    const ApiResponse r = call("GET", QStringLiteral("/v1/feed"));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(body(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("KIOSK_REVOKED"));
 }
 
 QTEST_GUILESS_MAIN(TstCentralApi)

@@ -142,12 +142,16 @@ std::unique_ptr<TestKiosk> TstSyncLoop::makeKiosk(const QString &id, quint16 por
     if (!key)
         return nullptr;
     k->publicKey = key->publicKey().raw();
+    auto requestKey = Crypto::Ed25519PrivateKey::fromPem(key->toPem()); // requests are signed too
+    if (!requestKey)
+        return nullptr;
     k->signer = std::make_unique<EventLog::EventSigner>(std::move(*key));
     k->recorder = std::make_unique<Sync::CrossingRecorder>(*k->db, *k->signer, id, QStringLiteral("GYD"));
     Sync::SyncSettings s;
     s.central = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port));
     s.caFile = m_tls.filePath(QStringLiteral("ca.pem"));
     s.ownKioskId = id;
+    s.requestKey = std::make_shared<const Crypto::Ed25519PrivateKey>(std::move(*requestKey));
     s.checkpoint = QStringLiteral("GYD");
     s.batchSize = 7; // a backlog goes in several batches: their order is part of what is checked
     s.requestTimeoutMs = 1500;
