@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 
@@ -49,7 +50,7 @@ QJsonObject errorJson(const Error &e)
     return QJsonObject{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};
 }
 
-// kioskctl policy sign --key KEY.pem POLICY.json
+// kioskctl policy sign --key KEY.pem [--kind policy|watchlist|permits|visas] FILE.json
 int runPolicySign(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -60,7 +61,10 @@ int runPolicySign(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("POLICY"), QStringLiteral("The policy JSON file."));
     const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Ed25519 private key (PKCS#8 PEM)."), QStringLiteral("KEY.pem"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Signature file (default: POLICY.sig)."), QStringLiteral("FILE"));
-    parser.addOptions({key, out});
+    const QCommandLineOption kind(QStringLiteral("kind"),
+                                  QStringLiteral("What is signed: policy (default), or the reference lists watchlist, permits, visas (JSON in the kioskctl import format)."),
+                                  QStringLiteral("KIND"), QStringLiteral("policy"));
+    parser.addOptions({key, out, kind});
     if (!parseArgs(parser, QStringLiteral("policy sign"), args))
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(key)) {
@@ -79,9 +83,22 @@ int runPolicySign(const QStringList &args)
         return ExitUsage;
     }
     // Never sign what the kiosks would refuse to load.
-    if (auto parsed = Rules::PolicySet::fromJson(*bytes); !parsed) {
-        printError(QStringLiteral("policy sign: %1: %2 (%3); not signed").arg(policyPath, parsed.error().message, parsed.error().code));
-        return ExitNegative;
+    const QString what = parser.value(kind);
+    if (what == u"policy") {
+        if (auto parsed = Rules::PolicySet::fromJson(*bytes); !parsed) {
+            printError(QStringLiteral("policy sign: %1: %2 (%3); not signed").arg(policyPath, parsed.error().message, parsed.error().code));
+            return ExitNegative;
+        }
+    } else if (what == u"watchlist" || what == u"permits" || what == u"visas") {
+        QJsonParseError perr{};
+        (void)QJsonDocument::fromJson(*bytes, &perr);
+        if (perr.error != QJsonParseError::NoError) {
+            printError(QStringLiteral("policy sign: %1: not JSON (%2 at offset %3); not signed").arg(policyPath, perr.errorString()).arg(perr.offset));
+            return ExitNegative;
+        }
+    } else {
+        printError(QStringLiteral("policy sign: --kind must be policy, watchlist, permits or visas"));
+        return ExitUsage;
     }
     auto signature = privateKey->sign(*bytes);
     if (!signature) {

@@ -110,7 +110,8 @@ int runRecord(const QStringList &args)
                     {QStringLiteral("sequence"), recorded->sequence},
                     {QStringLiteral("kind"), recorded->kind},
                     {QStringLiteral("crossingRecorded"), recorded->crossingId.has_value()},
-                    {QStringLiteral("date"), at.date().toString(Qt::ISODate)}};
+                    {QStringLiteral("date"), at.date().toString(Qt::ISODate)},
+                    {QStringLiteral("policyVersion"), verdict->policyVersion}};
     if (anchor->isDevelopment())
         out[QStringLiteral("developmentTrustAnchor")] = true; // judged under the development policy
     printJsonLine(out);
