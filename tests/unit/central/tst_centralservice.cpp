@@ -52,6 +52,7 @@ private slots:
     void openTwiceKeepsSchema();
     void enrolment();
     void storedThenDuplicate();
+    void upgradedKioskMixedVersionsIngest();
     void rejections_data();
     void rejections();
     void forkIsRejectedAndReported();
@@ -161,6 +162,32 @@ void TstCentralService::storedThenDuplicate()
     QVERIFY(s);
     QCOMPARE(s->value(QStringLiteral("events")).toInteger(), 6);
     QCOMPARE(s->value(QStringLiteral("forks")).toInteger(), 1);
+}
+
+void TstCentralService::upgradedKioskMixedVersionsIngest()
+{
+    // Issue 12 §4: a kiosk upgraded mid-life sends format-1 events, then format-2 ones, in one
+    // chain; both are stored as the signed bytes and served back unchanged by the feed.
+    const auto chain = Fixture::signMixedChain(*m_signer, 4, 5);
+    auto first = m_service->ingest(incoming(chain, 0, 6));
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+    QCOMPARE(statuses(*first), QStringList(6, QStringLiteral("stored")));
+    auto rest = m_service->ingest(incoming(chain, 4));
+    QVERIFY(rest);
+    QCOMPARE(statuses(*rest), (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate"), QStringLiteral("stored"),
+                                           QStringLiteral("stored"), QStringLiteral("stored")}));
+    auto feed = m_service->feed(0, 20);
+    QVERIFY(feed);
+    QCOMPARE(feed->size(), 9);
+    for (qsizetype i = 0; i < feed->size(); ++i) {
+        QCOMPARE(feed->at(i).bytes, chain[static_cast<size_t>(i)].bytes);
+        const auto parsed = parseEvent(feed->at(i).bytes);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->formatVersion, i < 4 ? 1 : 2);
+        QCOMPARE(overrideReasonOf(*parsed), overrideReasonOf(chain[static_cast<size_t>(i)].event));
+    }
+    QVERIFY(!overrideReasonOf(*parseEvent(feed->at(2).bytes)).isEmpty()); // a v1 override
+    QVERIFY(!parseEvent(feed->at(8).bytes)->overrideReason.isEmpty());    // a v2 override
 }
 
 void TstCentralService::rejections_data()
