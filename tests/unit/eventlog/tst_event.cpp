@@ -2,6 +2,7 @@
 #include "sync/eventlog/event.h"
 #include "sync/eventlog/eventsigner.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace Kiosk::EventLog;
@@ -21,6 +22,8 @@ private slots:
     void nonCanonicalRefused_data();
     void nonCanonicalRefused();
     void signerChainsAndSigns();
+    void fuzzSeedsAreCanonical_data();
+    void fuzzSeedsAreCanonical();
 };
 
 static Event sealed(Event e)
@@ -215,6 +218,28 @@ void TstEvent::signerChainsAndSigns()
     QCOMPARE(second->event.sequence, 2);
     QCOMPARE(second->event.prevHash, first->hash());
     QVERIFY(second->event.id != first->event.id);
+}
+
+void TstEvent::fuzzSeedsAreCanonical_data()
+{
+    // The fuzz target's seeds must be accepted events, or libFuzzer starts from nothing useful.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("version");
+    QTest::newRow("v1 crossing") << "canonical.json" << 1;
+    QTest::newRow("v1 override: reason in the reason list") << "override_v1.json" << 1;
+    QTest::newRow("v2 crossing") << "canonical_v2.json" << 2;
+    QTest::newRow("v2 override: non-ASCII and quotes in overrideReason") << "override_v2.json" << 2;
+}
+
+void TstEvent::fuzzSeedsAreCanonical()
+{
+    QFETCH(QString, file);
+    QFETCH(int, version);
+    QFile f(QStringLiteral(KIOSK_SOURCE_DIR "/tests/fuzz/corpus/fuzz_event/") + file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+    const auto parsed = parseEvent(f.readAll());
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    QCOMPARE(parsed->formatVersion, version);
 }
 
 QTEST_GUILESS_MAIN(TstEvent)
