@@ -199,6 +199,7 @@ void TstCentralService::rejections_data()
     QTest::newRow("kiosk never enrolled") << "unknown-kiosk" << "UNKNOWN_KIOSK";
     QTest::newRow("kiosk revoked") << "revoked" << "KIOSK_REVOKED";
     QTest::newRow("not an event") << "garbage" << "MALFORMED";
+    QTest::newRow("v2 event with free text in its reason codes") << "v2-free-text" << "MALFORMED";
     QTest::newRow("first event not linked to genesis") << "bad-genesis" << "CHAIN_BROKEN";
 }
 
@@ -223,6 +224,10 @@ void TstCentralService::rejections()
         QVERIFY(m_service->revokeKiosk(QStringLiteral("KIOSK-GYD-01")));
     } else if (attack == QLatin1String("garbage")) {
         in.bytes = "{\"hello\":1}";
+    } else if (attack == QLatin1String("v2-free-text")) {
+        // Format 2 keeps the typed reason out of the reason codes; the parser refuses it
+        // before the signature is even looked at.
+        in.bytes.replace(R"("reasons":["VISA_FREE"])", R"("reasons":["VISA_FREE","OVERRIDE_REASON:paid"])");
     } else if (attack == QLatin1String("bad-genesis")) {
         // EventSigner always links sequence 1 to genesis, so sign hand-made bytes with a key
         // enrolled for this case.
@@ -240,6 +245,8 @@ void TstCentralService::rejections()
     QCOMPARE(results->size(), 1);
     QCOMPARE(results->front().status, IngestStatus::Rejected);
     QCOMPARE(results->front().reason, reason);
+    if (attack == QLatin1String("v2-free-text"))
+        QVERIFY2(results->front().detail.contains(QLatin1String("'reasons'")), qPrintable(results->front().detail));
     auto s = m_service->stats();
     QVERIFY(s);
     QCOMPARE(s->value(QStringLiteral("events")).toInteger(), 0);
