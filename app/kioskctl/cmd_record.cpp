@@ -101,7 +101,7 @@ int runRecord(const QStringList &args)
     const EventLog::EventSigner signer(std::move(*key));
     Sync::CrossingRecorder recorder(*db, signer, config->kioskId, config->checkpoint);
     auto recorded = recorder.record(Sync::Decision{document, *direction, at, p.value(QStringLiteral("officer")), verdict->kind,
-                                                   verdict->codes(), verdict->policyVersion, false});
+                                                   verdict->codes(), verdict->policyVersion, false, {}});
     if (!recorded)
         return failed(recorded.error());
     QJsonObject out{{QStringLiteral("verdict"), verdictToString(verdict->kind)},

@@ -25,7 +25,8 @@ StoreBackend::Recorder eventRecorder(Sync::CrossingRecorder &recorder)
             d.reasons << QStringLiteral("REFERRED_TO_SECONDARY");
             break;
         case OfficerAction::Override:
-            d.reasons << QStringLiteral("OFFICER_OVERRIDE") << QStringLiteral("OVERRIDE_REASON:") + request.overrideReason;
+            // The recorder adds OFFICER_OVERRIDE; the typed text is the event's own field.
+            d.overrideReason = request.overrideReason;
             // Admitting against the verdict crosses; overriding towards REFER/REFUSE records that
             // decision without a crossing.
             if (request.verdict == VerdictKind::Admit)

@@ -8,9 +8,9 @@ class CrossingRecorder;
 namespace Kiosk::Session {
 
 // The Recorder over the sync side's one-transaction CrossingRecorder (crossing + signed event +
-// outbox). An override is recorded as an event of kind "override" carrying the reason codes,
-// "OFFICER_OVERRIDE" and the officer's typed reason as "OVERRIDE_REASON:<text>", so the
-// reason is signed and synced with the decision it justifies.
+// outbox). An override is recorded as an event carrying the reason codes plus
+// "OFFICER_OVERRIDE", and the officer's typed reason in the event's overrideReason field (event
+// format 2), so the reason is signed and synced with the decision it justifies.
 [[nodiscard]] StoreBackend::Recorder eventRecorder(Sync::CrossingRecorder &recorder);
 
 } // namespace Kiosk::Session

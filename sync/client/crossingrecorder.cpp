@@ -67,6 +67,10 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     draft.document = documentIdentity(decision.document);
     draft.verdict = verdictToString(decision.verdict);
     draft.reasons = decision.reasons;
+    draft.overrideReason = decision.overrideReason;
+    const bool overridden = decision.officerOverride || !decision.overrideReason.isEmpty();
+    if (overridden && !draft.reasons.contains(EventLog::OfficerOverrideCode))
+        draft.reasons << EventLog::OfficerOverrideCode;
     draft.policyVersion = decision.policyVersion;
     draft.recordedAt = decision.at;
 

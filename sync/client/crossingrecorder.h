@@ -21,6 +21,10 @@ struct Decision
     QStringList reasons;       // reason codes
     QString policyVersion;
     bool officerOverride = false; // the officer admitted against the verdict
+    // The officer's typed reason when the decision overrides the verdict (admitting against it,
+    // or towards REFER/REFUSE); empty otherwise. It is signed in the event's own overrideReason
+    // field, and the reason code OFFICER_OVERRIDE is added to the reasons (event.h, format 2).
+    QString overrideReason;
 };
 
 struct RecordedDecision
@@ -37,7 +41,8 @@ public:
     CrossingRecorder(Store::Database &db, const EventLog::EventSigner &signer, QString kioskId, QString checkpoint);
 
     // ADMIT (or an officer override) records a crossing and its event; REFER and REFUSE record
-    // only the signed decision. Errors: STORE_* (nothing written), EVENT_INVALID.
+    // only the signed decision. Errors: STORE_* (nothing written), EVENT_INVALID (also an
+    // officer override without a typed reason: domain-rules §6).
     [[nodiscard]] Result<RecordedDecision> record(const Decision &decision);
 
 private:

@@ -57,6 +57,25 @@ Result<QByteArray> canonicalBytes(const Event &e)
     static const QStringList kinds{QStringLiteral("crossing"), QStringLiteral("override"), QStringLiteral("refer"), QStringLiteral("refusal")};
     if (!kinds.contains(e.kind))
         return std::unexpected(invalid(QStringLiteral("kind"), QStringLiteral("is not crossing, override, refer or refusal")));
+    if (e.formatVersion < OldestFormatVersion || e.formatVersion > FormatVersion)
+        return std::unexpected(invalid(QStringLiteral("v"), QStringLiteral("is not a known format version")));
+    if (e.formatVersion == 1) {
+        // Version 1 has no key for it: the reason rides in `reasons` (event.h).
+        if (!e.overrideReason.isEmpty())
+            return std::unexpected(invalid(QStringLiteral("overrideReason"), QStringLiteral("does not exist in format version 1")));
+    } else {
+        for (const QString &r : e.reasons) {
+            if (r.startsWith(LegacyOverrideReasonPrefix))
+                return std::unexpected(invalid(QStringLiteral("reasons"), QStringLiteral("holds free text (OVERRIDE_REASON:); it goes in overrideReason")));
+        }
+        const bool overridden = e.reasons.contains(OfficerOverrideCode);
+        if (overridden && e.overrideReason.isEmpty())
+            return std::unexpected(invalid(QStringLiteral("overrideReason"), QStringLiteral("is empty on an override")));
+        if (!overridden && !e.overrideReason.isEmpty())
+            return std::unexpected(invalid(QStringLiteral("overrideReason"), QStringLiteral("is set but reasons hold no OFFICER_OVERRIDE")));
+        if (e.kind == QLatin1String("override") && !overridden)
+            return std::unexpected(invalid(QStringLiteral("reasons"), QStringLiteral("lack OFFICER_OVERRIDE on an override")));
+    }
 
     const QJsonObject document{
         {QStringLiteral("birthDate"), e.document.birthDate},
@@ -69,7 +88,7 @@ Result<QByteArray> canonicalBytes(const Event &e)
         {QStringLiteral("sex"), e.document.sex},
         {QStringLiteral("surname"), e.document.surname},
     };
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("checkpoint"), e.checkpoint},
         {QStringLiteral("direction"), directionToString(e.direction)},
         {QStringLiteral("document"), document},
@@ -82,11 +101,24 @@ Result<QByteArray> canonicalBytes(const Event &e)
         {QStringLiteral("reasons"), QJsonArray::fromStringList(e.reasons)},
         {QStringLiteral("recordedAt"), isoWithOffset(e.recordedAt)},
         {QStringLiteral("sequence"), e.sequence},
-        {QStringLiteral("v"), FormatVersion},
+        {QStringLiteral("v"), e.formatVersion},
         {QStringLiteral("verdict"), e.verdict},
     };
+    if (e.formatVersion >= 2)
+        object.insert(QStringLiteral("overrideReason"), e.overrideReason);
     // QJsonObject keeps keys sorted; Compact writes no whitespace (format described in event.h).
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString overrideReasonOf(const Event &e)
+{
+    if (e.formatVersion >= 2)
+        return e.overrideReason;
+    for (const QString &r : e.reasons) {
+        if (r.startsWith(LegacyOverrideReasonPrefix))
+            return r.mid(LegacyOverrideReasonPrefix.size());
+    }
+    return {};
 }
 
 Result<Event> parseEvent(QByteArrayView bytes)
@@ -104,10 +136,14 @@ Result<Event> parseEvent(QByteArrayView bytes)
             missing = QString::fromLatin1(key);
         return v.toString();
     };
-    if (o.value(QLatin1String("v")).toInteger(-1) != FormatVersion)
+    const qint64 version = o.value(QLatin1String("v")).toInteger(-1);
+    if (version < OldestFormatVersion || version > FormatVersion)
         return fail(QStringLiteral("EVENT_MALFORMED"), QStringLiteral("unknown event format version"));
 
     Event e;
+    e.formatVersion = static_cast<int>(version);
+    if (e.formatVersion >= 2)
+        e.overrideReason = str(o, "overrideReason");
     e.id = str(o, "id");
     e.kioskId = str(o, "kioskId");
     const QJsonValue seq = o.value(QLatin1String("sequence"));

@@ -2,7 +2,7 @@
 // A recorded crossing (or officer override, or REFER decision) as a signed, hash-chained
 // event (issue 4 §1).
 //
-// CANONICAL BYTES, format version 1. The bytes are produced ONCE when the event is made,
+// CANONICAL BYTES, format versions 1 and 2. The bytes are produced ONCE when the event is made,
 // stored as they are, signed as they are and hashed as they are; nothing is re-serialised
 // before verification. They are UTF-8 JSON with:
 //   - one object, keys sorted by their UTF-16 code units (QJsonObject order; every key is
@@ -11,15 +11,26 @@
 //   - values are strings, arrays of strings or integers only (no floats, no null); the sequence number is an
 //     integer below 2^53;
 //   - hashes as lower-case hex, dates ISO 8601.
-// Keys (all present, in this order):
+// Keys of version 1 (all present, in this order):
 //   checkpoint, direction ("entry"|"exit"), document {birthDate (ISO date, "" when the MRZ gives
 //   no full date), birthDateRaw (YYMMDD as printed), code, givenNames, issuingState,
 //   nationality, number, sex, surname}, id (UUID, no braces),
 //   kind ("crossing"|"override"|"refer"|"refusal"), kioskId, officer, policyVersion, prevHash (64 hex; 64
 //   zeros for sequence 1), reasons (array of reason-code strings), recordedAt (local date-time with
 //   its UTC offset, "2026-11-29T09:15:00+04:00"), sequence, v (1), verdict ("ADMIT"|...).
+//   Version 1 carries an officer's override reason inside `reasons` as "OFFICER_OVERRIDE" followed
+//   by "OVERRIDE_REASON:<typed text>"; such stored events stay valid as they are.
+// Version 2 (issue 12 §4; what new events are written as) is version 1 with v (2) and ONE more
+// key, always present: overrideReason, sorted between officer and policyVersion:
+//   ..., kioskId, officer, overrideReason, policyVersion, ...
+//   - overrideReason is the officer's typed reason, non-empty exactly when `reasons` holds the
+//     code "OFFICER_OVERRIDE" (the officer overrode the verdict), and "" otherwise. Every event of
+//     kind "override" is one (so its reason is non-empty); an override towards REFER or REFUSE
+//     has kind "refer" or "refusal" and carries it too.
+//   - `reasons` holds reason codes only: an entry starting "OVERRIDE_REASON:" is refused.
 // parseEvent() accepts a byte string only if it is exactly the canonical form of what it
-// parsed, so two different byte strings never carry the same event.
+// parsed, in the version it names, so two different byte strings never carry the same event;
+// Event::formatVersion keeps that version so a version-1 event re-encodes to its own bytes.
 #include "app/core/error.h"
 #include "app/core/verdict.h"
 
@@ -30,7 +41,13 @@
 
 namespace Kiosk::EventLog {
 
-inline constexpr int FormatVersion = 1;
+// The version new events are written in; parseEvent() accepts OldestFormatVersion..FormatVersion.
+inline constexpr int FormatVersion = 2;
+inline constexpr int OldestFormatVersion = 1;
+// The reason code that marks an officer's override, and (version 1 only) the prefix of the
+// reason entry that carried the typed reason.
+inline constexpr QLatin1StringView OfficerOverrideCode{"OFFICER_OVERRIDE"};
+inline constexpr QLatin1StringView LegacyOverrideReasonPrefix{"OVERRIDE_REASON:"};
 inline constexpr qint64 MaxSequence = (qint64(1) << 53) - 1;
 
 struct DocumentIdentity
@@ -59,10 +76,12 @@ struct Event
     Direction direction = Direction::Entry;
     DocumentIdentity document;
     QString verdict;       // "ADMIT" | "REFER" | "REFUSE"
-    QStringList reasons;   // reason codes
+    QStringList reasons;   // reason codes (version 1: may hold "OVERRIDE_REASON:<text>")
+    QString overrideReason; // version 2: the officer's typed reason when overriding, else empty
     QString policyVersion;
     QDateTime recordedAt;  // local time with its UTC offset
     QByteArray prevHash;   // 32 raw bytes; all zero for sequence 1
+    int formatVersion = FormatVersion; // the version the bytes are (or will be) in
 
     friend bool operator==(const Event &, const Event &) = default;
 };
@@ -73,8 +92,13 @@ struct Event
 // The canonical bytes of `event`. Errors: EVENT_INVALID (a field out of its domain, named).
 [[nodiscard]] Result<QByteArray> canonicalBytes(const Event &event);
 
-// Parses canonical bytes. Errors: EVENT_MALFORMED (not JSON, a key missing or of the wrong
-// type, an unknown format version), EVENT_NOT_CANONICAL (valid, but not the canonical form).
+// The officer's typed override reason, whatever the version: overrideReason (version 2), or the
+// text of the "OVERRIDE_REASON:" entry (version 1). Empty when the event is no override.
+[[nodiscard]] QString overrideReasonOf(const Event &event);
+
+// Parses canonical bytes of any accepted version. Errors: EVENT_MALFORMED (not JSON, a key
+// missing or of the wrong type, an unknown format version, a field out of its domain, named as
+// canonicalBytes() names it), EVENT_NOT_CANONICAL (valid, but not the canonical form).
 [[nodiscard]] Result<Event> parseEvent(QByteArrayView bytes);
 
 // An event as it is stored and sent: its canonical bytes, the kiosk's Ed25519 signature

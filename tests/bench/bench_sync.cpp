@@ -57,7 +57,7 @@ TravelDocument benchDocument(int n)
 Sync::Decision benchDecision(int n)
 {
     return Sync::Decision{benchDocument(n), Direction::Entry, QDateTime(QDate(2026, 11, 20), QTime(8, 0), QTimeZone(4 * 3600)).addSecs(n),
-                          QStringLiteral("OFF-1"), VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false};
+                          QStringLiteral("OFF-1"), VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false, {}};
 }
 
 void BM_DrainBacklog(benchmark::State &state)

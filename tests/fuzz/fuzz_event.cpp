@@ -1,7 +1,9 @@
 // libFuzzer target for the event parser (issue 4 §1): the central side and the feed pull parse
 // bytes that came over the network. Any bytes give an event or an error value with its code,
 // never a crash; and an accepted byte string is exactly the canonical form of what it parsed
-// to (two different byte strings never carry the same event).
+// to (two different byte strings never carry the same event), in the format version it names
+// (1 or 2; issue 12 §4), and a version-2 event's reason list holds no OVERRIDE_REASON: text.
+// Seeds: corpus/fuzz_event/ (a v1 and a v2 crossing, a v1 and a v2 override).
 #include "sync/eventlog/event.h"
 
 #include <cstdint>
@@ -21,5 +23,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, size_t size)
     const auto again = canonicalBytes(*event);
     if (!again || *again != bytes)
         std::abort();
+    if (event->formatVersion < OldestFormatVersion || event->formatVersion > FormatVersion)
+        std::abort();
+    if (event->formatVersion >= 2) {
+        for (const QString &r : event->reasons) {
+            if (r.startsWith(LegacyOverrideReasonPrefix))
+                std::abort();
+        }
+    }
     return 0;
 }

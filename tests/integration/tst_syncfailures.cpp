@@ -362,7 +362,7 @@ void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyP
         // Bulk load: each traveller's entry as the console records an ADMIT (the verdict
         // itself is the rules' business and is exercised by recordPrintsVerdictAndEventId).
         auto r = recorder.record(Sync::Decision{syntheticDocument(i), Direction::Entry, at.addSecs(i), QStringLiteral("OFF-7"),
-                                                VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false});
+                                                VerdictKind::Admit, {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false, {}});
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     }
 }

@@ -293,7 +293,10 @@ void TestConsoleWindow::overrideWithReasonIsItsOwnEvent()
     const QByteArray bytes = (*q)->value(0).toByteArray();
     (*q)->finish();
     QVERIFY(bytes.contains("\"kind\":\"override\""));
-    QVERIFY(bytes.contains("OVERRIDE_REASON:Fine paid at the desk"));
+    // Event format 2: the typed reason is its own signed field, the reason list holds codes only.
+    QVERIFY(bytes.contains(QStringLiteral("\"overrideReason\":\"Fine paid at the desk (§148), exit allowed\"").toUtf8()));
+    QVERIFY(bytes.contains("\"OFFICER_OVERRIDE\""));
+    QVERIFY(!bytes.contains("OVERRIDE_REASON:"));
     QVERIFY(bytes.contains(DemoEnvironment::kOperatorId.toUtf8()));
 }
 

@@ -52,6 +52,7 @@ private slots:
     void openTwiceKeepsSchema();
     void enrolment();
     void storedThenDuplicate();
+    void upgradedKioskMixedVersionsIngest();
     void rejections_data();
     void rejections();
     void forkIsRejectedAndReported();
@@ -163,6 +164,32 @@ void TstCentralService::storedThenDuplicate()
     QCOMPARE(s->value(QStringLiteral("forks")).toInteger(), 1);
 }
 
+void TstCentralService::upgradedKioskMixedVersionsIngest()
+{
+    // Issue 12 §4: a kiosk upgraded mid-life sends format-1 events, then format-2 ones, in one
+    // chain; both are stored as the signed bytes and served back unchanged by the feed.
+    const auto chain = Fixture::signMixedChain(*m_signer, 4, 5);
+    auto first = m_service->ingest(incoming(chain, 0, 6));
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+    QCOMPARE(statuses(*first), QStringList(6, QStringLiteral("stored")));
+    auto rest = m_service->ingest(incoming(chain, 4));
+    QVERIFY(rest);
+    QCOMPARE(statuses(*rest), (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate"), QStringLiteral("stored"),
+                                           QStringLiteral("stored"), QStringLiteral("stored")}));
+    auto feed = m_service->feed(0, 20);
+    QVERIFY(feed);
+    QCOMPARE(feed->size(), 9);
+    for (qsizetype i = 0; i < feed->size(); ++i) {
+        QCOMPARE(feed->at(i).bytes, chain[static_cast<size_t>(i)].bytes);
+        const auto parsed = parseEvent(feed->at(i).bytes);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->formatVersion, i < 4 ? 1 : 2);
+        QCOMPARE(overrideReasonOf(*parsed), overrideReasonOf(chain[static_cast<size_t>(i)].event));
+    }
+    QVERIFY(!overrideReasonOf(*parseEvent(feed->at(2).bytes)).isEmpty()); // a v1 override
+    QVERIFY(!parseEvent(feed->at(8).bytes)->overrideReason.isEmpty());    // a v2 override
+}
+
 void TstCentralService::rejections_data()
 {
     QTest::addColumn<QString>("attack");
@@ -172,6 +199,7 @@ void TstCentralService::rejections_data()
     QTest::newRow("kiosk never enrolled") << "unknown-kiosk" << "UNKNOWN_KIOSK";
     QTest::newRow("kiosk revoked") << "revoked" << "KIOSK_REVOKED";
     QTest::newRow("not an event") << "garbage" << "MALFORMED";
+    QTest::newRow("v2 event with free text in its reason codes") << "v2-free-text" << "MALFORMED";
     QTest::newRow("first event not linked to genesis") << "bad-genesis" << "CHAIN_BROKEN";
 }
 
@@ -196,6 +224,10 @@ void TstCentralService::rejections()
         QVERIFY(m_service->revokeKiosk(QStringLiteral("KIOSK-GYD-01")));
     } else if (attack == QLatin1String("garbage")) {
         in.bytes = "{\"hello\":1}";
+    } else if (attack == QLatin1String("v2-free-text")) {
+        // Format 2 keeps the typed reason out of the reason codes; the parser refuses it
+        // before the signature is even looked at.
+        in.bytes.replace(R"("reasons":["VISA_FREE"])", R"("reasons":["VISA_FREE","OVERRIDE_REASON:paid"])");
     } else if (attack == QLatin1String("bad-genesis")) {
         // EventSigner always links sequence 1 to genesis, so sign hand-made bytes with a key
         // enrolled for this case.
@@ -213,6 +245,8 @@ void TstCentralService::rejections()
     QCOMPARE(results->size(), 1);
     QCOMPARE(results->front().status, IngestStatus::Rejected);
     QCOMPARE(results->front().reason, reason);
+    if (attack == QLatin1String("v2-free-text"))
+        QVERIFY2(results->front().detail.contains(QLatin1String("'reasons'")), qPrintable(results->front().detail));
     auto s = m_service->stats();
     QVERIFY(s);
     QCOMPARE(s->value(QStringLiteral("events")).toInteger(), 0);

@@ -31,6 +31,8 @@ class TstChainVerifier : public QObject
 private slots:
     void initTestCase();
     void intactChainVerifies();
+    void formatVersionsVerify_data();
+    void formatVersionsVerify();
     void tamper_data();
     void tamper();
     void staysBrokenAfterFirstBreak();
@@ -56,6 +58,32 @@ void TstChainVerifier::intactChainVerifies()
         QVERIFY(v.add(s.bytes, s.signature));
     QVERIFY(!v.firstBreak());
     QCOMPARE(v.verifiedCount(), 20);
+}
+
+void TstChainVerifier::formatVersionsVerify_data()
+{
+    QTest::addColumn<int>("v1Count");
+    QTest::addColumn<int>("v2Count");
+    QTest::newRow("v1 only: a chain stored before the upgrade") << 9 << 0;
+    QTest::newRow("v2 only: a kiosk installed after it") << 0 << 9;
+    QTest::newRow("v1 then v2: an upgraded kiosk") << 5 << 7;
+}
+
+void TstChainVerifier::formatVersionsVerify()
+{
+    QFETCH(int, v1Count);
+    QFETCH(int, v2Count);
+    const auto chain = Test::signMixedChain(*m_signer, v1Count, v2Count);
+    ChainVerifier v(*m_public, QStringLiteral("KIOSK-GYD-01"));
+    for (const SignedEvent &s : chain) {
+        const auto verified = v.add(s.bytes, s.signature);
+        QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().message));
+        QCOMPARE(verified->event.formatVersion, s.event.formatVersion);
+        if (verified->event.kind == QLatin1String("override"))
+            QVERIFY(!overrideReasonOf(verified->event).isEmpty());
+    }
+    QVERIFY(!v.firstBreak());
+    QCOMPARE(v.verifiedCount(), v1Count + v2Count);
 }
 
 void TstChainVerifier::tamper_data()

@@ -6,6 +6,7 @@
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/storedchain.h"
 #include "syntheticpassport.h"
+#include "tests/unit/eventlog/eventfixture.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -23,7 +24,7 @@ TravelDocument document(const QString &number)
 Sync::Decision decision(VerdictKind verdict, const TravelDocument &doc = document(QStringLiteral("L898902C3")))
 {
     return Sync::Decision{doc, Direction::Entry, QDateTime(QDate(2026, 11, 29), QTime(0, 30), QTimeZone(4 * 3600)), QStringLiteral("OFF-1"),
-                          verdict, {QStringLiteral("SOME_REASON")}, QStringLiteral("2026.1"), false};
+                          verdict, {QStringLiteral("SOME_REASON")}, QStringLiteral("2026.1"), false, {}};
 }
 
 qint64 count(Store::Database &db, const QString &table)
@@ -46,6 +47,9 @@ private slots:
     void referAndRefuseWriteOnlyTheSignedDecision();
     void failureLeavesNothing();
     void chainAcrossRecordsVerifies();
+    void overrideReasonIsItsOwnField_data();
+    void overrideReasonIsItsOwnField();
+    void upgradedKioskChainVerifies();
     void outboxAcknowledgeRejectRequeue();
 
 private:
@@ -104,6 +108,7 @@ void TstCrossingRecorder::referAndRefuseWriteOnlyTheSignedDecision()
     QCOMPARE(count(*m_db, QStringLiteral("outbox")), 2);
     Sync::Decision over = decision(VerdictKind::Refuse);
     over.officerOverride = true;
+    over.overrideReason = QStringLiteral("Fine paid at the desk");
     auto overridden = recorder.record(over);
     QVERIFY(overridden);
     QCOMPARE(overridden->kind, QStringLiteral("override"));
@@ -142,6 +147,72 @@ void TstCrossingRecorder::chainAcrossRecordsVerifies()
     QVERIFY(report && report->firstBreak);
     QCOMPARE(report->firstBreak->error.code, QStringLiteral("EVENT_ROW_MISMATCH"));
     QCOMPARE(report->firstBreak->sequence, 10);
+}
+
+void TstCrossingRecorder::overrideReasonIsItsOwnField_data()
+{
+    QTest::addColumn<int>("verdict");
+    QTest::addColumn<bool>("admits");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("kind"); // empty: refused
+    QTest::newRow("admit against REFUSE: kind override") << int(VerdictKind::Refuse) << true << "Fine paid at the desk" << "override";
+    QTest::newRow("override towards REFUSE: kind refusal, reason kept") << int(VerdictKind::Refuse) << false << "Forged entry stamp" << "refusal";
+    QTest::newRow("override without a typed reason (domain-rules §6)") << int(VerdictKind::Refuse) << true << "" << "";
+}
+
+void TstCrossingRecorder::overrideReasonIsItsOwnField()
+{
+    QFETCH(int, verdict);
+    QFETCH(bool, admits);
+    QFETCH(QString, reason);
+    QFETCH(QString, kind);
+    Sync::CrossingRecorder recorder(*m_db, *m_signer, QStringLiteral("KIOSK-GYD-01"), QStringLiteral("GYD"));
+    Sync::Decision d = decision(static_cast<VerdictKind>(verdict));
+    d.officerOverride = admits;
+    d.overrideReason = reason;
+    auto recorded = recorder.record(d);
+    if (kind.isEmpty()) {
+        QVERIFY(!recorded);
+        QCOMPARE(recorded.error().code, QStringLiteral("EVENT_INVALID"));
+        QVERIFY2(recorded.error().message.contains(QLatin1String("overrideReason")), qPrintable(recorded.error().message));
+        QCOMPARE(count(*m_db, QStringLiteral("events")), 0);
+        return;
+    }
+    QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
+    QCOMPARE(recorded->kind, kind);
+    auto stored = Store::EventRepository(*m_db).events(0, 1);
+    QVERIFY(stored && stored->size() == 1);
+    const auto e = EventLog::parseEvent(stored->front().bytes);
+    QVERIFY(e);
+    QCOMPARE(e->formatVersion, EventLog::FormatVersion);
+    QCOMPARE(e->overrideReason, reason);
+    QCOMPARE(e->reasons, (QStringList{QStringLiteral("SOME_REASON"), QStringLiteral("OFFICER_OVERRIDE")})); // codes only
+}
+
+void TstCrossingRecorder::upgradedKioskChainVerifies()
+{
+    // Issue 12 §4: events stored in format 1 by the old build, then recorded in format 2 by the
+    // new one, are one chain that `kioskctl log verify` (verifyStoredChain) accepts.
+    Store::EventRepository events(*m_db);
+    for (const EventLog::SignedEvent &e : EventLog::Test::signMixedChain(*m_signer, 4, 0))
+        QVERIFY(events.append(Store::StoredEvent{e.event.sequence, e.event.id, e.event.kioskId, e.bytes, e.signature, e.hash(),
+                                                 e.event.recordedAt.toUTC()}));
+    Sync::CrossingRecorder recorder(*m_db, *m_signer, QStringLiteral("KIOSK-GYD-01"), QStringLiteral("GYD"));
+    QVERIFY(recorder.record(decision(VerdictKind::Admit)));
+    Sync::Decision over = decision(VerdictKind::Refuse);
+    over.officerOverride = true;
+    over.overrideReason = QStringLiteral("Fine paid at the desk");
+    auto last = recorder.record(over);
+    QVERIFY(last);
+    QCOMPARE(last->sequence, 6);
+    auto report = Sync::verifyStoredChain(*m_db, *m_public, {});
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    QVERIFY2(!report->firstBreak, qPrintable(report->firstBreak ? report->firstBreak->error.message : QString()));
+    QCOMPARE(report->verified, 6);
+    auto stored = events.events(0, 10);
+    QVERIFY(stored && stored->size() == 6);
+    QVERIFY(stored->at(3).bytes.contains(R"("v":1)"));
+    QVERIFY(stored->at(5).bytes.contains(R"("overrideReason":"Fine paid at the desk")"));
 }
 
 void TstCrossingRecorder::outboxAcknowledgeRejectRequeue()

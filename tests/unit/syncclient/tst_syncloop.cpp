@@ -53,7 +53,7 @@ struct TestKiosk
                 Test::syntheticPassport(u"RUS", QStringLiteral("L%1").arg(next, 8, 10, QLatin1Char('0')), QStringLiteral("TESTOVA"),
                                         QStringLiteral("ANNA"), QDate(1990, 1, 1), QDate(2035, 1, 1)),
                 Direction::Entry, at.addSecs(next), QStringLiteral("OFF-7"), VerdictKind::Admit, {QStringLiteral("VISA_FREE")},
-                QStringLiteral("2026.1"), false});
+                QStringLiteral("2026.1"), false, {}});
             if (!r)
                 return std::unexpected(r.error());
         }
