@@ -16,6 +16,7 @@
 //     applies it all or nothing, a watchlist version replacing the list)
 // URL: sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME. Exit: 0 ok, 1 failure, 2 usage.
 #include "app/core/clock.h"
+#include "app/core/terminationsignals.h"
 #include "app/crypto/ed25519.h"
 #include "sync/central/centralapi.h"
 #include "sync/central/centraldatabase.h"
@@ -195,6 +196,9 @@ int serve(const QStringList &args)
         return failWith(bound.error());
     // Tests read this line to learn the port when they asked for port 0.
     out(QStringLiteral("listening on %1:%2\n").arg(address.toString()).arg(*bound).toUtf8());
+    // SIGTERM/SIGINT/SIGHUP: quit between two requests (each one's write commits), exit 0.
+    TerminationSignals termination;
+    termination.quitEventLoop();
     return QCoreApplication::exec();
 }
 

@@ -9,6 +9,7 @@
 //   with the constructor      InfoScreen(Kiosk::Session::CheckpointSession *session, QWidget *parent = nullptr)
 // The session it gets is built with Role::Info: read-only (no sign-in, recording refused).
 #include "app/core/clock.h"
+#include "app/core/terminationsignals.h"
 #include "app/kiosk/deployment.h"
 #include "app/kiosk/screenshots.h"
 #include "app/crypto/passwordhash.h"
@@ -109,6 +110,9 @@ int main(int argc, char **argv)
         return 2;
     }
     QApplication app(argc, argv);
+    // SIGTERM/SIGINT/SIGHUP: quit between two writes; the destructors stop the sync loop; exit 0.
+    TerminationSignals termination;
+    termination.quitEventLoop();
     QApplication::setApplicationName(QStringLiteral("border-kiosk"));
     QApplication::setOrganizationName(QStringLiteral("border-kiosk"));
 

@@ -3,8 +3,11 @@
 // against the signed policy in force) and records the decision: for ADMIT the crossing row,
 // its signed event and its outbox entry in ONE transaction; for REFER/REFUSE the signed
 // decision only. Prints one JSON line with the verdict and the event id.
-// Exit: 0 recorded, 1 the document/policy/database failed, 2 usage.
+// Exit: 0 recorded, 1 the document/policy/database failed (or TERMINATED: a SIGTERM, SIGINT or
+// SIGHUP came before the write, nothing was written), 2 usage. A signal during the write waits
+// for its commit (app/core/terminationsignals.h): the exit is then the normal one.
 #include "app/core/clock.h"
+#include "app/core/terminationsignals.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
 #include "app/session/kioskdatabase.h"
@@ -70,6 +73,8 @@ int runRecord(const QStringList &args)
         printError(readError);
         return ExitUsage;
     }
+    // From here a termination signal never cuts the command; before, it only cuts a read.
+    const TerminationSignals termination;
     const Mrz::MrzResult mrz = Mrz::parse(QString::fromUtf8(*text), Mrz::ParseOptions{at.date(), false});
     if (!mrz.errors.isEmpty())
         return failed(Error{mrz.errors.front().code, mrz.errors.front().message});
@@ -100,6 +105,8 @@ int runRecord(const QStringList &args)
 
     const EventLog::EventSigner signer(std::move(*key));
     Sync::CrossingRecorder recorder(*db, signer, config->kioskId, config->checkpoint);
+    if (const int signalNumber = TerminationSignals::received())
+        return failed(Error{QStringLiteral("TERMINATED"), QStringLiteral("signal %1 before the write: nothing recorded").arg(signalNumber)});
     auto recorded = recorder.record(Sync::Decision{document, *direction, at, p.value(QStringLiteral("officer")), verdict->kind,
                                                    verdict->codes(), verdict->policyVersion, false, {}});
     if (!recorded)
