@@ -75,6 +75,16 @@ int runSync(const QStringList &args)
     // still run and nothing pulled is applied.
     auto anchor = kioskTrustAnchor(*config, QStringLiteral("sync"));
     const bool applyReference = anchor && !anchor->isDevelopment();
+    if (once && config->centralUrl.isEmpty()) {
+        // Nothing to reach: a clear answer, and what is queued stays queued.
+        auto s = Sync::storedSyncStatus(*db, false);
+        printJsonLine(QJsonObject{{QStringLiteral("ok"), false},
+                                  {QStringLiteral("error"), QStringLiteral("SYNC_NOT_CONFIGURED")},
+                                  {QStringLiteral("message"), QStringLiteral("no central service configured: [central] url and ca in %1, or --central URL --ca FILE")
+                                                                  .arg(config->sourceFile.isEmpty() ? QStringLiteral("kiosk.ini") : config->sourceFile)},
+                                  {QStringLiteral("pending"), s ? s->pending : 0}});
+        return ExitNegative;
+    }
     if (status && config->centralUrl.isEmpty()) {
         // Nothing to reach: what is queued is still worth knowing (an offline kiosk).
         auto s = Sync::storedSyncStatus(*db, false);

@@ -141,6 +141,11 @@ void TestProvisioning::contractOnFreshMachine()
     QVERIFY2(s.exitCode == 0, s.err.constData());
     QCOMPARE(s.json().value(QStringLiteral("pending")).toInteger(), 1);
     QCOMPARE(s.json().value(QStringLiteral("online")).toBool(true), false);
+    // No central service given at enrolment: sync --once says so, and keeps the queue.
+    const Run once = kioskctl({QStringLiteral("sync"), QStringLiteral("--once")});
+    QCOMPARE(once.exitCode, 1);
+    QCOMPARE(once.json().value(QStringLiteral("error")).toString(), QStringLiteral("SYNC_NOT_CONFIGURED"));
+    QCOMPARE(once.json().value(QStringLiteral("pending")).toInteger(), 1);
 }
 
 void TestProvisioning::enrollRefusesAnEnrolledKiosk()
