@@ -41,8 +41,11 @@ Rig &rig()
     static int argc = 1;
     static char name[] = "fuzz_centralapi";
     static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
-    static Rig r;
+    // Made once and never destroyed: the process ends under libFuzzer's control, and tearing
+    // down the SQL connection after Qt's own statics would crash in exit(), not in the target.
+    static auto *app = new QCoreApplication(argc, argv);
+    (void)app;
+    static Rig &r = *new Rig;
     static bool ready = false;
     if (!ready) {
         auto db = Central::CentralDatabase::open(QStringLiteral("sqlite:") + r.dir.filePath(QStringLiteral("central.db")));
