@@ -37,6 +37,9 @@ int failed(const Error &e)
 
 int runRecord(const QStringList &args)
 {
+    // From here on a termination signal never cuts the command: before the write it ends it
+    // with TERMINATED, during the write it waits for the commit.
+    const TerminationSignals termination;
     QCommandLineParser p;
     p.addOption({QStringLiteral("mrz"), QStringLiteral("MRZ text file (\"-\": standard input)"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("direction"), QStringLiteral("entry or exit"), QStringLiteral("entry|exit")});
@@ -73,8 +76,6 @@ int runRecord(const QStringList &args)
         printError(readError);
         return ExitUsage;
     }
-    // From here a termination signal never cuts the command; before, it only cuts a read.
-    const TerminationSignals termination;
     const Mrz::MrzResult mrz = Mrz::parse(QString::fromUtf8(*text), Mrz::ParseOptions{at.date(), false});
     if (!mrz.errors.isEmpty())
         return failed(Error{mrz.errors.front().code, mrz.errors.front().message});
