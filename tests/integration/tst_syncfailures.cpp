@@ -187,6 +187,7 @@ private slots:
     void feedUnreadableWithoutCredentials();
     void revokedKioskRefusedMidRun();
     void capturedRequestReplayedIsRefused();
+    void kioskPushingAnothersEventsIsRefused();
 
 private:
     // One HTTPS request to the running border-central (the test CA pinned), signed as this
@@ -194,7 +195,7 @@ private:
     std::pair<int, QString> rawRequest(const QByteArray &method, const QString &target, const QByteArray &body,
                                        const std::optional<Kiosk::EventLog::RequestCredentials> &credentials);
     [[nodiscard]] Kiosk::EventLog::RequestCredentials signedAs(const QByteArray &method, const QString &target, const QByteArray &body,
-                                                               const QDateTime &at);
+                                                               const QDateTime &at, const QString &keyFile = {}, const QString &kioskId = {});
     bool onlySqlite();
     QString kioskctl() const { return QStringLiteral(KIOSKCTL_PATH); }
     QString central() const { return QStringLiteral(CENTRAL_PATH); }
@@ -908,14 +909,15 @@ std::pair<int, QString> TstSyncFailures::rawRequest(const QByteArray &method, co
     return {status, answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString()};
 }
 
-Kiosk::EventLog::RequestCredentials TstSyncFailures::signedAs(const QByteArray &method, const QString &target, const QByteArray &body, const QDateTime &at)
+Kiosk::EventLog::RequestCredentials TstSyncFailures::signedAs(const QByteArray &method, const QString &target, const QByteArray &body, const QDateTime &at,
+                                                              const QString &keyFile, const QString &kioskId)
 {
-    auto key = Kiosk::Crypto::Ed25519PrivateKey::fromFile(path(QStringLiteral("kiosk.key")));
+    auto key = Kiosk::Crypto::Ed25519PrivateKey::fromFile(keyFile.isEmpty() ? path(QStringLiteral("kiosk.key")) : keyFile);
     if (!key)
         return {};
     const qsizetype q = target.indexOf(u'?');
     const QByteArray signedTarget = Kiosk::EventLog::requestTarget(q < 0 ? target : target.left(q), QUrlQuery(q < 0 ? QString() : target.mid(q + 1)));
-    auto c = Kiosk::EventLog::signRequest(*key, KioskId, method, signedTarget, body, at);
+    auto c = Kiosk::EventLog::signRequest(*key, kioskId.isEmpty() ? KioskId : kioskId, method, signedTarget, body, at);
     return c ? *c : Kiosk::EventLog::RequestCredentials{};
 }
 
@@ -973,6 +975,67 @@ void TstSyncFailures::capturedRequestReplayedIsRefused()
     const auto [oldStatus, oldCode] = rawRequest("GET", target, {}, old);
     QCOMPARE(oldStatus, 401);
     QCOMPARE(oldCode, QStringLiteral("AUTH_EXPIRED"));
+}
+
+// Issue 12 §4: an enrolled, authenticated kiosk (KIOSK-GYD-09) sends KIOSK-GYD-01's events, as a
+// compromised kiosk relaying another's captured traffic would: every event is rejected
+// WRONG_KIOSK and nothing is stored; the owner's own push then stores them.
+void TstSyncFailures::kioskPushingAnothersEventsIsRefused()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 3);
+    auto other = Crypto::Ed25519PrivateKey::generate();
+    QVERIFY(other);
+    QVERIFY(other->saveNew(path(QStringLiteral("other.key"))));
+    QFile pub(path(QStringLiteral("other.pub.pem")));
+    QVERIFY(pub.open(QIODevice::WriteOnly));
+    pub.write(other->publicKey().toPem());
+    pub.close();
+    QCOMPARE(run(central(), {QStringLiteral("kiosk"), QStringLiteral("add"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"), QStringLiteral("KIOSK-GYD-09"),
+                             QStringLiteral("--checkpoint"), QStringLiteral("GYD"), QStringLiteral("--public-key"), pub.fileName()}).exitCode, 0);
+    QVERIFY(startCentral());
+    // KIOSK-GYD-01's signed events as they sit in its outbox.
+    QByteArray body = R"({"events":[)";
+    {
+        auto db = Store::Database::open(path(QStringLiteral("kiosk.db")));
+        QVERIFY(db);
+        auto q = db->exec(QStringLiteral("SELECT bytes, signature FROM events ORDER BY sequence"));
+        QVERIFY(q);
+        bool first = true;
+        while ((*q)->next()) {
+            body += QByteArray(first ? "" : ",") + R"({"bytes":")" + (*q)->value(0).toByteArray().toBase64() + R"(","signature":")"
+                + (*q)->value(1).toByteArray().toBase64() + R"("})";
+            first = false;
+        }
+    }
+    body += "]}";
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QStringLiteral("https://127.0.0.1:%1/v1/events").arg(m_port)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("ca.pem"))));
+    req.setSslConfiguration(tls);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const auto c = signedAs("POST", QStringLiteral("/v1/events"), body, QDateTime::currentDateTimeUtc(), path(QStringLiteral("other.key")), QStringLiteral("KIOSK-GYD-09"));
+    req.setRawHeader(EventLog::kKioskIdHeader, c.kioskId);
+    req.setRawHeader(EventLog::kTimestampHeader, c.timestamp);
+    req.setRawHeader(EventLog::kNonceHeader, c.nonce);
+    req.setRawHeader(EventLog::kSignatureHeader, c.signature);
+    QNetworkReply *reply = nam.post(req, body);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonArray results = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("results")).toArray();
+    reply->deleteLater();
+    QCOMPARE(results.size(), 3);
+    for (const QJsonValue &v : results)
+        QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("WRONG_KIOSK"));
+    QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 0);
+    const Run own = syncOnce(m_ini);
+    QVERIFY2(own.exitCode == 0, own.out + own.err);
+    QCOMPARE(own.json().value(QStringLiteral("stored")).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)
