@@ -194,11 +194,12 @@ int serve(const QStringList &args)
                                       settings->value(QStringLiteral("client-ca"), QStringLiteral("client_ca"))});
     if (!bound)
         return failWith(bound.error());
-    // Tests read this line to learn the port when they asked for port 0.
-    out(QStringLiteral("listening on %1:%2\n").arg(address.toString()).arg(*bound).toUtf8());
     // SIGTERM/SIGINT/SIGHUP: quit between two requests (each one's write commits), exit 0.
+    // Installed before the line below, so whoever waits for it can stop the service cleanly.
     TerminationSignals termination;
     termination.quitEventLoop();
+    // Tests read this line to learn the port when they asked for port 0.
+    out(QStringLiteral("listening on %1:%2\n").arg(address.toString()).arg(*bound).toUtf8());
     return QCoreApplication::exec();
 }
 

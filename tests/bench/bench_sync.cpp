@@ -79,6 +79,9 @@ void BM_DrainBacklog(benchmark::State &state)
         }
         auto key = Crypto::Ed25519PrivateKey::generate();
         const QByteArray publicKey = key->publicKey().raw();
+        // The same key signs the requests (border-central authenticates each one).
+        auto requestCopy = Crypto::Ed25519PrivateKey::fromPem(key->toPem());
+        const auto requestKey = std::make_shared<const Crypto::Ed25519PrivateKey>(std::move(*requestCopy));
         const EventLog::EventSigner signer(std::move(*key));
 
         // The backlog: 100,000 signed, chained events in the outbox (one bulk transaction:

@@ -119,8 +119,9 @@ void TestCleanStop::sigtermDuringRecordingLeavesNoHalfRecord()
         p.start(QStringLiteral(KIOSKCTL_PATH), {QStringLiteral("record"), QStringLiteral("--config"), path(QStringLiteral("kiosk.ini")), QStringLiteral("--mrz"),
                                                 mrz.fileName(), QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OF-1001")});
         QVERIFY(p.waitForStarted());
-        // 20 points across the command's life: 0 ms (start-up) to ~190 ms (the write and after).
-        QThread::msleep(static_cast<unsigned long>(i * 10));
+        // 20 points across the command's life: 0 ms (start-up) to ~475 ms (the write and after,
+        // also on a loaded machine).
+        QThread::msleep(static_cast<unsigned long>(i * 25));
         ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(60000));
         const QByteArray out = p.readAllStandardOutput();
