@@ -103,7 +103,10 @@ void TerminationSignals::quitEventLoop()
 {
     onSignal([](int signalNumber) {
         qCInfo(lcCore) << signalName(signalNumber) << "received: stopping after the write in progress";
-        QCoreApplication::quit();
+        // exit(0), not quit(): in Qt 6 quit() first asks every window to close, and the
+        // information screen refuses (kiosk mode), so a deployed info kiosk never stopped.
+        // exit() leaves the loop; exec() returns 0 and the destructors stop the sync loop.
+        QCoreApplication::exit(0);
     });
 }
 

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void initTestCase();
     void sigtermDuringRecordingLeavesNoHalfRecord();
     void borderKioskExitsZeroOnSigterm();
+    void deployedInfoScreenExitsZeroOnSigterm();
     void borderCentralExitsZeroOnSigterm();
 
 private:
@@ -178,6 +179,29 @@ void TestCleanStop::borderKioskExitsZeroOnSigterm()
     QVERIFY2(p.state() == QProcess::Running, log.constData());
     ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
     QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+// The information screen in kiosk mode refuses to close its window; SIGTERM still stops it.
+void TestCleanStop::deployedInfoScreenExitsZeroOnSigterm()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BORDER_KIOSK_PATH), {QStringLiteral("--role"), QStringLiteral("info"), QStringLiteral("--config"), path(QStringLiteral("kiosk.ini"))});
+    QVERIFY(p.waitForStarted());
+    // Started: it logs the trust anchor's fingerprint once its policy is loaded.
+    QDeadlineTimer deadline(60000);
+    QByteArray log;
+    while (!deadline.hasExpired() && p.state() == QProcess::Running && !log.contains("trust anchor")) {
+        p.waitForReadyRead(100);
+        log += p.readAllStandardError() + p.readAllStandardOutput();
+    }
+    QVERIFY2(p.state() == QProcess::Running, log.constData());
+    ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+    QVERIFY2(p.waitForFinished(30000), "the information screen did not stop on SIGTERM");
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
 }
