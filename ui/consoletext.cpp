@@ -63,6 +63,7 @@ QString ConsoleText::reasonTitle(const Reason &r)
     if (c == QLatin1String("MINOR")) return tr("Minor travelling");
     if (c == QLatin1String("POLICY_STALE")) return tr("The policy in force is out of date");
     if (c == QLatin1String("WATCHLIST_STALE")) return tr("The watchlists are out of date");
+    if (c == QLatin1String("HISTORY_TAMPERED")) return tr("Crossing records differ from the signed log");
     if (c == QLatin1String("POSSIBLE_SAME_PERSON")) return tr("Possibly the same person as another record");
     return r.rule.isEmpty() ? c : r.rule;
 }

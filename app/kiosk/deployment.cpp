@@ -103,6 +103,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (!db)
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));
+    // A damaged file is not written into (README "A damaged kiosk database").
+    if (const QStringList damaged = Store::fileProblems(*p.db); !damaged.isEmpty())
+        return fail(QStringLiteral("STORE_DAMAGED"), QStringLiteral("the kiosk database %1 is damaged (%2); run `kioskctl log verify --full`")
+                                                         .arg(config->databasePath, damaged.first()));
     // The same policy as `kioskctl record`: a newer version the central side published (and
     // this kiosk pulled and verified) beats the configured file; its age is its own date's.
     auto policy = Session::loadPolicy(*config, *p.db, anchor->key, o.policyPath);

@@ -87,6 +87,12 @@ int runRecord(const QStringList &args)
     auto db = Session::openKioskDatabase(*config, key->publicKey().raw());
     if (!db)
         return failed(db.error());
+    // Never write into a file SQLite calls damaged: the operator's procedure is in the README.
+    if (const QStringList damaged = Store::fileProblems(*db); !damaged.isEmpty())
+        return failed(Error{QStringLiteral("STORE_DAMAGED"),
+                            QStringLiteral("the kiosk database %1 is damaged (%2); nothing recorded. Run `kioskctl log verify --full` and "
+                                           "follow \"A damaged kiosk database\" in the README")
+                                .arg(config->databasePath, damaged.first())});
     auto anchor = kioskTrustAnchor(*config, QStringLiteral("record"));
     if (!anchor)
         return failed(anchor.error());

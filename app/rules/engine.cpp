@@ -244,6 +244,12 @@ private:
                                        "entry may be missing (domain-rules §5-6).")
                             .arg(*s.watchlistAgeHours)
                             .arg(policy.watchlistMaxAgeHours));
+        if (s.historyTamperedRows > 0)
+            reasons.add("HISTORY_TAMPERED", VerdictKind::Refer, "history integrity", QStringLiteral("§38, domain-rules §8"),
+                        QStringLiteral("%1 crossing record(s) of this traveller in the kiosk's database differ from the signed "
+                                       "event log; the verdict counts the signed events. The database may have been edited: "
+                                       "report it and run `kioskctl log verify` (§38, domain-rules §8).")
+                            .arg(s.historyTamperedRows));
         if (s.historyJoinedByNameOnly)
             reasons.add("POSSIBLE_SAME_PERSON", VerdictKind::Refer, "history by name", QStringLiteral("§38, §45"),
                         QStringLiteral("Earlier crossings were found by names, birth date and nationality only, not by "

@@ -25,6 +25,10 @@ struct StatusInputs
     // The store found (part of) the history by names + birth date + nationality only, not
     // by the document: POSSIBLE_SAME_PERSON, for the officer to confirm (issue 3 §3).
     bool historyJoinedByNameOnly = false;
+    // Crossing rows of this person that differ from the signed event log, or signed crossings
+    // with no row (app/session/historybinding.h): HISTORY_TAMPERED. The history given is then
+    // the signed events' one.
+    int historyTamperedRows = 0;
 };
 
 struct CheckInputs

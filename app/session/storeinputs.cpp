@@ -1,6 +1,12 @@
 #include "app/session/storeinputs.h"
 
+#include "app/session/historybinding.h"
+
+#include <QLoggingCategory>
+
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcHistory, "kiosk.session.history", QtInfoMsg)
 
 namespace Kiosk::Session {
 
@@ -13,7 +19,13 @@ Rules::CheckInputs storeCheckInputs(const TravelDocument &document, Direction di
     in.date = date;
     // The person's history, found by document or by nationality + birth date + names (a new
     // passport); partial name matches are never merged, they make POSSIBLE_SAME_PERSON.
-    in.history = records.history;
+    // Counted as the signed events say: a row edited in the database file is reported and
+    // overruled, never believed (issue 18 §1).
+    const BoundHistory bound = bindHistory(records.boundHistory, records.unrecordedCrossingEvents);
+    in.history = bound.history;
+    in.status.historyTamperedRows = static_cast<int>(bound.problems.size());
+    for (const HistoryProblem &p : bound.problems)
+        qCWarning(lcHistory).noquote() << "history does not match the signed event log:" << p.code << p.describe();
     in.permits = records.permits;
     in.visa = records.visa;
     in.watchlist = records.watchlistHits;

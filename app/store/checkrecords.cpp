@@ -23,10 +23,17 @@ Result<CheckRecords> loadCheckRecords(Database &db, const TravelDocument &docume
         out.person = *person;
         if (out.person.personId) {
             const qint64 id = *out.person.personId;
-            auto history = CrossingRepository(db).history(id);
-            if (!history)
-                return std::unexpected(history.error());
-            out.history = *history;
+            CrossingRepository crossings(db);
+            auto bound = crossings.boundHistory(id);
+            if (!bound)
+                return std::unexpected(bound.error());
+            out.boundHistory = std::move(*bound);
+            for (const BoundCrossing &b : out.boundHistory)
+                out.history.append(b.crossing);
+            auto unrecorded = crossings.unrecordedCrossingEvents(id);
+            if (!unrecorded)
+                return std::unexpected(unrecorded.error());
+            out.unrecordedCrossingEvents = std::move(*unrecorded);
             auto visas = VisaRepository(db).visasOf(id);
             if (!visas)
                 return std::unexpected(visas.error());

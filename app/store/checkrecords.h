@@ -6,6 +6,7 @@
 #include "app/core/crossing.h"
 #include "app/core/error.h"
 #include "app/core/traveldocument.h"
+#include "app/store/crossingrepository.h"
 #include "app/store/personrepository.h"
 
 #include <QDateTime>
@@ -20,6 +21,10 @@ struct CheckRecords
 {
     PersonMatch person;                  // by document, by identity, or unknown; possible same persons
     QList<Crossing> history;             // the person's crossings, oldest first (empty if unknown)
+    // The same rows with what binds them to their signed events, and the person's crossing
+    // events no row names (issue 18 §1): the session checks them before a verdict uses history.
+    QList<BoundCrossing> boundHistory;
+    QList<QByteArray> unrecordedCrossingEvents;
     QList<Visa> visas;                   // the person's visas from the register
     std::optional<Visa> visa;            // the one for a check on the date (VisaRepository::visaFor)
     QList<Permit> permits;

@@ -1,6 +1,7 @@
 #include "app/store/crossingrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/eventrepository.h"
 #include "app/store/sqlvalue_p.h"
 
 namespace Kiosk::Store {
@@ -39,6 +40,92 @@ Result<QList<Crossing>> CrossingRepository::history(qint64 personId)
     }
     (*q)->finish();
     return out;
+}
+
+namespace {
+
+// The columns boundRows() reads, in order; callers add WHERE and ORDER BY.
+const QLatin1StringView kBoundSelect{
+    "SELECT c.id, c.direction, c.local_date, c.checkpoint, c.source, c.event_id, c.kiosk_id, c.recorded_at, "
+    "d.issuing_state, d.number, COALESCE(e.bytes, r.bytes) FROM crossings c "
+    "LEFT JOIN documents d ON d.id = c.document_id "
+    "LEFT JOIN events e ON e.event_id = c.event_id "
+    "LEFT JOIN remote_events r ON r.event_id = c.event_id "};
+
+QList<BoundCrossing> boundRows(QSqlQuery &q)
+{
+    QList<BoundCrossing> out;
+    while (q.next()) {
+        BoundCrossing b;
+        b.crossingId = q.value(0).toLongLong();
+        // An unknown direction reads as entry here; the comparison with the event names it.
+        b.crossing.direction = directionFromString(q.value(1).toString()).value_or(Direction::Entry);
+        b.crossing.date = Sql::toDate(q.value(2)).value_or(QDate());
+        b.crossing.checkpoint = q.value(3).toString();
+        b.source = q.value(4).toString();
+        b.eventId = q.value(5).toString();
+        b.kioskId = q.value(6).toString();
+        b.recordedAt = q.value(7).toString();
+        if (!q.value(8).isNull())
+            b.documentKey = crossingDocumentKey(q.value(8).toString(), q.value(9).toString());
+        b.eventBytes = q.value(10).toByteArray();
+        out.append(b);
+    }
+    q.finish();
+    return out;
+}
+
+QList<QByteArray> firstColumnBytes(QSqlQuery &q)
+{
+    QList<QByteArray> out;
+    while (q.next())
+        out.append(q.value(0).toByteArray());
+    q.finish();
+    return out;
+}
+
+} // namespace
+
+Result<QList<BoundCrossing>> CrossingRepository::boundHistory(qint64 personId)
+{
+    // Two unique-index lookups per row beside the covering history index: an event id is in
+    // the own chain or among the pulled events, never both.
+    auto q = m_db.exec(QString(kBoundSelect) + QLatin1StringView("WHERE c.person_id = ? ORDER BY c.local_date, c.id"), {personId});
+    if (!q)
+        return std::unexpected(q.error());
+    return boundRows(**q);
+}
+
+Result<QList<BoundCrossing>> CrossingRepository::allBound(qint64 afterId, int limit)
+{
+    auto q = m_db.exec(QString(kBoundSelect) + QLatin1StringView("WHERE c.id > ? ORDER BY c.id LIMIT ?"), {afterId, limit});
+    if (!q)
+        return std::unexpected(q.error());
+    return boundRows(**q);
+}
+
+Result<QList<QByteArray>> CrossingRepository::allUnrecordedCrossingEvents()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT e.bytes FROM events e WHERE e.crossing_document IS NOT NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = e.event_id) UNION ALL "
+                                      "SELECT r.bytes FROM remote_events r WHERE r.crossing_document IS NOT NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = r.event_id)"));
+    if (!q)
+        return std::unexpected(q.error());
+    return firstColumnBytes(**q);
+}
+
+Result<QList<QByteArray>> CrossingRepository::unrecordedCrossingEvents(qint64 personId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT e.bytes FROM documents d JOIN events e ON e.crossing_document = d.issuing_state || '/' || d.number "
+                                      "WHERE d.person_id = ? AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = e.event_id) "
+                                      "UNION ALL "
+                                      "SELECT r.bytes FROM documents d JOIN remote_events r ON r.crossing_document = d.issuing_state || '/' || d.number "
+                                      "WHERE d.person_id = ? AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = r.event_id)"),
+                       {personId, personId});
+    if (!q)
+        return std::unexpected(q.error());
+    return firstColumnBytes(**q);
 }
 
 } // namespace Kiosk::Store

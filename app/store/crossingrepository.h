@@ -23,6 +23,21 @@ struct CrossingRecord
     QString source = QStringLiteral("local"); // local | import | central
 };
 
+// A crossing row as a check reads it, with what binds it to its signed event (issue 18 §1):
+// the store only fetches; the session compares (app/session/historybinding.h), since the
+// store does not parse signed bytes.
+struct BoundCrossing
+{
+    qint64 crossingId = 0;
+    Crossing crossing;
+    QString source;        // local | import | central
+    QString eventId;       // empty: the row names no event
+    QString kioskId;
+    QString recordedAt;    // the column as stored (UTC, ISO 8601 with ms), empty when NULL
+    QString documentKey;   // crossingDocumentKey() of the row's document; empty without one
+    QByteArray eventBytes; // the named event's signed bytes (own or pulled); empty: not found
+};
+
 class CrossingRepository
 {
 public:
@@ -35,6 +50,18 @@ public:
 
     // The person's crossings, oldest first (ties in insertion order).
     [[nodiscard]] Result<QList<Crossing>> history(qint64 personId);
+
+    // The same rows with their binding data, oldest first (issue 18 §1).
+    [[nodiscard]] Result<QList<BoundCrossing>> boundHistory(qint64 personId);
+
+    // The signed bytes of crossing events (own or pulled) of the person's documents that no
+    // crossing row names: a row deleted, or its event id changed.
+    [[nodiscard]] Result<QList<QByteArray>> unrecordedCrossingEvents(qint64 personId);
+
+    // For `kioskctl log verify`: every row with id > afterId (at most `limit`, by id), and every
+    // crossing event (own or pulled) that no row names, whoever's document it is.
+    [[nodiscard]] Result<QList<BoundCrossing>> allBound(qint64 afterId, int limit);
+    [[nodiscard]] Result<QList<QByteArray>> allUnrecordedCrossingEvents();
 
 private:
     Database &m_db;

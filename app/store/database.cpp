@@ -418,4 +418,20 @@ void Transaction::rollback()
     }
 }
 
+QStringList fileProblems(Database &db, bool full)
+{
+    QStringList problems;
+    QSqlQuery q(db.connection());
+    if (!q.exec(full ? QStringLiteral("PRAGMA integrity_check(20)") : QStringLiteral("PRAGMA quick_check(20)"))) {
+        problems << lastErrorText(q);
+        return problems;
+    }
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    return problems;
+}
+
 } // namespace Kiosk::Store

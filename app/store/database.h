@@ -131,4 +131,10 @@ private:
 // Runs `sql` once (no statement cache), for scripts and pragmas. Errors: STORE_QUERY_FAILED.
 [[nodiscard]] Result<void> execScriptStatement(const QSqlDatabase &db, const QString &sql);
 
+// SQLite's own check of the file (PRAGMA quick_check, or integrity_check when `full`): the
+// problems it names (at most 20), empty when the file is sound. A query that fails on a
+// damaged page is one problem. `kioskctl log verify` reports them; `record` and border-kiosk
+// refuse to write into a damaged file (README "A damaged kiosk database").
+[[nodiscard]] QStringList fileProblems(Database &db, bool full = false);
+
 } // namespace Kiosk::Store

@@ -1,13 +1,20 @@
 #include "app/store/eventrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/sqlvalue_p.h"
 
 namespace Kiosk::Store {
 
 StoredEvent storedEventFromRow(const QSqlQuery &r)
 {
     return StoredEvent{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toByteArray(),
-                       r.value(4).toByteArray(), r.value(5).toByteArray(), QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs)};
+                       r.value(4).toByteArray(), r.value(5).toByteArray(), QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs),
+                       r.value(7).toString()};
+}
+
+QString crossingDocumentKey(const QString &issuingState, const QString &number)
+{
+    return issuingState + u'/' + number;
 }
 
 Result<ChainHead> EventRepository::head()
@@ -29,8 +36,9 @@ Result<void> EventRepository::append(const StoredEvent &e)
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::unexpected(tx.error());
-    auto ins = m_db.exec(QStringLiteral("INSERT INTO events (sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                         {e.sequence, e.eventId, e.kioskId, e.bytes, e.signature, e.hash, e.recordedAt.toUTC().toString(Qt::ISODateWithMs)});
+    auto ins = m_db.exec(QStringLiteral("INSERT INTO events (sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at, crossing_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                         {e.sequence, e.eventId, e.kioskId, e.bytes, e.signature, e.hash, e.recordedAt.toUTC().toString(Qt::ISODateWithMs),
+                          Sql::text(e.crossingDocument)});
     if (!ins)
         return std::unexpected(ins.error());
     auto out = m_db.exec(QStringLiteral("INSERT INTO outbox (sequence) VALUES (?)"), {e.sequence});
@@ -41,7 +49,7 @@ Result<void> EventRepository::append(const StoredEvent &e)
 
 Result<QList<StoredEvent>> EventRepository::events(qint64 after, int limit)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at FROM events WHERE sequence > ? ORDER BY sequence LIMIT ?"),
+    auto q = m_db.exec(QStringLiteral("SELECT sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at, crossing_document FROM events WHERE sequence > ? ORDER BY sequence LIMIT ?"),
                        {after, limit});
     if (!q)
         return std::unexpected(q.error());
@@ -54,8 +62,9 @@ Result<QList<StoredEvent>> EventRepository::events(qint64 after, int limit)
 
 Result<bool> EventRepository::storeRemote(const RemoteEvent &e)
 {
-    auto q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO remote_events (kiosk_id, sequence, event_id, bytes, signature, feed_id) VALUES (?, ?, ?, ?, ?, ?)"),
-                       {e.kioskId, e.sequence, e.eventId, e.bytes, e.signature, e.feedId});
+    auto q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO remote_events (kiosk_id, sequence, event_id, bytes, signature, feed_id, crossing_document) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       {e.kioskId, e.sequence, e.eventId, e.bytes, e.signature, e.feedId,
+                        Sql::text(e.crossingDocument)});
     if (!q)
         return std::unexpected(q.error());
     return (*q)->numRowsAffected() > 0;

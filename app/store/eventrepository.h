@@ -24,6 +24,9 @@ struct StoredEvent
     QByteArray signature;  // Ed25519, 64 bytes
     QByteArray hash;       // SHA-256 of bytes
     QDateTime recordedAt;  // UTC
+    // "<issuing state>/<number>" of a crossing event's document (crossingDocumentKey()), empty
+    // for events that record no crossing: how a check finds a person's signed crossings.
+    QString crossingDocument;
 };
 
 struct ChainHead
@@ -40,6 +43,7 @@ struct RemoteEvent
     QByteArray bytes;
     QByteArray signature;
     qint64 feedId = 0;
+    QString crossingDocument; // as StoredEvent::crossingDocument
 };
 
 struct RegistryEntry
@@ -50,8 +54,11 @@ struct RegistryEntry
     bool revoked = false;
 };
 
-// Reads the columns sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at (in
-// that order) of the current row.
+// The key events.crossing_document holds for a crossing of this document.
+[[nodiscard]] QString crossingDocumentKey(const QString &issuingState, const QString &number);
+
+// Reads the columns sequence, event_id, kiosk_id, bytes, signature, hash, recorded_at,
+// crossing_document (in that order) of the current row.
 [[nodiscard]] StoredEvent storedEventFromRow(const QSqlQuery &row);
 
 class EventRepository

@@ -7,7 +7,7 @@ namespace Kiosk::Store {
 Result<QList<StoredEvent>> Outbox::pending(int limit)
 {
     auto q = m_db.exec(QStringLiteral(
-        "SELECT e.sequence, e.event_id, e.kiosk_id, e.bytes, e.signature, e.hash, e.recorded_at FROM outbox o"
+        "SELECT e.sequence, e.event_id, e.kiosk_id, e.bytes, e.signature, e.hash, e.recorded_at, e.crossing_document FROM outbox o"
         " JOIN events e ON e.sequence = o.sequence WHERE o.rejected_reason IS NULL ORDER BY o.sequence LIMIT ?"), {limit});
     if (!q)
         return std::unexpected(q.error());

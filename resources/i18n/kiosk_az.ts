@@ -413,6 +413,10 @@
         <translation>Nəzarət siyahıları köhnəlib</translation>
     </message>
     <message>
+        <source>Crossing records differ from the signed log</source>
+        <translation>Keçid qeydləri imzalı jurnalla üst-üstə düşmür</translation>
+    </message>
+    <message>
         <source>Possibly the same person as another record</source>
         <translation>Başqa qeyddəki şəxslə eyni ola bilər</translation>
     </message>

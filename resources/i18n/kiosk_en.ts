@@ -413,6 +413,10 @@
         <translation>The watchlists are out of date</translation>
     </message>
     <message>
+        <source>Crossing records differ from the signed log</source>
+        <translation>Crossing records differ from the signed log</translation>
+    </message>
+    <message>
         <source>Possibly the same person as another record</source>
         <translation>Possibly the same person as another record</translation>
     </message>

@@ -418,6 +418,10 @@
         <translation>Контрольные списки устарели</translation>
     </message>
     <message>
+        <source>Crossing records differ from the signed log</source>
+        <translation>Записи о пересечениях не совпадают с подписанным журналом</translation>
+    </message>
+    <message>
         <source>Possibly the same person as another record</source>
         <translation>Возможно, то же лицо, что и в другой записи</translation>
     </message>

@@ -13,9 +13,19 @@ EventLog::DocumentIdentity documentIdentity(const TravelDocument &d)
                                       d.birthDate ? d.birthDate->toString(Qt::ISODate) : QString(), d.birthDateRaw, sexToString(d.sex)};
 }
 
+bool recordsCrossing(const EventLog::Event &e)
+{
+    return e.kind == QLatin1String("crossing") || e.kind == QLatin1String("override");
+}
+
+QString crossingDocumentOf(const EventLog::Event &e)
+{
+    return recordsCrossing(e) ? Store::crossingDocumentKey(e.document.issuingState, e.document.number) : QString();
+}
+
 Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e)
 {
-    if (e.kind != QLatin1String("crossing") && e.kind != QLatin1String("override"))
+    if (!recordsCrossing(e))
         return {};
     TravelDocument d;
     d.documentCode = e.document.code;
@@ -88,7 +98,7 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
         return std::unexpected(signedEvent.error());
     const EventLog::Event &e = signedEvent->event;
     if (auto appended = events.append(Store::StoredEvent{e.sequence, e.id, e.kioskId, signedEvent->bytes, signedEvent->signature,
-                                                         signedEvent->hash(), decision.at.toUTC()});
+                                                         signedEvent->hash(), decision.at.toUTC(), crossingDocumentOf(e)});
         !appended)
         return std::unexpected(appended.error());
 

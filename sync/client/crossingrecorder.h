@@ -55,6 +55,11 @@ private:
 // The event's document identity from a parsed document (what the chain signs).
 [[nodiscard]] EventLog::DocumentIdentity documentIdentity(const TravelDocument &document);
 
+// Whether the event records a crossing (kind crossing or override), and then its document's
+// key for events.crossing_document; empty otherwise.
+[[nodiscard]] bool recordsCrossing(const EventLog::Event &event);
+[[nodiscard]] QString crossingDocumentOf(const EventLog::Event &event);
+
 // A crossing recorded at another checkpoint, pulled from the central feed (its signature
 // already verified): the person and the crossing row (source "central") so that the local
 // history has it offline too. Events that are not crossings add nothing. Joins the caller's

@@ -1,6 +1,7 @@
 #include "sync/client/storedchain.h"
 
 #include "app/store/eventrepository.h"
+#include "sync/client/crossingrecorder.h"
 
 namespace Kiosk::Sync {
 
@@ -30,10 +31,25 @@ Result<StoredChainReport> verifyStoredChain(Store::Database &db, const Crypto::E
             }
             // The row's own columns must say what the signed bytes say: the next event is
             // chained from the stored hash, and lookups go by these columns.
-            if (checked->event.sequence != row.sequence || checked->event.id != row.eventId || checked->hash() != row.hash) {
+            // The unsigned columns too (kiosk_id, recorded_at, crossing_document): they are
+            // derived from the signed bytes when written, so any difference is an edit.
+            QStringList differ;
+            if (checked->event.sequence != row.sequence)
+                differ << QStringLiteral("sequence");
+            if (checked->event.id != row.eventId)
+                differ << QStringLiteral("event_id");
+            if (checked->hash() != row.hash)
+                differ << QStringLiteral("hash");
+            if (checked->event.kioskId != row.kioskId)
+                differ << QStringLiteral("kiosk_id");
+            if (!row.recordedAt.isValid() || row.recordedAt.toSecsSinceEpoch() != checked->event.recordedAt.toSecsSinceEpoch())
+                differ << QStringLiteral("recorded_at");
+            if (crossingDocumentOf(checked->event) != row.crossingDocument)
+                differ << QStringLiteral("crossing_document");
+            if (!differ.isEmpty()) {
                 report.firstBreak = EventLog::ChainBreak{position, row.sequence,
                     Error{QStringLiteral("EVENT_ROW_MISMATCH"),
-                          QStringLiteral("row %1: its sequence, event id or hash column differs from the signed event").arg(row.sequence)}};
+                          QStringLiteral("events row %1: column %2 differs from the signed event").arg(row.sequence).arg(differ.join(QStringLiteral(", ")))}};
                 return report;
             }
             ++report.verified;

@@ -253,7 +253,8 @@ Result<void> SyncClient::pull(RoundReport &report)
                 qCWarning(lcSync) << "feed event" << feedId << "does not verify; skipped";
                 continue;
             }
-            auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, feedId});
+            auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, feedId,
+                                                                         crossingDocumentOf(se->event)});
             if (!fresh)
                 return std::unexpected(fresh.error());
             if (*fresh) {

@@ -196,7 +196,7 @@ void TstCrossingRecorder::upgradedKioskChainVerifies()
     Store::EventRepository events(*m_db);
     for (const EventLog::SignedEvent &e : EventLog::Test::signMixedChain(*m_signer, 4, 0))
         QVERIFY(events.append(Store::StoredEvent{e.event.sequence, e.event.id, e.event.kioskId, e.bytes, e.signature, e.hash(),
-                                                 e.event.recordedAt.toUTC()}));
+                                                 e.event.recordedAt.toUTC(), Sync::crossingDocumentOf(e.event)}));
     Sync::CrossingRecorder recorder(*m_db, *m_signer, QStringLiteral("KIOSK-GYD-01"), QStringLiteral("GYD"));
     QVERIFY(recorder.record(decision(VerdictKind::Admit)));
     Sync::Decision over = decision(VerdictKind::Refuse);

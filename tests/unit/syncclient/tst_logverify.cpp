@@ -4,6 +4,7 @@
 #include "app/crypto/sha256.h"
 #include "app/store/database.h"
 #include "app/store/eventrepository.h"
+#include "sync/client/crossingrecorder.h"
 #include "tests/unit/eventlog/eventfixture.h"
 
 #include <QFile>
@@ -60,7 +61,10 @@ void TstLogVerify::verifiesEveryFormatVersion()
                 e.bytes.replace("Fine paid", "Fine waived");
             }
             QVERIFY(events.append(Store::StoredEvent{e.event.sequence, e.event.id, e.event.kioskId, e.bytes, e.signature,
-                                                     Crypto::sha256(e.bytes), e.event.recordedAt.toUTC()}));
+                                                     Crypto::sha256(e.bytes), e.event.recordedAt.toUTC(),
+                                                     Kiosk::Sync::crossingDocumentOf(e.event)}));
+            // Each crossing event's row, as the recorder writes it: log verify checks them too.
+            QVERIFY(Kiosk::Sync::recordRemoteCrossing(*db, e.event));
         }
     }
     QProcess p;
@@ -73,6 +77,8 @@ void TstLogVerify::verifiesEveryFormatVersion()
     if (exitCode == 0) {
         QCOMPARE(out.value(QStringLiteral("ok")).toBool(), true);
         QCOMPARE(out.value(QStringLiteral("verified")).toInteger(), v1Count + v2Count);
+        QCOMPARE(out.value(QStringLiteral("crossings")).toObject().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(out.value(QStringLiteral("file")).toObject().value(QStringLiteral("ok")).toBool(), true);
     } else {
         const QJsonObject brk = out.value(QStringLiteral("firstBreak")).toObject();
         QCOMPARE(brk.value(QStringLiteral("code")).toString(), QStringLiteral("EVENT_SIGNATURE_INVALID"));
