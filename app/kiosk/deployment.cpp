@@ -8,6 +8,7 @@
 #include "app/session/syncbridge.h"
 #include "app/store/database.h"
 #include "scanner/sources/sourcefactory.h"
+#include "sync/client/chaintail.h"
 #include "sync/client/crossingrecorder.h"
 #include "sync/client/kioskconfig.h"
 #include "sync/client/syncclient.h"
@@ -114,6 +115,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
         return std::unexpected(policy.error());
     p.signer.emplace(std::move(*key));
     p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
+    p.recorder->setTailFile(Sync::kioskTailFile(config->keyFile));
 
     Session::SessionConfig cfg;
     cfg.role = o.role;

@@ -13,6 +13,7 @@
 #include "app/store/kioskidentity.h"
 #include "app/store/eventrepository.h"
 #include "app/kioskctl/kioskconfig.h"
+#include "sync/client/chaintail.h"
 #include "sync/client/storedchain.h"
 
 #include <QCommandLineParser>
@@ -34,11 +35,21 @@ QJsonObject fileReport(Store::Database &db, bool full)
 }
 
 // The crossing rows against the signed events (issue 18 §1), then the file; prints the report.
-int finishReport(Store::Database &db, bool full, QJsonObject out)
+int finishReport(Store::Database &db, bool full, const QString &tailFile, QJsonObject out)
 {
     const QJsonObject file = fileReport(db, full);
     bool ok = out.value(QStringLiteral("ok")).toBool() && file.value(QStringLiteral("ok")).toBool();
     out[QStringLiteral("file")] = file;
+    // The tail beside the signing key (issue 18 §2): a log cut short is a break too.
+    if (tailFile.isEmpty()) {
+        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), false}};
+    } else if (auto tail = Sync::checkChainTail(db, tailFile); !tail) {
+        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), false}, {QStringLiteral("file"), tailFile},
+                                                  {QStringLiteral("code"), tail.error().code}, {QStringLiteral("message"), tail.error().message}};
+        ok = false;
+    } else {
+        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), true}, {QStringLiteral("file"), tailFile}};
+    }
     qint64 checked = 0;
     auto problems = Session::verifyAllCrossings(db, &checked);
     if (!problems) {
@@ -103,7 +114,7 @@ int runLogVerify(const QStringList &args)
         if (!key && first && first->isEmpty()) {
             // An empty log is intact; the file and the crossing rows are still checked.
             QJsonObject out{{QStringLiteral("ok"), true}, {QStringLiteral("verified"), 0}};
-            return finishReport(*db, p.isSet(QStringLiteral("full")), out);
+            return finishReport(*db, p.isSet(QStringLiteral("full")), Sync::kioskTailFile(config->keyFile), out);
         }
         if (!key) {
             printError(QStringLiteral("log verify: no key to verify with: --public-key FILE, --key FILE, or a synced kiosk registry"));
@@ -121,8 +132,54 @@ int runLogVerify(const QStringList &args)
         out[QStringLiteral("firstBreak")] = QJsonObject{{QStringLiteral("sequence"), b.sequence}, {QStringLiteral("position"), b.position},
                                                         {QStringLiteral("code"), b.error.code}, {QStringLiteral("message"), b.error.message}};
     }
-    return finishReport(*db, p.isSet(QStringLiteral("full")), out);
+    return finishReport(*db, p.isSet(QStringLiteral("full")), Sync::kioskTailFile(config->keyFile), out);
 }
+
+// kioskctl log adopt-tail: a kiosk from before the tail file, or one whose tail was lost, takes
+// its current head as the tail, only when the whole chain verifies against its own key. The
+// operator does this deliberately (README "A damaged kiosk database"): it accepts the log as it
+// stands now.
+int runAdoptTail(const QStringList &args)
+{
+    QCommandLineParser p;
+    auto config = kioskCommandConfig(p, QStringLiteral("log adopt-tail"), args, true);
+    if (!config)
+        return ExitUsage;
+    if (config->keyFile.isEmpty()) {
+        printError(QStringLiteral("log adopt-tail: the kiosk's key (--key or [kiosk] key) is needed: the tail lives beside it"));
+        return ExitUsage;
+    }
+    auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
+    if (!key) {
+        printError(QStringLiteral("log adopt-tail: cannot read the kiosk key '%1': %2").arg(config->keyFile, key.error().message));
+        return ExitUsage;
+    }
+    auto db = Session::openKioskDatabase(*config, key->publicKey().raw());
+    if (!db) {
+        printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
+        return ExitNegative;
+    }
+    auto report = Sync::verifyStoredChain(*db, key->publicKey(), config->kioskId);
+    if (!report || report->firstBreak || !Store::fileProblems(*db).isEmpty()) {
+        printError(QStringLiteral("log adopt-tail: the log does not verify (run `kioskctl log verify`); no tail written"));
+        return ExitNegative;
+    }
+    auto head = Store::EventRepository(*db).head();
+    if (!head) {
+        printError(head.error().message);
+        return ExitNegative;
+    }
+    const QString path = Sync::kioskTailFile(config->keyFile);
+    if (auto w = Sync::writeChainTail(path, Sync::ChainTail{config->kioskId, head->sequence, head->hash}); !w) {
+        printError(w.error().message);
+        return ExitNegative;
+    }
+    printJsonLine(QJsonObject{{QStringLiteral("tail"), path}, {QStringLiteral("sequence"), head->sequence}});
+    return ExitOk;
+}
+
+const Registration adoptReg{{QStringLiteral("log"), QStringLiteral("adopt-tail")},
+                            QStringLiteral("Take the verified log's head as its chain tail (a kiosk from before the tail file)"), &runAdoptTail};
 
 const Registration reg{{QStringLiteral("log"), QStringLiteral("verify")}, QStringLiteral("Verify the signed event chain; exit 1 on any break"), &runLogVerify};
 

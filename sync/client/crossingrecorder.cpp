@@ -3,6 +3,11 @@
 #include "app/store/crossingrepository.h"
 #include "app/store/eventrepository.h"
 #include "app/store/personrepository.h"
+#include "sync/client/chaintail.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRecorder, "kiosk.sync.recorder", QtInfoMsg)
 
 namespace Kiosk::Sync {
 
@@ -93,6 +98,10 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     auto head = events.head();
     if (!head)
         return std::unexpected(head.error());
+    // A log cut short must not go on with a sequence number already signed (issue 18 §2).
+    if (!m_tailFile.isEmpty())
+        if (auto tail = checkChainTail(m_db, m_tailFile); !tail)
+            return std::unexpected(tail.error());
     auto signedEvent = m_signer.sign(draft, head->sequence, head->hash);
     if (!signedEvent)
         return std::unexpected(signedEvent.error());
@@ -123,6 +132,11 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     }
     if (auto committed = tx.commit(); !committed)
         return std::unexpected(committed.error());
+    // After the commit: a power cut in between leaves the database one event ahead of the
+    // file, which checkChainTail() accepts; the other order would leave it behind.
+    if (!m_tailFile.isEmpty())
+        if (auto written = writeChainTail(m_tailFile, ChainTail{m_kioskId, e.sequence, signedEvent->hash()}); !written)
+            qCWarning(lcRecorder).noquote() << "event" << e.sequence << "recorded, but the chain tail was not written:" << written.error().message;
     return out;
 }
 

@@ -45,11 +45,17 @@ public:
     // officer override without a typed reason: domain-rules §6).
     [[nodiscard]] Result<RecordedDecision> record(const Decision &decision);
 
+    // The chain tail file (sync/client/chaintail.h) checked before each write and written after
+    // it. Empty (the default, for tests and the demo): no tail is kept. Errors of record() then
+    // include CHAIN_TAIL_* (nothing written).
+    void setTailFile(QString path) { m_tailFile = std::move(path); }
+
 private:
     Store::Database &m_db;
     const EventLog::EventSigner &m_signer;
     QString m_kioskId;
     QString m_checkpoint;
+    QString m_tailFile;
 };
 
 // The event's document identity from a parsed document (what the chain signs).

@@ -7,6 +7,7 @@
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
 #include "scanner/mrz/checkdigit.h"
+#include "sync/client/chaintail.h"
 #include "sync/client/crossingrecorder.h"
 #include "tests/support/loopbackcentral.h"
 #include "tests/support/policyauthority.h"
@@ -358,6 +359,7 @@ void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyP
     QVERIFY(key);
     const EventLog::EventSigner signer(std::move(*key));
     Sync::CrossingRecorder recorder(*db, signer, KioskId, QStringLiteral("GYD"));
+    recorder.setTailFile(Sync::kioskTailFile(keyPath)); // as the deployed kiosk keeps it
     const QDateTime at(QDate(2026, 11, 20), QTime(10, 0), QTimeZone(4 * 3600));
     for (int i = from; i < from + count; ++i) {
         // Bulk load: each traveller's entry as the console records an ADMIT (the verdict
