@@ -1,7 +1,6 @@
 #include "sync/client/chaintail.h"
 
 #include "app/core/privatefile.h"
-#include "app/store/eventrepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,28 +46,33 @@ Result<void> writeChainTail(const QString &path, const ChainTail &tail)
 
 Result<void> checkChainTail(Store::Database &db, const QString &path)
 {
-    auto tail = readChainTail(path);
-    if (!tail)
-        return std::unexpected(tail.error());
     auto head = Store::EventRepository(db).head();
     if (!head)
         return std::unexpected(head.error());
+    return checkChainTail(db, path, *head);
+}
+
+Result<void> checkChainTail(Store::Database &db, const QString &path, const Store::ChainHead &head)
+{
+    auto tail = readChainTail(path);
+    if (!tail)
+        return std::unexpected(tail.error());
     if (!*tail) {
-        if (head->sequence == 0)
+        if (head.sequence == 0)
             return {};
         return fail(QStringLiteral("CHAIN_TAIL_MISSING"),
                     QStringLiteral("the log holds %1 events but the chain tail %2 is missing: it was deleted, or this kiosk predates it "
                                    "(`kioskctl log adopt-tail` after `kioskctl log verify --full`)")
-                        .arg(head->sequence)
+                        .arg(head.sequence)
                         .arg(path));
     }
     const ChainTail &t = **tail;
     if (t.sequence == 0)
         return {};
-    if (head->sequence < t.sequence)
+    if (head.sequence < t.sequence)
         return fail(QStringLiteral("CHAIN_TAIL_TRUNCATED"),
                     QStringLiteral("the log ends at sequence %1 but the kiosk signed up to %2 (%3): events were deleted from the database")
-                        .arg(head->sequence)
+                        .arg(head.sequence)
                         .arg(t.sequence)
                         .arg(path));
     auto q = db.exec(QStringLiteral("SELECT hash FROM events WHERE sequence = ?"), {t.sequence});

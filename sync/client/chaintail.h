@@ -12,6 +12,7 @@
 // The file is JSON: {"hash":"<64 hex>","kioskId":"...","sequence":N,"v":1}.
 #include "app/core/error.h"
 #include "app/store/database.h"
+#include "app/store/eventrepository.h"
 
 #include <QByteArray>
 #include <QString>
@@ -38,5 +39,8 @@ struct ChainTail
 // CHAIN_TAIL_TRUNCATED (the log ends before the tail's event), CHAIN_TAIL_MISMATCH (the event at
 // the tail's sequence has another hash), CHAIN_TAIL_UNREADABLE, the store's.
 [[nodiscard]] Result<void> checkChainTail(Store::Database &db, const QString &path);
+// The same with the chain head the caller has already read (the recorder, inside its write
+// transaction).
+[[nodiscard]] Result<void> checkChainTail(Store::Database &db, const QString &path, const Store::ChainHead &head);
 
 } // namespace Kiosk::Sync

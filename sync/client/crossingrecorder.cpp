@@ -100,7 +100,7 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
         return std::unexpected(head.error());
     // A log cut short must not go on with a sequence number already signed (issue 18 §2).
     if (!m_tailFile.isEmpty())
-        if (auto tail = checkChainTail(m_db, m_tailFile); !tail)
+        if (auto tail = checkChainTail(m_db, m_tailFile, *head); !tail)
             return std::unexpected(tail.error());
     auto signedEvent = m_signer.sign(draft, head->sequence, head->hash);
     if (!signedEvent)
