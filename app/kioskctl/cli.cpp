@@ -52,16 +52,20 @@ bool parseArgs(QCommandLineParser &parser, const QString &name, const QStringLis
     return true;
 }
 
+bool openInput(const QString &pathOrDash, QFile &file, QString *error)
+{
+    const bool ok = pathOrDash == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                     : (file.setFileName(pathOrDash), file.open(QIODevice::ReadOnly));
+    if (!ok && error)
+        *error = QStringLiteral("cannot read %1: %2").arg(pathOrDash, file.errorString());
+    return ok;
+}
+
 std::optional<QByteArray> readInput(const QString &pathOrDash, QString *error)
 {
     QFile file;
-    const bool ok = pathOrDash == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                     : (file.setFileName(pathOrDash), file.open(QIODevice::ReadOnly));
-    if (!ok) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(pathOrDash, file.errorString());
+    if (!openInput(pathOrDash, file, error))
         return std::nullopt;
-    }
     return file.readAll();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers of kioskctl's commands: output, usage errors, common options.
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ void printError(const QString &text);     // stderr, prefixed "kioskctl: "
 // and the usage to stderr and returns false (callers then return ExitUsage). `name` is the
 // command as typed ("mrz parse"), used in the usage line.
 [[nodiscard]] bool parseArgs(QCommandLineParser &parser, const QString &name, const QStringList &args);
+
+// Opens a file, or standard input for "-", for reading. Sets `error` and returns false on failure.
+[[nodiscard]] bool openInput(const QString &pathOrDash, QFile &file, QString *error);
 
 // Reads a whole file, or standard input for "-". Sets `error` and returns nullopt on failure.
 [[nodiscard]] std::optional<QByteArray> readInput(const QString &pathOrDash, QString *error);

@@ -12,15 +12,21 @@
 #include "app/store/visarepository.h"
 #include "app/store/watchlistrepository.h"
 
+#include <QBuffer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QSet>
+#include <QStringDecoder>
 
+#include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace Kiosk::Store {
 
@@ -79,107 +85,287 @@ struct RawRecord
     QList<ImportRowError> shapeErrors; // JSON values that are not scalars, unknown keys
 };
 
-// --- JSON -------------------------------------------------------------------------------
+// --- reading the input in chunks ---------------------------------------------------------
 
-int lineAtOffset(const QByteArray &bytes, qsizetype offset)
+bool isJsonSpace(char c)
 {
-    return 1 + static_cast<int>(bytes.left(offset).count('\n'));
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Start line of every element of the top-level array (QJsonDocument keeps no positions).
-QList<int> topLevelElementLines(const QByteArray &bytes)
+Error badFile(int line, const QString &problem)
 {
-    QList<int> lines;
-    int line = 1;
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    bool expectValue = false;
-    for (const char c : bytes) {
-        if (c == '\n')
-            ++line;
-        if (inString) {
-            if (escaped)
-                escaped = false;
+    return Error{QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line %1: %2").arg(line).arg(problem)};
+}
+
+// Feeds `input` to `splitter` (feed(QByteArrayView), finish(), line()) one chunk at a time, so
+// that only a chunk and the record being read are ever held.
+template <typename Splitter>
+Result<void> readInChunks(QIODevice &input, qsizetype chunkBytes, Splitter &splitter)
+{
+    QByteArray chunk(std::max<qsizetype>(chunkBytes, 1), Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = input.read(chunk.data(), chunk.size());
+        if (n < 0)
+            return std::unexpected(badFile(splitter.line(), QStringLiteral("cannot read the file: %1").arg(input.errorString())));
+        if (n == 0)
+            return splitter.finish();
+        if (auto r = splitter.feed(QByteArrayView(chunk.constData(), static_cast<qsizetype>(n))); !r)
+            return r;
+    }
+}
+
+// --- JSON -------------------------------------------------------------------------------
+
+// Finds the elements of the top-level array as the bytes stream past, so that each record is
+// parsed on its own: QJsonDocument needs the whole text at once and keeps no positions. Only
+// the array's own syntax (brackets, commas, what may come before and after) is checked here,
+// knowing strings and escapes so that a bracket or comma inside a value is not structure; each
+// element is handed to QJsonDocument wrapped in [ ], which judges its syntax and says where it
+// goes wrong. The errors are QJsonParseError's own, so they read as when the whole file was
+// parsed at once.
+class JsonArraySplitter
+{
+public:
+    using Sink = std::function<void(int line, int index, const QJsonValue &value)>;
+    explicit JsonArraySplitter(Sink sink) : m_sink(std::move(sink)) {}
+
+    [[nodiscard]] int line() const { return m_line; }
+
+    Result<void> feed(QByteArrayView bytes)
+    {
+        for (const char c : bytes) {
+            const int line = m_line; // the line this byte is on
+            if (c == '\n')
+                ++m_line;
+            if (auto r = step(c, line); !r)
+                return r;
+            ++m_offset;
+        }
+        return {};
+    }
+
+    Result<void> finish()
+    {
+        switch (m_state) {
+        case State::BeforeArray:
+            return syntaxError(QJsonParseError::IllegalValue, m_line); // empty, or a BOM alone
+        case State::InElement:
+            // A scalar ends at the end of the input; anything else is cut off and QJsonDocument
+            // says how.
+            if (auto r = completeElement(); !r)
+                return r;
+            return syntaxError(QJsonParseError::UnterminatedArray, m_line);
+        case State::FirstElement:
+        case State::NextElement:
+        case State::AfterElement:
+            return syntaxError(QJsonParseError::UnterminatedArray, m_line);
+        case State::AfterArray:
+            break;
+        }
+        return {};
+    }
+
+private:
+    enum class State { BeforeArray, FirstElement, NextElement, InElement, AfterElement, AfterArray };
+    enum class Kind { Container, String, Scalar };
+    // QJsonDocument refuses a document nested deeper than this; the top-level array is one.
+    static constexpr std::size_t kMaxDepth = 1024;
+
+    Result<void> step(char c, int line)
+    {
+        switch (m_state) {
+        case State::BeforeArray: {
+            // QJsonDocument skips a UTF-8 byte-order mark at the very start, nowhere else.
+            static constexpr char kBom[] = "\xEF\xBB\xBF";
+            if (m_offset < 3 && m_bomBytes == m_offset && c == kBom[m_offset]) {
+                ++m_bomBytes;
+                return {};
+            }
+            if (m_bomBytes > 0 && m_bomBytes < 3)
+                return syntaxError(QJsonParseError::IllegalValue, line);
+            if (isJsonSpace(c))
+                return {};
+            if (c == '[') {
+                m_state = State::FirstElement;
+                return {};
+            }
+            if (c == '{')
+                return std::unexpected(badFile(line, QStringLiteral("expected a JSON array of records")));
+            return syntaxError(QJsonParseError::IllegalValue, line);
+        }
+        case State::FirstElement:
+        case State::NextElement:
+            if (isJsonSpace(c))
+                return {};
+            if (c == ']')
+                return m_state == State::FirstElement ? (m_state = State::AfterArray, Result<void>{})
+                                                      : syntaxError(QJsonParseError::MissingObject, line);
+            if (c == ',')
+                return syntaxError(QJsonParseError::IllegalValue, line);
+            startElement(c, line);
+            return {};
+        case State::InElement:
+            return continueElement(c, line);
+        case State::AfterElement:
+            if (isJsonSpace(c))
+                return {};
+            if (c == ',' || c == ']') {
+                m_state = c == ',' ? State::NextElement : State::AfterArray;
+                return {};
+            }
+            return syntaxError(QJsonParseError::MissingValueSeparator, line);
+        case State::AfterArray:
+            if (isJsonSpace(c))
+                return {};
+            return syntaxError(QJsonParseError::GarbageAtEnd, line);
+        }
+        return {};
+    }
+
+    void startElement(char c, int line)
+    {
+        m_state = State::InElement;
+        m_elementLine = line;
+        m_element.clear();
+        m_element.append('['); // the element is parsed as the one value of an array
+        m_element.append(c);
+        m_stack.clear();
+        m_inString = c == '"';
+        m_escaped = false;
+        if (c == '{' || c == '[') {
+            m_kind = Kind::Container;
+            m_stack.push_back(c);
+        } else {
+            m_kind = m_inString ? Kind::String : Kind::Scalar;
+        }
+    }
+
+    Result<void> continueElement(char c, int line)
+    {
+        if (m_kind == Kind::Scalar && (isJsonSpace(c) || c == ',' || c == ']')) {
+            if (auto r = completeElement(); !r)
+                return r;
+            return step(c, line); // the byte after a number or literal is the array's
+        }
+        m_element.append(c);
+        if (m_inString) {
+            if (m_escaped)
+                m_escaped = false;
             else if (c == '\\')
-                escaped = true;
+                m_escaped = true;
             else if (c == '"')
-                inString = false;
-            continue;
+                m_inString = false;
+            if (!m_inString && m_kind == Kind::String)
+                return completeElement();
+            return {};
         }
-        const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-        if (depth == 1 && expectValue && !space && c != ',' && c != ']') {
-            lines.append(line);
-            expectValue = false;
-        }
+        if (m_kind == Kind::Scalar)
+            return {};
         switch (c) {
         case '"':
-            inString = true;
+            m_inString = true;
             break;
-        case '[':
         case '{':
-            ++depth;
-            if (depth == 1)
-                expectValue = true;
+        case '[':
+            m_stack.push_back(c);
+            // Deeper than QJsonDocument goes: it refuses the element (and the file) now, rather
+            // than after the element has grown to the rest of the input.
+            if (m_stack.size() >= kMaxDepth)
+                return completeElement();
             break;
-        case ']':
         case '}':
-            --depth;
-            break;
-        case ',':
-            if (depth == 1)
-                expectValue = true;
+        case ']':
+            // A mismatched bracket ends the element here too: QJsonDocument names the line.
+            if (m_stack.back() != (c == '}' ? '{' : '['))
+                return completeElement();
+            m_stack.pop_back();
+            if (m_stack.empty())
+                return completeElement();
             break;
         default:
             break;
         }
+        return {};
     }
-    return lines;
-}
 
-Result<QList<RawRecord>> readJson(const QByteArray &bytes, const QSet<QString> &allowed)
+    Result<void> completeElement()
+    {
+        m_state = State::AfterElement;
+        m_element.append(']');
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(m_element, &err);
+        if (err.error != QJsonParseError::NoError) {
+            // The wrapping brackets hold no line break: the line is the element's own.
+            const int line = m_elementLine + static_cast<int>(m_element.left(err.offset).count('\n'));
+            return std::unexpected(badFile(line, QStringLiteral("invalid JSON: %1").arg(err.errorString())));
+        }
+        const QJsonArray array = doc.array();
+        if (array.size() != 1) // cannot happen: the element was one value
+            return syntaxError(QJsonParseError::MissingValueSeparator, m_elementLine);
+        m_sink(m_elementLine, m_index++, array.first());
+        return {};
+    }
+
+    static std::unexpected<Error> syntaxError(QJsonParseError::ParseError error, int line)
+    {
+        QJsonParseError err{};
+        err.error = error;
+        return std::unexpected(badFile(line, QStringLiteral("invalid JSON: %1").arg(err.errorString())));
+    }
+
+    Sink m_sink;
+    State m_state = State::BeforeArray;
+    Kind m_kind = Kind::Scalar;
+    qint64 m_offset = 0;
+    int m_bomBytes = 0;
+    int m_line = 1;
+    int m_index = 0;
+    int m_elementLine = 0;
+    QByteArray m_element;   // "[" and the element's bytes so far
+    std::vector<char> m_stack; // the element's open brackets
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+
+RawRecord jsonRecord(int line, int index, const QJsonValue &value, const QSet<QString> &allowed)
 {
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("IMPORT_BAD_FILE"),
-                    QStringLiteral("line %1: invalid JSON: %2").arg(lineAtOffset(bytes, err.offset)).arg(err.errorString()));
-    if (!doc.isArray())
-        return fail(QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line 1: expected a JSON array of records"));
-    const QJsonArray array = doc.array();
-    const QList<int> lines = topLevelElementLines(bytes);
-    QList<RawRecord> out;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        RawRecord r;
-        r.index = static_cast<int>(i);
-        r.line = i < lines.size() ? lines[i] : 0;
-        if (!array[i].isObject()) {
-            r.shapeErrors.append({r.line, r.index, QString(), QStringLiteral("record is not a JSON object")});
-            out.append(r);
+    RawRecord r;
+    r.index = index;
+    r.line = line;
+    if (!value.isObject()) {
+        r.shapeErrors.append({r.line, r.index, QString(), QStringLiteral("record is not a JSON object")});
+        return r;
+    }
+    const QJsonObject obj = value.toObject();
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const QString key = it.key();
+        if (!allowed.contains(key)) {
+            r.shapeErrors.append({r.line, r.index, key, QStringLiteral("unknown field")});
             continue;
         }
-        const QJsonObject obj = array[i].toObject();
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const QString key = it.key();
-            if (!allowed.contains(key)) {
-                r.shapeErrors.append({r.line, r.index, key, QStringLiteral("unknown field")});
-                continue;
-            }
-            const QJsonValue v = it.value();
-            if (v.isString()) {
-                r.fields.insert(key, v.toString().trimmed());
-            } else if (v.isDouble()) {
-                if (const auto n = wholeNumber(v.toDouble()))
-                    r.fields.insert(key, QString::number(*n));
-                else
-                    r.shapeErrors.append({r.line, r.index, key, QStringLiteral("not a whole number")});
-            } else if (!v.isNull()) {
-                r.shapeErrors.append({r.line, r.index, key, QStringLiteral("must be a string, a number or null")});
-            }
+        const QJsonValue v = it.value();
+        if (v.isString()) {
+            r.fields.insert(key, v.toString().trimmed());
+        } else if (v.isDouble()) {
+            if (const auto n = wholeNumber(v.toDouble()))
+                r.fields.insert(key, QString::number(*n));
+            else
+                r.shapeErrors.append({r.line, r.index, key, QStringLiteral("not a whole number")});
+        } else if (!v.isNull()) {
+            r.shapeErrors.append({r.line, r.index, key, QStringLiteral("must be a string, a number or null")});
         }
-        out.append(r);
     }
-    return out;
+    return r;
+}
+
+using RecordSink = std::function<void(const RawRecord &)>;
+
+Result<void> readJson(QIODevice &input, qsizetype chunkBytes, const QSet<QString> &allowed, const RecordSink &sink)
+{
+    JsonArraySplitter splitter([&](int line, int index, const QJsonValue &value) {
+        sink(jsonRecord(line, index, value, allowed));
+    });
+    return readInChunks(input, chunkBytes, splitter);
 }
 
 // --- CSV (RFC 4180: quotes, "" escapes, line breaks inside quotes) -----------------------
@@ -190,102 +376,194 @@ struct CsvRow
     QStringList cells;
 };
 
-Result<QList<CsvRow>> splitCsv(const QByteArray &bytes)
+// Splits CSV text into rows as it streams past. A quote that may be the first of a "" escape
+// waits for the next character, which may come in the next piece.
+class CsvSplitter
 {
-    const QString text = QString::fromUtf8(bytes);
-    QList<CsvRow> rows;
-    CsvRow row;
-    QString cell;
-    int line = 1;
-    bool inQuotes = false;
-    bool rowStarted = false;
-    int quoteLine = 0;
-    auto endCell = [&] {
-        row.cells.append(cell);
-        cell.clear();
-    };
-    auto endRow = [&] {
-        endCell();
-        // A line holding nothing at all is skipped (trailing newline, blank lines).
-        if (!(row.cells.size() == 1 && row.cells.first().trimmed().isEmpty()))
-            rows.append(row);
-        row = CsvRow{};
-        rowStarted = false;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (!rowStarted) {
-            row.line = line;
-            rowStarted = true;
+public:
+    using Sink = std::function<Result<void>(const CsvRow &)>;
+    explicit CsvSplitter(Sink sink) : m_sink(std::move(sink)) {}
+
+    [[nodiscard]] int line() const { return m_line; }
+
+    Result<void> feed(QStringView text)
+    {
+        for (const QChar c : text) {
+            if (auto r = step(c); !r)
+                return r;
         }
-        if (inQuotes) {
+        return {};
+    }
+
+    Result<void> finish()
+    {
+        if (m_quotePending) { // the closing quote of the last field
+            m_quotePending = false;
+            m_inQuotes = false;
+        }
+        if (m_inQuotes)
+            return std::unexpected(badFile(m_quoteLine, QStringLiteral("unterminated quoted field")));
+        if (m_rowStarted)
+            return endRow();
+        return {};
+    }
+
+private:
+    Result<void> step(QChar c)
+    {
+        if (!m_rowStarted) {
+            m_row.line = m_line;
+            m_rowStarted = true;
+        }
+        if (m_quotePending) {
+            m_quotePending = false;
+            if (c == u'"') { // "" inside quotes: one quote
+                m_cell.append(u'"');
+                return {};
+            }
+            m_inQuotes = false; // it was the closing quote; this character is outside
+        }
+        if (m_inQuotes) {
             if (c == u'"') {
-                if (i + 1 < text.size() && text[i + 1] == u'"') {
-                    cell.append(u'"');
-                    ++i;
-                } else {
-                    inQuotes = false;
-                }
+                m_quotePending = true;
             } else {
                 if (c == u'\n')
-                    ++line;
-                cell.append(c);
+                    ++m_line;
+                m_cell.append(c);
             }
-            continue;
+            return {};
         }
-        if (c == u'"' && cell.trimmed().isEmpty()) {
-            cell.clear();
-            inQuotes = true;
-            quoteLine = line;
+        if (c == u'"' && m_cell.trimmed().isEmpty()) {
+            m_cell.clear();
+            m_inQuotes = true;
+            m_quoteLine = m_line;
         } else if (c == u',') {
             endCell();
         } else if (c == u'\n') {
-            endRow();
-            ++line;
+            auto r = endRow();
+            ++m_line;
+            return r;
         } else if (c != u'\r') {
-            cell.append(c);
+            m_cell.append(c);
         }
+        return {};
     }
-    if (inQuotes)
-        return fail(QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line %1: unterminated quoted field").arg(quoteLine));
-    if (rowStarted)
-        endRow();
-    return rows;
-}
 
-Result<QList<RawRecord>> readCsv(const QByteArray &bytes, const QSet<QString> &allowed)
-{
-    auto rows = splitCsv(bytes);
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->isEmpty())
-        return fail(QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line 1: no header row"));
-    const CsvRow header = rows->takeFirst();
-    QStringList columns;
-    for (const QString &h : header.cells) {
-        QString name = h.trimmed().toLower();
-        if (name.startsWith(QChar(0xFEFF))) // a byte-order mark some spreadsheets write
-            name.remove(0, 1);
-        if (!allowed.contains(name))
-            return fail(QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line %1: unknown column '%2'").arg(header.line).arg(name));
-        if (columns.contains(name))
-            return fail(QStringLiteral("IMPORT_BAD_FILE"), QStringLiteral("line %1: repeated column '%2'").arg(header.line).arg(name));
-        columns.append(name);
+    void endCell()
+    {
+        m_row.cells.append(m_cell);
+        m_cell.clear();
     }
-    QList<RawRecord> out;
-    for (const CsvRow &row : std::as_const(*rows)) {
+
+    Result<void> endRow()
+    {
+        endCell();
+        const CsvRow row = std::exchange(m_row, CsvRow{});
+        m_rowStarted = false;
+        // A line holding nothing at all is skipped (trailing newline, blank lines).
+        if (row.cells.size() == 1 && row.cells.first().trimmed().isEmpty())
+            return {};
+        return m_sink(row);
+    }
+
+    Sink m_sink;
+    CsvRow m_row;
+    QString m_cell;
+    int m_line = 1;
+    int m_quoteLine = 0;
+    bool m_inQuotes = false;
+    bool m_quotePending = false;
+    bool m_rowStarted = false;
+};
+
+// CSV bytes to CsvSplitter as text. The bytes are decoded up to the last line break held: a
+// '\n' never falls inside a UTF-8 sequence, so each piece decodes on its own exactly as within
+// the whole file (QString::fromUtf8: invalid bytes become U+FFFD, the BOM is dropped at the
+// start of the file only).
+class CsvReader
+{
+public:
+    explicit CsvReader(CsvSplitter::Sink sink) : m_splitter(std::move(sink)) {}
+
+    [[nodiscard]] int line() const { return m_splitter.line(); }
+
+    Result<void> feed(QByteArrayView bytes)
+    {
+        m_pending.append(bytes);
+        const qsizetype lastBreak = m_pending.lastIndexOf('\n');
+        if (lastBreak < 0)
+            return {};
+        auto r = m_splitter.feed(decode(QByteArrayView(m_pending).first(lastBreak + 1)));
+        m_pending.remove(0, lastBreak + 1);
+        return r;
+    }
+
+    Result<void> finish()
+    {
+        if (auto r = m_splitter.feed(decode(m_pending)); !r)
+            return r;
+        m_pending.clear();
+        return m_splitter.finish();
+    }
+
+private:
+    QString decode(QByteArrayView bytes)
+    {
+        QStringDecoder::Flags flags = QStringDecoder::Flag::Stateless;
+        if (!std::exchange(m_atStart, false))
+            flags |= QStringDecoder::Flag::ConvertInitialBom; // a U+FEFF inside the file is kept
+        QStringDecoder decoder(QStringDecoder::Utf8, flags);
+        return decoder(bytes);
+    }
+
+    CsvSplitter m_splitter;
+    QByteArray m_pending; // bytes after the last line break decoded
+    bool m_atStart = true;
+};
+
+Result<void> readCsv(QIODevice &input, qsizetype chunkBytes, const QSet<QString> &allowed, const RecordSink &sink)
+{
+    std::optional<QStringList> columns; // from the header, the first row
+    CsvReader reader([&](const CsvRow &row) -> Result<void> {
+        if (!columns) {
+            QStringList names;
+            for (const QString &h : row.cells) {
+                QString name = h.trimmed().toLower();
+                if (name.startsWith(QChar(0xFEFF))) // a byte-order mark some spreadsheets write
+                    name.remove(0, 1);
+                if (!allowed.contains(name))
+                    return std::unexpected(badFile(row.line, QStringLiteral("unknown column '%1'").arg(name)));
+                if (names.contains(name))
+                    return std::unexpected(badFile(row.line, QStringLiteral("repeated column '%1'").arg(name)));
+                names.append(name);
+            }
+            columns = names;
+            return {};
+        }
         RawRecord r;
         r.line = row.line;
-        if (row.cells.size() != columns.size()) {
+        if (row.cells.size() != columns->size()) {
             r.shapeErrors.append({r.line, -1, QString(),
-                                  QStringLiteral("%1 fields, the header has %2").arg(row.cells.size()).arg(columns.size())});
+                                  QStringLiteral("%1 fields, the header has %2").arg(row.cells.size()).arg(columns->size())});
         } else {
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                r.fields.insert(columns[i], row.cells[i].trimmed());
+            for (qsizetype i = 0; i < columns->size(); ++i)
+                r.fields.insert(columns->at(i), row.cells[i].trimmed());
         }
-        out.append(r);
-    }
-    return out;
+        sink(r);
+        return {};
+    });
+    if (auto r = readInChunks(input, chunkBytes, reader); !r)
+        return r;
+    if (!columns)
+        return std::unexpected(badFile(1, QStringLiteral("no header row")));
+    return {};
+}
+
+Result<void> readRecords(QIODevice &input, const ImportOptions &options, const RecordSink &sink)
+{
+    const QSet<QString> allowed = allowedColumns(options.kind);
+    return options.format == ImportFormat::Json ? readJson(input, options.readChunkBytes, allowed, sink)
+                                                : readCsv(input, options.readChunkBytes, allowed, sink);
 }
 
 // --- typing and checking one record ----------------------------------------------------
@@ -524,51 +802,95 @@ QString importKindToString(ImportKind kind)
 
 namespace {
 
-struct Checked
+void addRejection(ImportReport &report, ImportRowError error)
 {
-    ImportReport report;
-    QList<Record> records;
-};
+    ++report.rejectedCount;
+    if (report.rejected.size() < kImportMaxRejected)
+        report.rejected.append(std::move(error));
+}
 
-Result<Checked> readAndCheck(const QByteArray &bytes, const ImportOptions &options)
+// Types and checks one record as it streams past: its errors go to the report, and the record
+// comes back only when it has none.
+std::optional<Record> checkRecord(ImportKind kind, const RawRecord &raw, ImportReport &report)
+{
+    QList<ImportRowError> errors = raw.shapeErrors;
+    std::optional<Record> rec;
+    if (raw.shapeErrors.isEmpty() || !raw.fields.isEmpty())
+        rec = readRecord(kind, raw, errors);
+    for (ImportRowError &e : errors)
+        addRejection(report, std::move(e));
+    if (!errors.isEmpty())
+        return std::nullopt;
+    return rec;
+}
+
+Result<void> checkOptions(const ImportOptions &options)
 {
     if (options.replace && options.kind != ImportKind::Watchlist)
         return fail(QStringLiteral("IMPORT_BAD_OPTIONS"), QStringLiteral("--replace applies to watchlists only"));
-    const QSet<QString> allowed = allowedColumns(options.kind);
-    auto raw = options.format == ImportFormat::Json ? readJson(bytes, allowed) : readCsv(bytes, allowed);
-    if (!raw)
-        return std::unexpected(raw.error());
-    Checked out;
-    out.report.rows = static_cast<int>(raw->size());
-    out.records.reserve(raw->size());
-    for (const RawRecord &r : std::as_const(*raw)) {
-        out.report.rejected.append(r.shapeErrors);
-        if (r.shapeErrors.isEmpty() || !r.fields.isEmpty())
-            out.records.append(readRecord(options.kind, r, out.report.rejected));
-    }
-    return out;
+    return {};
+}
+
+// Writes one good record; its error is the database's refusal of the row.
+using RecordWriter = std::function<Result<void>(const Record &)>;
+
+// Reads and checks every record of `input` in one pass. While no row is bad, each good record
+// goes to `write` (when there is one) as soon as it is read: the caller's transaction holds
+// them, and is rolled back if a later row turns out bad, so no record needs to be kept.
+Result<ImportReport> readCheckAndWrite(QIODevice &input, const ImportOptions &options, const RecordWriter &write)
+{
+    ImportReport report;
+    std::optional<ImportRowError> refused;
+    auto read = readRecords(input, options, [&](const RawRecord &raw) {
+        ++report.rows;
+        const std::optional<Record> rec = checkRecord(options.kind, raw, report);
+        // After a bad row or a refusal the file is rolled back anyway: writing more is waste.
+        if (!rec || !write || report.rejectedCount > 0 || refused)
+            return;
+        if (auto r = write(*rec); !r) // a repeated id, ...: the whole file is rejected
+            refused = ImportRowError{rec->line, rec->index, QString(), r.error().message};
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    // The refusal is reported only for a file without bad rows, as when every row was checked
+    // before the first was written: the bad rows are what the sender must fix first.
+    if (refused && report.rejectedCount == 0)
+        addRejection(report, *refused);
+    return report;
+}
+
+// The byte-array entry points read through a QBuffer, the same path as a file.
+template <typename Import>
+Result<ImportReport> readBytes(const QByteArray &bytes, Import &&import)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    if (!buffer.open(QIODevice::ReadOnly))
+        return std::unexpected(badFile(1, QStringLiteral("cannot read the file: %1").arg(buffer.errorString())));
+    return import(buffer);
 }
 
 } // namespace
 
-Result<ImportReport> validateImport(const QByteArray &bytes, const ImportOptions &options)
+Result<ImportReport> validateImport(QIODevice &input, const ImportOptions &options)
 {
-    auto checked = readAndCheck(bytes, options);
-    if (!checked)
-        return std::unexpected(checked.error());
-    return checked->report;
+    if (auto ok = checkOptions(options); !ok)
+        return std::unexpected(ok.error());
+    return readCheckAndWrite(input, options, RecordWriter());
 }
 
-Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options)
+Result<ImportReport> validateImport(const QByteArray &bytes, const ImportOptions &options)
 {
-    auto checked = readAndCheck(bytes, options);
-    if (!checked)
-        return std::unexpected(checked.error());
-    ImportReport &report = checked->report;
-    const QList<Record> &records = checked->records;
-    if (!report.rejected.isEmpty())
-        return report; // nothing written
+    return readBytes(bytes, [&](QIODevice &input) { return validateImport(input, options); });
+}
 
+Result<ImportReport> importRecords(Database &db, QIODevice &input, const ImportOptions &options)
+{
+    if (auto ok = checkOptions(options); !ok)
+        return std::unexpected(ok.error());
+
+    // One transaction for the whole file, open while it is read: a bad row or a refusal
+    // anywhere rolls back every row written before it (and --replace's clearing).
     Transaction tx(db);
     if (!tx.isActive())
         return std::unexpected(tx.error());
@@ -576,25 +898,28 @@ Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const 
         if (auto r = WatchlistRepository(db).clear(); !r)
             return std::unexpected(r.error());
     }
-    for (const Record &rec : std::as_const(records)) {
-        if (auto r = writeRecord(db, options.kind, rec, options.listVersion); !r) {
-            // The database refused this row (a repeated id, ...): the whole file is rejected.
-            report.rejected.append({rec.line, rec.index, QString(), r.error().message});
-            return report; // tx rolls back
-        }
-    }
+    auto report = readCheckAndWrite(input, options, [&](const Record &rec) {
+        return writeRecord(db, options.kind, rec, options.listVersion);
+    });
+    if (!report || !report->rejected.isEmpty())
+        return report; // tx rolls back: nothing of the file is kept
     auto logged = db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, issued_at, row_count) "
                                          "VALUES (?, ?, ?, ?, ?)"),
                           {importKindToString(options.kind), Sql::str(options.source), Sql::str(options.listVersion),
                            options.issuedAt ? QVariant(options.issuedAt->toUTC().toString(Qt::ISODate))
                                             : QVariant(QMetaType(QMetaType::QString)),
-                           report.rows});
+                           report->rows});
     if (!logged)
         return std::unexpected(logged.error());
     if (auto r = tx.commit(); !r)
         return std::unexpected(r.error());
-    report.imported = report.rows;
+    report->imported = report->rows;
     return report;
+}
+
+Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options)
+{
+    return readBytes(bytes, [&](QIODevice &input) { return importRecords(db, input, options); });
 }
 
 } // namespace Kiosk::Store

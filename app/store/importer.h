@@ -20,9 +20,14 @@
 // Dates are ISO 8601 calendar dates (YYYY-MM-DD). Unknown columns are errors (a typo must not
 // silently drop a field). Error messages name line, field and problem, never the value (it may
 // be personal data).
+//
+// Memory (issue 18 §7): the file is read in chunks and each record is checked and written as it
+// goes by, inside the one transaction that a bad row rolls back, so an import holds one record
+// and the first kImportMaxRejected errors, never the file (a 100,000-row file: tst_importmemory).
 #include "app/core/error.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -46,6 +51,9 @@ struct ImportOptions
     QString listVersion;              // the list's own version, if any
     std::optional<QDateTime> issuedAt;
     bool replace = false;             // watchlist only: the file replaces the whole list
+    // How much of the input is read at a time. Tests and the fuzzer use a few bytes, to put
+    // chunk boundaries inside strings, escapes and UTF-8 sequences.
+    qsizetype readChunkBytes = 64 * 1024;
 };
 
 struct ImportRowError
@@ -56,21 +64,28 @@ struct ImportRowError
     QString message;
 };
 
+// A file of 100,000 bad rows must not hold 100,000 messages: the first ones say what is wrong.
+inline constexpr int kImportMaxRejected = 100;
+
 struct ImportReport
 {
     int rows = 0;                     // records read
     int imported = 0;                 // records written (0 whenever rejected is not empty)
-    QList<ImportRowError> rejected;
+    QList<ImportRowError> rejected;   // the first kImportMaxRejected, in file order
+    int rejectedCount = 0;            // every error found, also those not kept in `rejected`
 };
 
 // Errors (the file as a whole cannot be read): IMPORT_BAD_FILE (not a JSON array, CSV without
 // header or with unknown columns; the message gives the line), IMPORT_BAD_OPTIONS (--replace on
 // a kind other than watchlist), STORE_* database failures not tied to a row.
+// `input` is open for reading; it is read to its end, once. Read failures: IMPORT_BAD_FILE.
+[[nodiscard]] Result<ImportReport> importRecords(Database &db, QIODevice &input, const ImportOptions &options);
 [[nodiscard]] Result<ImportReport> importRecords(Database &db, const QByteArray &bytes, const ImportOptions &options);
 
 // Reads and checks a file without a database (`kioskctl import --dry-run`, the fuzzer): the
 // same report, `imported` always 0. Rows that only the database can refuse (a repeated
 // watchlist id) are not caught here. Errors: IMPORT_BAD_FILE, IMPORT_BAD_OPTIONS.
+[[nodiscard]] Result<ImportReport> validateImport(QIODevice &input, const ImportOptions &options);
 [[nodiscard]] Result<ImportReport> validateImport(const QByteArray &bytes, const ImportOptions &options);
 
 } // namespace Kiosk::Store

@@ -298,7 +298,7 @@ Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob 
         // Line and field only, never the value (it may be personal data).
         const Store::ImportRowError &first = report->rejected.constFirst();
         return fail(QStringLiteral("REFERENCE_BAD_ROW"), QStringLiteral("%1 bad row(s), first at line %2%3: %4")
-                                                             .arg(report->rejected.size()).arg(first.line)
+                                                             .arg(report->rejectedCount).arg(first.line)
                                                              .arg(first.field.isEmpty() ? QString() : QStringLiteral(" field ") + first.field, first.message));
     }
     return {};

@@ -38,6 +38,24 @@ ImportOptions optionsFor(const QString &file, ImportKind kind)
 }
 
 using LineIndex = QPair<int, int>;
+
+// A report as text, to compare two of them whole.
+QStringList describe(const Result<ImportReport> &r)
+{
+    if (!r)
+        return {r.error().code, r.error().message};
+    QStringList out{QStringLiteral("rows %1 imported %2 count %3").arg(r->rows).arg(r->imported).arg(r->rejectedCount)};
+    for (const auto &e : r->rejected)
+        out.append(QStringLiteral("%1/%2 %3: %4").arg(e.line).arg(e.index).arg(e.field, e.message));
+    return out;
+}
+
+const QList<std::pair<const char *, ImportKind>> kDataFiles{
+    {"watchlist_good.json", ImportKind::Watchlist}, {"watchlist_bad.json", ImportKind::Watchlist},
+    {"watchlist_duplicate_id.csv", ImportKind::Watchlist}, {"crossings_good.json", ImportKind::Crossings},
+    {"crossings_bad.json", ImportKind::Crossings},   {"permits_good.csv", ImportKind::Permits},
+    {"permits_bad.csv", ImportKind::Permits},         {"visas_good.csv", ImportKind::Visas},
+    {"permits_good.csv", ImportKind::Visas}};
 } // namespace
 
 class TestImporter : public QObject
@@ -51,6 +69,14 @@ private slots:
     void malformedFiles_data();
     void malformedFiles();
     void replaceOnlyForWatchlists();
+    // The streaming reader (issue 18 §7).
+    void chunkBoundariesChangeNothing_data();
+    void chunkBoundariesChangeNothing();
+    void streamedJson_data();
+    void streamedJson();
+    void manyBadRowsKeepTheFirstErrors();
+    void badRowAfterWrittenRowsRollsBack();
+    void badRowOutranksALaterRefusal();
 };
 
 void TestImporter::files_data()
@@ -215,6 +241,159 @@ void TestImporter::replaceOnlyForWatchlists()
     o.replace = true;
     auto r = importRecords(*db, readData(QStringLiteral("visas_good.csv")), o);
     QCOMPARE(r.error().code, QStringLiteral("IMPORT_BAD_OPTIONS"));
+}
+
+void TestImporter::chunkBoundariesChangeNothing_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<ImportKind>("kind");
+    for (const auto &[file, kind] : kDataFiles)
+        QTest::newRow(qPrintable(QStringLiteral("%1 as %2").arg(QLatin1String(file), importKindToString(kind))))
+            << QString::fromLatin1(file) << kind;
+}
+
+// Read a byte, two, three or seven at a time, every file gives the report it gives in one piece:
+// a chunk boundary inside a string, an escape, a UTF-8 sequence or a CRLF changes nothing.
+void TestImporter::chunkBoundariesChangeNothing()
+{
+    QFETCH(QString, file);
+    QFETCH(ImportKind, kind);
+    const QByteArray bytes = readData(file);
+    ImportOptions whole = optionsFor(file, kind);
+    whole.readChunkBytes = bytes.size() + 1;
+    StoreTest::TempDb wholeDb;
+    const QStringList expected = describe(importRecords(*wholeDb, bytes, whole));
+    const QStringList expectedDry = describe(validateImport(bytes, whole));
+    for (const qsizetype chunk : {1, 2, 3, 7}) {
+        ImportOptions o = whole;
+        o.readChunkBytes = chunk;
+        StoreTest::TempDb db;
+        QCOMPARE(describe(importRecords(*db, bytes, o)), expected);
+        QCOMPARE(describe(validateImport(bytes, o)), expectedDry);
+    }
+}
+
+void TestImporter::streamedJson_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("expected"); // describe() of the dry run
+    const auto fileError = [](const char *message) {
+        return QStringList{QStringLiteral("IMPORT_BAD_FILE"), QString::fromUtf8(message)};
+    };
+    QTest::newRow("empty") << QByteArray("") << fileError("line 1: invalid JSON: illegal value");
+    QTest::newRow("blank lines only") << QByteArray("\n\n") << fileError("line 3: invalid JSON: illegal value");
+    QTest::newRow("a string, not an array") << QByteArray("\n\"abc\"") << fileError("line 2: invalid JSON: illegal value");
+    QTest::newRow("an object over lines") << QByteArray("\n{\"kind\":\n1}") << fileError("line 2: expected a JSON array of records");
+    QTest::newRow("cut off inside a record")
+        << QByteArray("[\n{\"kind\": \"entry_ban\", \"id\": \"A\", \"surname\": \"X\"},\n{\"kind\": \"entry_")
+        << fileError("line 3: invalid JSON: unterminated string");
+    QTest::newRow("cut off after a record") << QByteArray("[{\"kind\": \"entry_ban\", \"id\": \"A\", \"surname\": \"X\"}\n")
+                                            << fileError("line 2: invalid JSON: unterminated array");
+    QTest::newRow("cut off after a number") << QByteArray("[1") << fileError("line 1: invalid JSON: unterminated array");
+    QTest::newRow("garbage after the array") << QByteArray("[]\n\nx") << fileError("line 3: invalid JSON: garbage at the end of the document");
+    QTest::newRow("missing comma") << QByteArray("[{}\n {}]") << fileError("line 2: invalid JSON: missing value separator");
+    QTest::newRow("trailing comma") << QByteArray("[{},\n]") << fileError("line 2: invalid JSON: object is missing after a comma");
+    QTest::newRow("leading comma") << QByteArray("[,{}]") << fileError("line 1: invalid JSON: illegal value");
+    QTest::newRow("mismatched bracket") << QByteArray("[\n{\"id\": [1, 2}\n, {}]") << fileError("line 2: invalid JSON: missing value separator");
+    QTest::newRow("too deep") << QByteArray("[{\"id\": ") + QByteArray(1100, '[') << fileError("line 1: invalid JSON: too deeply nested document");
+    QTest::newRow("empty array") << QByteArray(" [ ] \n") << QStringList{QStringLiteral("rows 0 imported 0 count 0")};
+    QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF[]") << QStringList{QStringLiteral("rows 0 imported 0 count 0")};
+    QTest::newRow("half a byte-order mark") << QByteArray("\xEF\xBB[]") << fileError("line 1: invalid JSON: illegal value");
+    QTest::newRow("elements that are not objects, each on its line")
+        << QByteArray("[1,\n\"x\",\n [2], null]")
+        << QStringList{QStringLiteral("rows 4 imported 0 count 4"), QStringLiteral("1/0 : record is not a JSON object"),
+                       QStringLiteral("2/1 : record is not a JSON object"), QStringLiteral("3/2 : record is not a JSON object"),
+                       QStringLiteral("3/3 : record is not a JSON object")};
+    QTest::newRow("brackets, commas and escaped quotes inside strings are not structure")
+        << QByteArray("[{\"kind\": \"entry_ban\", \"id\": \"]},{\\\"[\", \"surname\": \"X\\\\\"},\n"
+                      "{\"kind\": \"entry_ban\", \"id\": \"B\"}]")
+        << QStringList{QStringLiteral("rows 2 imported 0 count 1"),
+                       QStringLiteral("2/1 surname: a person entry needs a surname (or a document)")};
+}
+
+void TestImporter::streamedJson()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, expected);
+    for (const qsizetype chunk : {qsizetype(1), qsizetype(5), qsizetype(64 * 1024)}) {
+        ImportOptions o;
+        o.kind = ImportKind::Watchlist;
+        o.readChunkBytes = chunk;
+        QCOMPARE(describe(validateImport(bytes, o)), expected);
+    }
+}
+
+QByteArray watchlistJson(int rows, int badRow)
+{
+    QByteArray out("[\n");
+    for (int i = 0; i < rows; ++i) {
+        out += "{\"kind\": \"entry_ban\", \"id\": \"E-" + QByteArray::number(i) + "\"";
+        if (i != badRow)
+            out += ", \"surname\": \"SYNTHETIC\"";
+        out += i + 1 < rows ? "},\n" : "}\n";
+    }
+    return out + "]";
+}
+
+void TestImporter::manyBadRowsKeepTheFirstErrors()
+{
+    // 1,000 rows without a surname: each is counted, the first kImportMaxRejected are listed.
+    QByteArray bytes("[\n");
+    for (int i = 0; i < 1000; ++i)
+        bytes += "{\"kind\": \"entry_ban\", \"id\": \"E-" + QByteArray::number(i) + "\"}" + (i < 999 ? ",\n" : "\n");
+    bytes += "]";
+    StoreTest::TempDb db;
+    ImportOptions o;
+    auto r = importRecords(*db, bytes, o);
+    QVERIFY(r.has_value());
+    QCOMPARE(r->rows, 1000);
+    QCOMPARE(r->imported, 0);
+    QCOMPARE(r->rejectedCount, 1000);
+    QCOMPARE(r->rejected.size(), kImportMaxRejected);
+    QCOMPARE(r->rejected.first().line, 2);
+    QCOMPARE(r->rejected.last().index, kImportMaxRejected - 1);
+    QCOMPARE(count(*db, QStringLiteral("watchlist_entries")), 0);
+}
+
+void TestImporter::badRowAfterWrittenRowsRollsBack()
+{
+    // Rows are written as they are read: a bad last row must still leave nothing of the file,
+    // and a --replace keeps the list it would have replaced.
+    StoreTest::TempDb db;
+    ImportOptions o;
+    QVERIFY(importRecords(*db, watchlistJson(3, -1), o).has_value());
+    o.replace = true;
+    auto r = importRecords(*db, watchlistJson(500, 499), o);
+    QVERIFY(r.has_value());
+    QCOMPARE(r->rejectedCount, 1);
+    QCOMPARE(r->rejected.first().line, 501);
+    QCOMPARE(r->rejected.first().index, 499);
+    QCOMPARE(count(*db, QStringLiteral("watchlist_entries")), 3);
+    QCOMPARE(count(*db, QStringLiteral("list_imports")), 1);
+}
+
+void TestImporter::badRowOutranksALaterRefusal()
+{
+    // Row 1 repeats row 0's id (the database refuses it), row 3 is bad: as when every row was
+    // checked before any was written, only the bad row is reported.
+    QByteArray bytes("[{\"kind\": \"entry_ban\", \"id\": \"E-1\", \"surname\": \"SYNTHETIC\"},\n"
+                     " {\"kind\": \"entry_ban\", \"id\": \"E-1\", \"surname\": \"SYNTHETIC\"},\n"
+                     " {\"kind\": \"entry_ban\", \"id\": \"E-2\", \"surname\": \"SYNTHETIC\"},\n"
+                     " {\"kind\": \"entry_ban\", \"id\": \"E-3\"}]");
+    StoreTest::TempDb db;
+    auto r = importRecords(*db, bytes, ImportOptions{});
+    QVERIFY(r.has_value());
+    QCOMPARE(r->rejectedCount, 1);
+    QCOMPARE(r->rejected.first().line, 4);
+    QCOMPARE(r->rejected.first().field, QStringLiteral("surname"));
+    // Without the bad row, the refusal is the report.
+    bytes.replace("{\"kind\": \"entry_ban\", \"id\": \"E-3\"}", "{\"kind\": \"entry_ban\", \"id\": \"E-3\", \"surname\": \"S\"}");
+    r = importRecords(*db, bytes, ImportOptions{});
+    QVERIFY(r.has_value());
+    QCOMPARE(r->rejectedCount, 1);
+    QCOMPARE(r->rejected.first().line, 2);
+    QCOMPARE(r->rejected.first().index, 1);
+    QCOMPARE(count(*db, QStringLiteral("watchlist_entries")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
