@@ -60,15 +60,35 @@ Session::CheckpointSession *KioskDeployment::session() const
     return d->session;
 }
 
+Store::Database &KioskDeployment::database() const
+{
+    return *d->db;
+}
+
+bool KioskDeployment::hasRecorder() const
+{
+    return d->recorder.has_value();
+}
+
+bool KioskDeployment::hasSyncClient() const
+{
+    return d->sync != nullptr;
+}
+
 Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &clock, const DeploymentOptions &o)
 {
     auto config = Sync::KioskConfig::load(o.configPath);
     if (!config)
         return std::unexpected(config.error());
-    if (config->databasePath.isEmpty() || config->keyFile.isEmpty() || config->kioskId.isEmpty() || config->checkpoint.isEmpty())
+    // The information screen is a public screen: it records nothing, so it holds no signing
+    // key (the key setting may be absent; when present it is not read), no recorder, no outbox
+    // and no sync client, and it reads the database through a read-only handle.
+    const bool records = o.role == Session::Role::Console;
+    if (config->databasePath.isEmpty() || (records && config->keyFile.isEmpty()) || config->kioskId.isEmpty() || config->checkpoint.isEmpty())
         return fail(QStringLiteral("CONFIG_INVALID"),
-                    QStringLiteral("%1: [kiosk] id, checkpoint, database and key are required")
-                        .arg(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile));
+                    QStringLiteral("%1: [kiosk] id, checkpoint, database%2 are required")
+                        .arg(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile,
+                             records ? QStringLiteral(" and key") : QString()));
     const QString operatorsPath = !o.operatorsPath.isEmpty() ? o.operatorsPath : config->operatorsFile;
     auto operators = Session::OperatorDirectory::fromFile(operatorsPath);
     if (!operators && o.role == Session::Role::Console)
@@ -77,9 +97,13 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     auto anchor = Session::policyTrustAnchor(*config, Session::AnchorUse::Deployment);
     if (!anchor)
         return std::unexpected(anchor.error());
-    auto key = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
-    if (!key)
-        return std::unexpected(key.error());
+    std::optional<Crypto::Ed25519PrivateKey> key;
+    if (records) {
+        auto read = Crypto::Ed25519PrivateKey::fromFile(config->keyFile);
+        if (!read)
+            return std::unexpected(read.error());
+        key.emplace(std::move(*read));
+    }
     // The readers are checked with the rest of the settings, before anything starts: a typo in
     // [sources] is an error naming its key, not a kiosk that silently reads nothing.
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
@@ -100,7 +124,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     Parts &p = *k->d;
     p.consoleLanguage = consoleLanguage;
     p.config = *config;
-    auto db = Session::openKioskDatabase(*config, key->publicKey().raw());
+    // The information screen still proves it reads this kiosk's database (id and checkpoint);
+    // only the console has a key to compare as well.
+    auto db = records ? Session::openKioskDatabase(*config, key->publicKey().raw())
+                      : Session::openKioskDatabase(*config, {}, Session::DatabaseAccess::ReadOnly);
     if (!db)
         return std::unexpected(db.error());
     p.db.emplace(std::move(*db));
@@ -113,9 +140,13 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     auto policy = Session::loadPolicy(*config, *p.db, anchor->key, o.policyPath);
     if (!policy)
         return std::unexpected(policy.error());
-    p.signer.emplace(std::move(*key));
-    p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
-    p.recorder->setTailFile(Sync::kioskTailFile(config->keyFile));
+    Session::StoreBackend::Recorder recorder; // none: the backend refuses with RECORDING_UNAVAILABLE
+    if (records) {
+        p.signer.emplace(std::move(*key));
+        p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
+        p.recorder->setTailFile(Sync::kioskTailFile(config->keyFile));
+        recorder = Session::eventRecorder(*p.recorder);
+    }
 
     Session::SessionConfig cfg;
     cfg.role = o.role;
@@ -127,11 +158,11 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
     auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(policy->set),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
-                                                           Session::eventRecorder(*p.recorder), policy->datedAt);
+                                                           std::move(recorder), policy->datedAt);
     Session::StoreBackend *backendPtr = backend.get(); // owned by the session from here
     p.session = new Session::CheckpointSession(cfg, clock, operators ? std::move(*operators) : Session::OperatorDirectory{},
                                                std::move(backend), k.get());
-    if (!config->centralUrl.isEmpty()) {
+    if (records && !config->centralUrl.isEmpty()) {
         // The same settings as `kioskctl sync`: policy, watchlist, permits and visas pulled and
         // applied only when they verify against the policy trust anchor.
         auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor->key));
@@ -144,6 +175,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     // A policy pulled while running is in force at once (verdicts and the information
     // screen's regime lines).
     bridge->followPulledPolicy(backendPtr, anchor->key);
+    // Without a sync client of its own, the information screen learns of a policy another
+    // program pulled into the database (the console, kioskctl sync) by looking there.
+    if (!p.sync)
+        bridge->watchStore(std::chrono::seconds(60));
     p.sources = std::move(sources);
     for (auto &source : p.sources) {
         p.session->attachSource(source.get());

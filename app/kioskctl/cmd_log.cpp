@@ -76,7 +76,7 @@ int runLogVerify(const QStringList &args)
     auto config = kioskCommandConfig(p, QStringLiteral("log verify"), args, true);
     if (!config)
         return ExitUsage;
-    auto db = Session::openKioskDatabase(*config);
+    auto db = Session::openKioskDatabase(*config, {}, Session::DatabaseAccess::ReadOnly); // works on a full disk
     if (!db) {
         printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
         return ExitNegative;

@@ -56,7 +56,8 @@ int runSync(const QStringList &args)
         printError(QStringLiteral("sync: give exactly one of --once, --status, --retry-rejected"));
         return ExitUsage;
     }
-    auto db = Session::openKioskDatabase(*config);
+    // --status only reads (and so works on a full disk); --once and --retry-rejected write.
+    auto db = Session::openKioskDatabase(*config, {}, status ? Session::DatabaseAccess::ReadOnly : Session::DatabaseAccess::Write);
     if (!db) {
         printError(QStringLiteral("%1: %2").arg(db.error().code, db.error().message));
         return ExitNegative;

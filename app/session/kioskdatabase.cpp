@@ -4,9 +4,11 @@
 
 namespace Kiosk::Session {
 
-Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey)
+Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey, DatabaseAccess access)
 {
-    auto db = Store::Database::open(config.databasePath);
+    Store::Database::Options options;
+    options.readOnly = access == DatabaseAccess::ReadOnly;
+    auto db = Store::Database::open(config.databasePath, options);
     if (!db)
         return std::unexpected(db.error());
     if (auto same = Store::checkKioskIdentity(*db, config.kioskId, config.checkpoint, publicKey); !same)

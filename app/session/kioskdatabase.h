@@ -11,8 +11,14 @@
 
 namespace Kiosk::Session {
 
+// Write: the recording and syncing roots (console, record, sync --once), which migrate the
+// schema. ReadOnly: the roots that only read (the information screen, log verify,
+// sync --status): never created, never migrated, works on a full disk (Database::Options).
+enum class DatabaseAccess { Write, ReadOnly };
+
 // `publicKey` (raw 32 bytes): the configured signing key's public half, compared with the
 // enrolled one when given. Errors: the store's, KIOSK_IDENTITY_MISMATCH.
-[[nodiscard]] Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey = {});
+[[nodiscard]] Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey = {},
+                                                        DatabaseAccess access = DatabaseAccess::Write);
 
 } // namespace Kiosk::Session

@@ -40,6 +40,10 @@ SyncBridge::SyncBridge(CheckpointSession *session, Store::Database &db, Sync::Sy
                     (void)applyNewerPulledPolicy(); // a round may have pulled one
                 });
     connect(m_session, &CheckpointSession::caseRecorded, this, &SyncBridge::refresh);
+    connect(&m_watch, &QTimer::timeout, this, [this] {
+        refresh();
+        (void)applyNewerPulledPolicy();
+    });
     refresh();
 }
 
@@ -77,6 +81,11 @@ void SyncBridge::followPulledPolicy(StoreBackend *backend, const Crypto::Ed25519
     m_backend = backend;
     m_anchor = anchor;
     m_policyVersion = storedPolicyVersion();
+}
+
+void SyncBridge::watchStore(std::chrono::milliseconds interval)
+{
+    m_watch.start(interval);
 }
 
 bool SyncBridge::applyNewerPulledPolicy()

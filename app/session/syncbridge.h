@@ -9,7 +9,9 @@
 #include "app/crypto/ed25519.h"
 
 #include <QObject>
+#include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 namespace Kiosk::Store {
@@ -45,6 +47,10 @@ public:
     // Applies a newer pulled policy, if any; true when one was applied. Called on each sync
     // status change; errors are logged and leave the policy in force as it is.
     bool applyNewerPulledPolicy();
+    // For a program without a sync client (the information screen): every `interval`, refresh
+    // and apply a newer policy that another program (the console, kioskctl sync) pulled into
+    // the database.
+    void watchStore(std::chrono::milliseconds interval);
 
 private:
     [[nodiscard]] int storedPolicyVersion();
@@ -57,6 +63,7 @@ private:
     StoreBackend *m_backend = nullptr;
     std::optional<Crypto::Ed25519PublicKey> m_anchor;
     int m_policyVersion = 0; // the reference version in force
+    QTimer m_watch;
 };
 
 } // namespace Kiosk::Session

@@ -51,11 +51,18 @@ public:
         int busyTimeoutMs = 5000;
         qint64 mmapBytes = 256LL * 1024 * 1024; // PRAGMA mmap_size
         int cacheKiB = 32 * 1024;               // PRAGMA cache_size (negative = KiB)
+        // A reader's handle (the information screen, `log verify`, `sync --status`): an SQLite
+        // read-only connection that never creates the file, never changes the journal mode and
+        // never migrates, so it works on a full disk and cannot write a crossing. Every write
+        // through it fails (STORE_QUERY_FAILED: "attempt to write a readonly database").
+        bool readOnly = false;
     };
 
     // Opens (creating if needed) the database at `path` and brings its schema up to date.
     // Errors: STORE_OPEN_FAILED, STORE_PRAGMA_FAILED, STORE_MIGRATION_NUMBERING,
     // STORE_MIGRATION_READ_FAILED, STORE_MIGRATION_FAILED, STORE_SCHEMA_TOO_NEW.
+    // With Options::readOnly: the file must exist (STORE_NOT_FOUND) at this program's schema
+    // version (STORE_SCHEMA_TOO_OLD: a writing command migrates it first; STORE_SCHEMA_TOO_NEW).
     [[nodiscard]] static Result<Database> open(const QString &path);
     [[nodiscard]] static Result<Database> open(const QString &path, const Options &options);
 
@@ -73,6 +80,7 @@ public:
     [[nodiscard]] QString connectionName() const { return m_name; }
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
 
     // A prepared statement kept for the connection's lifetime: preparing costs more than most
     // of the lookups a check makes (tests/bench/bench_store.cpp). The caller binds, executes
@@ -90,11 +98,13 @@ public:
 private:
     friend class Transaction;
     Database(QString name, QString path);
+    [[nodiscard]] static Result<Database> openReadOnly(const QString &path, const Options &options, qsizetype knownVersion);
     void closeConnection();
 
     QString m_name;
     QString m_path;
     int m_depth = 0;
+    bool m_readOnly = false;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

@@ -7,6 +7,7 @@
 #include "app/crypto/passwordhash.h"
 #include "app/session/operatordirectory.h"
 #include "sync/client/kioskconfig.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/policyauthority.h"
 
 #include <QDate>
@@ -28,13 +29,7 @@ namespace {
 const QByteArray kMrz = "P<RUSTRUSTOVA<<MARIA<<<<<<<<<<<<<<<<<<<<<<<<\n"
                         "T710000429RUS9001011F3501014<<<<<<<<<<<<<<08\n";
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object(); }
-};
+using Run = Test::CommandRun;
 
 unsigned modeOf(const QString &path)
 {

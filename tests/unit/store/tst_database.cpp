@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,16 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
+}
+
+// Options whose migrations folder `sql` holds one file, 001_first.sql (table a).
+Database::Options firstMigrationOnly(const QString &sql)
+{
+    QDir().mkpath(sql);
+    writeFile(sql + QStringLiteral("/001_first.sql"), "CREATE TABLE a (x INTEGER);\n");
+    Database::Options opts;
+    opts.migrationsDir = sql;
+    return opts;
 }
 
 int embeddedMigrationCount()
@@ -46,6 +57,9 @@ private slots:
     void nestedTransactionIsASavepoint();
     void splitterKeepsTriggerBodies();
     void connectionsAreIndependent();
+    void readOnlyReadsAndRefusesWrites();
+    void readOnlyNeverCreatesTheFile();
+    void readOnlyNeverMigrates();
 };
 
 void TestDatabase::freshDatabaseReachesLatestVersion()
@@ -102,11 +116,8 @@ void TestDatabase::brokenMigrationKeepsPreviousVersion()
 {
     QTemporaryDir dir;
     const QString sql = dir.filePath(QStringLiteral("sql"));
-    QVERIFY(QDir().mkpath(sql));
-    writeFile(sql + QStringLiteral("/001_first.sql"), "CREATE TABLE a (x INTEGER);\n");
     const QString path = dir.filePath(QStringLiteral("kiosk.db"));
-    Database::Options opts;
-    opts.migrationsDir = sql;
+    Database::Options opts = firstMigrationOnly(sql);
     {
         auto db = Database::open(path, opts);
         QVERIFY(db.has_value());
@@ -246,6 +257,77 @@ void TestDatabase::connectionsAreIndependent()
     QVERIFY(a->connectionName() != b->connectionName());
     Database moved = std::move(*a);
     QCOMPARE(moved.schemaVersion(), embeddedMigrationCount());
+}
+
+// The reader's handle: what a writer committed is there, the journal mode is the file's own
+// (not set again), and a write fails with SQLite's read-only error, whatever the SQL.
+void TestDatabase::readOnlyReadsAndRefusesWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kiosk.db"));
+    auto writer = Database::open(path);
+    QVERIFY(writer.has_value());
+    QVERIFY(writer->exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('probe', 'written')")).has_value());
+
+    Database::Options ro;
+    ro.readOnly = true;
+    auto reader = Database::open(path, ro);
+    QVERIFY2(reader.has_value(), qPrintable(reader ? QString() : reader.error().message));
+    QVERIFY(reader->isReadOnly());
+    QVERIFY(!writer->isReadOnly());
+    QCOMPARE(reader->schemaVersion(), embeddedMigrationCount());
+    QCOMPARE(pragma(*reader, "journal_mode"), QStringLiteral("wal"));
+    auto read = reader->exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'probe'"));
+    QVERIFY(read.has_value());
+    QVERIFY((*read)->next());
+    QCOMPARE((*read)->value(0).toString(), QStringLiteral("written"));
+    (*read)->finish();
+
+    auto write = reader->exec(QStringLiteral("UPDATE sync_state SET value = 'changed' WHERE key = 'probe'"));
+    QVERIFY(!write.has_value());
+    QCOMPARE(write.error().code, QStringLiteral("STORE_QUERY_FAILED"));
+    QVERIFY2(write.error().message.contains(QLatin1String("readonly")), qPrintable(write.error().message));
+    QVERIFY(!execScriptStatement(reader->connection(), QStringLiteral("PRAGMA user_version = 1")).has_value());
+    QCOMPARE(writer->schemaVersion(), embeddedMigrationCount());
+}
+
+void TestDatabase::readOnlyNeverCreatesTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing.db"));
+    Database::Options ro;
+    ro.readOnly = true;
+    auto db = Database::open(path, ro);
+    QVERIFY(!db.has_value());
+    QCOMPARE(db.error().code, QStringLiteral("STORE_NOT_FOUND"));
+    QVERIFY2(db.error().message.contains(path), qPrintable(db.error().message));
+    QVERIFY(!QFileInfo::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+// A database older than the program: the reader says so, and leaves it as it was.
+void TestDatabase::readOnlyNeverMigrates()
+{
+    QTemporaryDir dir;
+    const QString sql = dir.filePath(QStringLiteral("sql"));
+    const QString path = dir.filePath(QStringLiteral("kiosk.db"));
+    Database::Options opts = firstMigrationOnly(sql);
+    QVERIFY(Database::open(path, opts).has_value());
+    writeFile(sql + QStringLiteral("/002_second.sql"), "CREATE TABLE b (y INTEGER);\n");
+
+    opts.readOnly = true;
+    auto old = Database::open(path, opts);
+    QVERIFY(!old.has_value());
+    QCOMPARE(old.error().code, QStringLiteral("STORE_SCHEMA_TOO_OLD"));
+    QVERIFY2(old.error().message.contains(QLatin1String("version 1")) && old.error().message.contains(QLatin1String("version 2")),
+             qPrintable(old.error().message));
+    opts.readOnly = false;
+    opts.migrationsDir = dir.filePath(QStringLiteral("none-needed"));
+    QVERIFY(QDir().mkpath(opts.migrationsDir));
+    writeFile(opts.migrationsDir + QStringLiteral("/001_first.sql"), "SELECT 1;\n");
+    auto still = Database::open(path, opts);
+    QVERIFY(still.has_value());
+    QCOMPARE(still->schemaVersion(), 1); // untouched by the read-only attempt
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
