@@ -120,16 +120,11 @@ void TestFullDisk::cleanup()
 
 Run TestFullDisk::kioskctl(const QStringList &args) const
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), m_dir->filePath(QStringLiteral("home")));
     env.remove(QStringLiteral("XDG_CONFIG_HOME"));
     env.remove(QStringLiteral("KIOSK_CONFIG"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(KIOSKCTL_PATH), args + QStringList{QStringLiteral("--config"), disk(QStringLiteral("kiosk.ini"))});
-    if (!p.waitForFinished(60000))
-        return {};
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return Test::runCommand(QStringLiteral(KIOSKCTL_PATH), args + QStringList{QStringLiteral("--config"), disk(QStringLiteral("kiosk.ini"))}, env);
 }
 
 Run TestFullDisk::record(const QString &direction) const

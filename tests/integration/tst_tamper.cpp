@@ -6,6 +6,7 @@
 //    (PREVIOUS_EXIT_MISSING: the last signed crossing is an entry), and an edit of the history
 //    adds HISTORY_TAMPERED; an edit that breaks the file or cuts the log stops `record` instead.
 #include "scanner/mrz/checkdigit.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/policyauthority.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
@@ -23,25 +24,11 @@ using namespace Kiosk;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.trimmed()).object(); }
-};
+using Run = Test::CommandRun;
 
 Run kioskctl(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(KIOSKCTL_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return Test::runCommand(QStringLiteral(KIOSKCTL_PATH), args);
 }
 
 } // namespace
