@@ -70,10 +70,33 @@ Result<void> writeNewPrivateFile(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+Result<void> ensurePrivateFolder(const QString &folder)
+{
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    if (QFileInfo(absolute).isDir())
+        return {};
+    const QString parent = QFileInfo(absolute).absolutePath();
+    if (parent != absolute)
+        if (auto made = ensurePrivateFolder(parent); !made)
+            return made;
+    const QByteArray native = QFile::encodeName(absolute);
+    if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
+        return std::unexpected(unwritable(absolute, lastErrno()));
+    // mkdir applies the umask; the mode is set exactly (a umask of 0077 or 0277 alike).
+    if (::chmod(native.constData(), 0700) != 0)
+        return std::unexpected(unwritable(absolute, lastErrno()));
+    return {};
+}
+
 Result<void> ensurePrivateFile(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == ENOENT) {
+        if (auto made = ensurePrivateFolder(QFileInfo(path).absolutePath()); !made)
+            return made;
+        fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    }
     if (fd >= 0) {
         inheritFolderOwner(fd, path);
         ::close(fd);
@@ -108,12 +131,20 @@ Result<void> replaceFile(const QString &path, const QByteArray &bytes, unsigned 
     return {};
 }
 
-bool isReadableByOthers(const QString &path)
+std::optional<unsigned> looserMode(const QString &path, unsigned allowed)
 {
     struct stat st{};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return false;
-    return (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+        return std::nullopt;
+    const unsigned mode = st.st_mode & 07777;
+    if ((mode & ~allowed & 0777) == 0)
+        return std::nullopt;
+    return mode;
+}
+
+QString octalMode(unsigned mode)
+{
+    return QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0'));
 }
 
 } // namespace Kiosk

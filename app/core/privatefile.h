@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace Kiosk {
 
 // Creates `path` with mode 0600 and writes `bytes`, fsynced. Refuses an existing file.
@@ -15,9 +17,15 @@ namespace Kiosk {
 [[nodiscard]] Result<void> writeNewPrivateFile(const QString &path, const QByteArray &bytes);
 
 // Creates an empty 0600 file at `path` when nothing is there (a database SQLite will then fill,
-// so its -wal and -shm files get the same mode). An existing file is left as it is.
+// so its -wal and -shm files get the same mode), in a 0700 folder made for it if there is none
+// (ensurePrivateFolder). An existing file is left as it is.
 // Errors: FILE_UNWRITABLE.
 [[nodiscard]] Result<void> ensurePrivateFile(const QString &path);
+
+// Makes `folder` (and any missing folder above it) with mode 0700 whatever the umask, the
+// folder a database or key is created in. An existing folder is left as it is (config check
+// reports a looser one). Errors: FILE_UNWRITABLE.
+[[nodiscard]] Result<void> ensurePrivateFolder(const QString &folder);
 
 // Replaces `path` atomically (write beside it, fsync, rename) with `bytes`. An existing file
 // keeps its mode, owner and group; a new one gets `modeForNew` (e.g. 0640 for a configuration
@@ -28,7 +36,11 @@ namespace Kiosk {
 // /etc/border-kiosk of group border-kiosk) takes the folder's owner and group, so that the
 // kiosk's own user can read what `sudo kioskctl enroll` made for it.
 
-// True when the file's group or others may read it (a private file that leaks).
-[[nodiscard]] bool isReadableByOthers(const QString &path);
+// The permission bits of `path` (e.g. 0644) when it grants anything beyond `allowed` (0600 for
+// a private file, 0700 for its folder); nothing when it does not or cannot be read.
+[[nodiscard]] std::optional<unsigned> looserMode(const QString &path, unsigned allowed);
+
+// "0644": a mode as an operator writes it.
+[[nodiscard]] QString octalMode(unsigned mode);
 
 } // namespace Kiosk

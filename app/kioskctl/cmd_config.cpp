@@ -17,6 +17,7 @@
 #include "app/store/database.h"
 #include "app/store/kioskidentity.h"
 #include "scanner/sources/sourcefactory.h"
+#include "sync/client/chaintail.h"
 #include "sync/client/kioskconfig.h"
 
 #include <QCommandLineParser>
@@ -60,8 +61,9 @@ public:
     }
     [[nodiscard]] const QStringList &problems() const { return m_problems; }
 
-    // A file the configuration names: present and readable; `secret`: owner-only too.
-    bool file(const QString &where, const QString &path, bool secret)
+    // A file the configuration names: present and readable; `secret`: owner-only too, with the
+    // files that live beside it (privateModes).
+    bool file(const QString &where, const QString &path, bool secret, const QStringList &companions = {})
     {
         const QFileInfo info(path);
         if (!info.exists()) {
@@ -72,9 +74,26 @@ public:
             problem(where, QStringLiteral("%1 is not a readable file").arg(path));
             return false;
         }
-        if (secret && isReadableByOthers(path))
-            problem(where, QStringLiteral("%1 is readable by its group or others (chmod 0600 it)").arg(path));
+        if (secret)
+            privateModes(where, path, companions);
         return true;
+    }
+
+    // A private file (the key, the database) and what lives beside it: the file and its
+    // companions (the database's -wal and -shm, the key's chain tail) no looser than 0600, the
+    // folder no looser than 0700 (issue 18 §4: traveller data and the signing key readable by
+    // the owner only, whatever the umask was when they were made).
+    void privateModes(const QString &where, const QString &path, const QStringList &companions)
+    {
+        for (const QString &file : QStringList{path} + companions)
+            if (auto mode = looserMode(file, 0600))
+                problem(where, QStringLiteral("%1 has mode %2, looser than 0600 (chmod 0600 it)").arg(file, octalMode(*mode)));
+        const QString folder = QFileInfo(path).absolutePath();
+        if (m_foldersChecked.contains(folder))
+            return;
+        m_foldersChecked.append(folder);
+        if (auto mode = looserMode(folder, 0700))
+            problem(where, QStringLiteral("the folder %1 has mode %2, looser than 0700 (chmod 0700 it)").arg(folder, octalMode(*mode)));
     }
 
     // A PBKDF2 hash as the verifier will judge it: the right form and at least the floor.
@@ -88,6 +107,7 @@ public:
 
 private:
     QStringList m_problems;
+    QStringList m_foldersChecked;
 };
 
 int runConfigCheck(const QStringList &args)
@@ -140,7 +160,7 @@ int runConfigCheck(const QStringList &args)
     std::optional<Crypto::Ed25519PrivateKey> key;
     if (c.keyFile.isEmpty())
         check.problem(QStringLiteral("[kiosk] key"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    else if (check.file(QStringLiteral("[kiosk] key"), c.keyFile, true)) {
+    else if (check.file(QStringLiteral("[kiosk] key"), c.keyFile, true, {Sync::kioskTailFile(c.keyFile)})) {
         if (auto k = Crypto::Ed25519PrivateKey::fromFile(c.keyFile))
             key.emplace(std::move(*k));
         else
@@ -148,7 +168,8 @@ int runConfigCheck(const QStringList &args)
     }
     if (c.databasePath.isEmpty())
         check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    else if (check.file(QStringLiteral("[kiosk] database"), c.databasePath, true)) {
+    else if (check.file(QStringLiteral("[kiosk] database"), c.databasePath, true,
+                          {c.databasePath + QStringLiteral("-wal"), c.databasePath + QStringLiteral("-shm")})) {
         if (auto db = Store::Database::open(c.databasePath); !db)
             check.problem(QStringLiteral("[kiosk] database"), db.error().message);
         else if (auto same = Store::checkKioskIdentity(*db, c.kioskId, c.checkpoint, key ? key->publicKey().raw() : QByteArray()); !same)

@@ -13,6 +13,7 @@
 // Database and key default to what the INI names, else the state folder
 // (/var/lib/border-kiosk for /etc/border-kiosk/kiosk.ini, else the INI's folder).
 // Exit 0 enrolled, 1 a step failed (what was made is removed), 2 usage.
+#include "app/core/privatefile.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
@@ -52,17 +53,6 @@ int failed(const Error &e)
 QString absolute(const QString &path)
 {
     return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
-}
-
-// The folder of `file`, made owner-only when it has to be created.
-bool makeFolderFor(const QString &file)
-{
-    const QString folder = QFileInfo(file).absolutePath();
-    if (QFileInfo::exists(folder))
-        return true;
-    if (!QDir().mkpath(folder))
-        return false;
-    return QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 int runEnroll(const QStringList &args)
@@ -152,8 +142,8 @@ int runEnroll(const QStringList &args)
 
     // 2. The key.
     for (const QString &file : {keyFile, database, config.path})
-        if (!makeFolderFor(file))
-            return failed(Error{QStringLiteral("FILE_UNWRITABLE"), QStringLiteral("cannot create the folder of %1").arg(file)});
+        if (auto made = ensurePrivateFolder(QFileInfo(file).absolutePath()); !made)
+            return failed(made.error());
     auto key = Crypto::Ed25519PrivateKey::generate();
     if (!key)
         return failed(key.error());

@@ -94,7 +94,7 @@ border-central reference publish --config /etc/border-central/central.ini --kind
 # ---- 4. two kiosks, by the README's commands -----------------------------------------------
 provision() { # provision NAME ID
     local name=$1 id=$2 dir=$work/$1
-    mkdir -p "$dir"
+    mkdir -p -m 0700 "$dir" # as the packages make /var/lib/border-kiosk: config check reports a looser folder
     kiosk_cmd "$name" kioskctl enroll --config "$dir/kiosk.ini" --id "$id" --checkpoint GYD --central "$central_url" \
         --ca "$work/central-ca.pem" --trust "$work/agency.pub.pem" --policy "$work/policy.json" >"$dir/kiosk.pub.pem"
     kiosk_cmd "$name" border-central kiosk add --config /etc/border-central/central.ini --id "$id" --checkpoint GYD \

@@ -45,6 +45,7 @@ class TestProvisioning : public QObject
 private Q_SLOTS:
     void init();
     void contractOnFreshMachine();
+    void privateWhateverTheUmask();
     void enrollRefusesAnEnrolledKiosk();
     void identityMismatchIsAnError_data();
     void identityMismatchIsAnError();
@@ -97,6 +98,8 @@ Run TestProvisioning::kioskctl(const QStringList &args, const QByteArray &input)
 void TestProvisioning::enrollWithTrust(const QString &folder)
 {
     QVERIFY(QDir().mkpath(folder));
+    // As the packages make /var/lib/border-kiosk: its owner's only.
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
     auto authority = Test::PolicyAuthority::create(folder + QStringLiteral("/agency.pub.pem"));
     QVERIFY(authority.has_value());
     QVERIFY(authority->writeSigned(folder + QStringLiteral("/policy.json"), Test::PolicyAuthority::shippedPolicy(QDate::currentDate())));
@@ -120,6 +123,7 @@ void TestProvisioning::contractOnFreshMachine()
     QVERIFY(QFileInfo::exists(config->databasePath));
     QCOMPARE(modeOf(config->keyFile), 0600u);
     QCOMPARE(modeOf(config->databasePath), 0600u);
+    QCOMPARE(modeOf(QFileInfo(config->databasePath).absolutePath()), 0700u);
 
     const Run r = kioskctl({QStringLiteral("record"), QStringLiteral("--db"), config->databasePath, QStringLiteral("--mrz"), path(QStringLiteral("traveller.mrz")),
                             QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OF-1001")});
@@ -224,6 +228,32 @@ void TestProvisioning::enrollEditsTheShippedIniInPlace()
     QCOMPARE(QFileInfo(config->databasePath).absolutePath(), QFileInfo(ini).absolutePath());
 }
 
+// Issue 18 §4: a umask of 0000 (a technician's shell, a misconfigured unit) makes no file
+// anyone else can read: the folders enroll makes are 0700, the key and the database 0600, and
+// so are the database's files after a crossing is recorded.
+void TestProvisioning::privateWhateverTheUmask()
+{
+    const mode_t old = ::umask(0);
+    const Run e = kioskctl({QStringLiteral("enroll"), QStringLiteral("--id"), QStringLiteral("KIOSK-GYD-01"), QStringLiteral("--checkpoint"), QStringLiteral("GYD"),
+                            QStringLiteral("--db"), path(QStringLiteral("state/new/kiosk.db"))});
+    const Run r = kioskctl({QStringLiteral("record"), QStringLiteral("--db"), path(QStringLiteral("state/new/kiosk.db")), QStringLiteral("--mrz"),
+                            path(QStringLiteral("traveller.mrz")), QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"),
+                            QStringLiteral("OF-1001")});
+    ::umask(old);
+    QVERIFY2(e.exitCode == 0, e.err.constData());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto config = Sync::KioskConfig::load(defaultIni());
+    QVERIFY(config.has_value());
+    QCOMPARE(modeOf(path(QStringLiteral("state"))), 0700u);
+    QCOMPARE(modeOf(path(QStringLiteral("state/new"))), 0700u);
+    QCOMPARE(modeOf(path(QStringLiteral("state/new/kiosk.db"))), 0600u);
+    QCOMPARE(modeOf(config->keyFile), 0600u);
+    QCOMPARE(modeOf(QFileInfo(config->keyFile).absolutePath()), 0700u);
+    QCOMPARE(modeOf(QFileInfo(defaultIni()).absolutePath()), 0700u);
+    for (const QString &file : QDir(path(QStringLiteral("state/new"))).entryList(QDir::Files))
+        QVERIFY2(modeOf(path(QStringLiteral("state/new/")) + file) == 0600u, qPrintable(file));
+}
+
 void TestProvisioning::configCheck_data()
 {
     QTest::addColumn<QString>("damage");
@@ -231,6 +261,9 @@ void TestProvisioning::configCheck_data()
     QTest::newRow("a clean enrolment") << "" << "";
     QTest::newRow("signing key readable by others") << "chmod-key" << "[kiosk] key";
     QTest::newRow("database readable by others") << "chmod-db" << "[kiosk] database";
+    QTest::newRow("database writable by its group") << "chmod-db-write" << "kiosk.db has mode 0620, looser than 0600";
+    QTest::newRow("chain tail readable by others") << "chmod-tail" << "kiosk-key.tail has mode 0604, looser than 0600";
+    QTest::newRow("the kiosk's folder open to others") << "chmod-folder" << "has mode 0755, looser than 0700";
     QTest::newRow("a typo in a key name") << "typo" << "[kiosk] chekpoint: unknown key";
     QTest::newRow("the development anchor") << "dev-anchor" << "development key";
     QTest::newRow("a staff PIN hash under 600,000 iterations") << "weak-pin" << "[info] staff_pin_hash";
@@ -249,6 +282,16 @@ void TestProvisioning::configCheck()
         QFile::setPermissions(folder + QStringLiteral("/kiosk-key.pem"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
     else if (damage == u"chmod-db")
         QFile::setPermissions(folder + QStringLiteral("/kiosk.db"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    else if (damage == u"chmod-db-write")
+        QFile::setPermissions(folder + QStringLiteral("/kiosk.db"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::WriteGroup);
+    else if (damage == u"chmod-tail") {
+        QFile tail(folder + QStringLiteral("/kiosk-key.tail"));
+        QVERIFY(tail.open(QIODevice::WriteOnly) && tail.write("{}\n") > 0);
+        tail.close();
+        QFile::setPermissions(tail.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    } else if (damage == u"chmod-folder")
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                                          | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
     else if (damage == u"typo")
         QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("chekpoint"), QStringLiteral("GYD")}}).has_value());
     else if (damage == u"dev-anchor")
