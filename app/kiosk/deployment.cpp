@@ -144,7 +144,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (records) {
         p.signer.emplace(std::move(*key));
         p.recorder.emplace(*p.db, *p.signer, config->kioskId, config->checkpoint);
-        p.recorder->setTailFile(Sync::kioskTailFile(config->keyFile));
+        p.recorder->keepChainFilesBeside(config->keyFile);
         recorder = Session::eventRecorder(*p.recorder);
     }
 

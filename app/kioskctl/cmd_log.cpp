@@ -34,22 +34,34 @@ QJsonObject fileReport(Store::Database &db, bool full)
                        {QStringLiteral("ok"), problems.isEmpty()}, {QStringLiteral("messages"), QJsonArray::fromStringList(problems)}};
 }
 
+// One of the files beside the signing key that the log must reach (sync/client/chaintail.h):
+// {"checked","ok","file","code","message"}; false in `ok` when the log does not reach it.
+QJsonObject markReport(const QString &file, const Result<void> &check, bool &ok)
+{
+    if (file.isEmpty())
+        return QJsonObject{{QStringLiteral("checked"), false}};
+    if (!check) {
+        ok = false;
+        return QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), false}, {QStringLiteral("file"), file},
+                           {QStringLiteral("code"), check.error().code}, {QStringLiteral("message"), check.error().message}};
+    }
+    return QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), true}, {QStringLiteral("file"), file}};
+}
+
 // The crossing rows against the signed events (issue 18 §1), then the file; prints the report.
-int finishReport(Store::Database &db, bool full, const QString &tailFile, QJsonObject out)
+int finishReport(Store::Database &db, bool full, const QString &keyFile, QJsonObject out)
 {
     const QJsonObject file = fileReport(db, full);
     bool ok = out.value(QStringLiteral("ok")).toBool() && file.value(QStringLiteral("ok")).toBool();
     out[QStringLiteral("file")] = file;
-    // The tail beside the signing key (issue 18 §2): a log cut short is a break too.
-    if (tailFile.isEmpty()) {
-        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), false}};
-    } else if (auto tail = Sync::checkChainTail(db, tailFile); !tail) {
-        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), false}, {QStringLiteral("file"), tailFile},
-                                                  {QStringLiteral("code"), tail.error().code}, {QStringLiteral("message"), tail.error().message}};
-        ok = false;
-    } else {
-        out[QStringLiteral("tail")] = QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), true}, {QStringLiteral("file"), tailFile}};
-    }
+    // The tail beside the signing key (issue 18 §2): a log cut short is a break too; so is one
+    // that ends before what the central side confirmed holding (the last sync's mark).
+    const QString tailFile = Sync::kioskTailFile(keyFile);
+    const QString centralFile = Sync::kioskCentralMarkFile(keyFile);
+    auto head = Store::EventRepository(db).head();
+    out[QStringLiteral("tail")] = markReport(tailFile, tailFile.isEmpty() ? Result<void>{} : Sync::checkChainTail(db, tailFile), ok);
+    out[QStringLiteral("central")] = markReport(centralFile, !head ? Result<void>(std::unexpected(head.error()))
+                                                        : centralFile.isEmpty() ? Result<void>{} : Sync::checkCentralMark(db, centralFile, *head), ok);
     qint64 checked = 0;
     auto problems = Session::verifyAllCrossings(db, &checked);
     if (!problems) {
@@ -114,7 +126,7 @@ int runLogVerify(const QStringList &args)
         if (!key && first && first->isEmpty()) {
             // An empty log is intact; the file and the crossing rows are still checked.
             QJsonObject out{{QStringLiteral("ok"), true}, {QStringLiteral("verified"), 0}};
-            return finishReport(*db, p.isSet(QStringLiteral("full")), Sync::kioskTailFile(config->keyFile), out);
+            return finishReport(*db, p.isSet(QStringLiteral("full")), config->keyFile, out);
         }
         if (!key) {
             printError(QStringLiteral("log verify: no key to verify with: --public-key FILE, --key FILE, or a synced kiosk registry"));
@@ -132,7 +144,7 @@ int runLogVerify(const QStringList &args)
         out[QStringLiteral("firstBreak")] = QJsonObject{{QStringLiteral("sequence"), b.sequence}, {QStringLiteral("position"), b.position},
                                                         {QStringLiteral("code"), b.error.code}, {QStringLiteral("message"), b.error.message}};
     }
-    return finishReport(*db, p.isSet(QStringLiteral("full")), Sync::kioskTailFile(config->keyFile), out);
+    return finishReport(*db, p.isSet(QStringLiteral("full")), config->keyFile, out);
 }
 
 // kioskctl log adopt-tail: a kiosk from before the tail file, or one whose tail was lost, takes

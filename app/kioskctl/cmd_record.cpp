@@ -113,7 +113,7 @@ int runRecord(const QStringList &args)
 
     const EventLog::EventSigner signer(std::move(*key));
     Sync::CrossingRecorder recorder(*db, signer, config->kioskId, config->checkpoint);
-    recorder.setTailFile(Sync::kioskTailFile(config->keyFile));
+    recorder.keepChainFilesBeside(config->keyFile);
     if (const int signalNumber = TerminationSignals::received())
         return failed(Error{QStringLiteral("TERMINATED"), QStringLiteral("signal %1 before the write: nothing recorded").arg(signalNumber)});
     auto recorded = recorder.record(Sync::Decision{document, *direction, at, p.value(QStringLiteral("officer")), verdict->kind,

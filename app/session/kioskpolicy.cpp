@@ -3,6 +3,7 @@
 #include "app/core/resourcelocator.h"
 #include "app/crypto/sha256.h"
 #include "app/store/outbox.h"
+#include "sync/client/chaintail.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -131,6 +132,7 @@ Sync::SyncSettings syncSettingsFor(const Sync::KioskConfig &config, const std::o
     settings.clientKey = config.clientKey;
     settings.ownKioskId = config.kioskId;
     settings.checkpoint = config.checkpoint;
+    settings.centralMarkFile = Sync::kioskCentralMarkFile(config.keyFile);
     // Every request is signed with the kiosk's own key (an unreadable key file leaves requests
     // unsigned: the central side then refuses them with 401, which the status shows).
     if (auto key = Crypto::Ed25519PrivateKey::fromFile(config.keyFile))

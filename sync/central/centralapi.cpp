@@ -132,6 +132,17 @@ ApiResponse CentralApi::handle(const QByteArray &method, const QString &path, co
                                    {QStringLiteral("publicKey"), b64(k.publicKey)}, {QStringLiteral("revoked"), k.revoked}});
         return json(200, QJsonObject{{QStringLiteral("kiosks"), out}});
     }
+    if (what == QLatin1String("kiosks") && parts.size() == 4 && parts.at(3) == QLatin1String("head") && get) {
+        // A kiosk asks about itself only: another kiosk's progress is none of its business.
+        const QString &id = parts.at(2);
+        if (!sender.isEmpty() && sender != id)
+            return error(403, QStringLiteral("WRONG_KIOSK"), QStringLiteral("kiosk '%1' asked for the head of '%2'").arg(sender, id));
+        auto head = m_service.kioskHead(id);
+        if (!head)
+            return fromError(head.error());
+        return json(200, QJsonObject{{QStringLiteral("kioskId"), id}, {QStringLiteral("sequence"), head->sequence},
+                                     {QStringLiteral("hash"), b64(head->hash)}});
+    }
     if (what == QLatin1String("reference") && (parts.size() == 3 || parts.size() == 4) && get) {
         bool ok = true;
         const int version = parts.size() == 4 ? parts.at(3).toInt(&ok) : -1;

@@ -9,6 +9,8 @@
 //                            "reason","detail","gap"}]}   (one per event, in order)
 //   GET  /v1/feed?after=N&limit=M         {"events":[{"feedId","bytes","signature"}],"next":N}
 //   GET  /v1/kiosks                       {"kiosks":[{"id","checkpoint","publicKey","revoked"}]}
+//   GET  /v1/kiosks/{id}/head             {"kioskId","sequence","hash"}: the newest stored event of a
+//                                          kiosk, asked by that kiosk only (403 WRONG_KIOSK otherwise)
 //   GET  /v1/reference/KIND[/VERSION]     {"kind","version","body","signature"}
 // Errors: 4xx/5xx with {"error":{"code","message"}}; 503 when the database fails (retry).
 //

@@ -410,6 +410,17 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
     return results;
 }
 
+Result<KioskHead> CentralService::kioskHead(const QString &kioskId)
+{
+    // The primary key (kiosk_id, sequence) answers this from its last entry for the kiosk.
+    auto q = exec(m_db.connection(), QStringLiteral("SELECT sequence, hash FROM event_index WHERE kiosk_id = ? ORDER BY sequence DESC LIMIT 1"), {kioskId});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return KioskHead{};
+    return KioskHead{q->value(0).toLongLong(), q->value(1).toByteArray()};
+}
+
 Result<QList<FeedEntry>> CentralService::feed(qint64 after, int limit)
 {
     auto q = exec(m_db.connection(), QStringLiteral("SELECT feed_id, bytes, signature FROM events WHERE feed_id > ? ORDER BY feed_id LIMIT ?"),

@@ -53,6 +53,14 @@ struct IngestResult
     bool gap = false; // stored, but an earlier sequence is still missing
 };
 
+// The newest event the central side holds from one kiosk: the highest sequence stored (gaps
+// below it may still be filled) and its hash. sequence 0: none yet.
+struct KioskHead
+{
+    qint64 sequence = 0;
+    QByteArray hash; // SHA-256 of the signed bytes
+};
+
 struct FeedEntry
 {
     qint64 feedId = 0;
@@ -85,6 +93,10 @@ public:
     // One answer per event, in order. `sender` (from a client certificate), when set, must
     // be the kiosk every event names. Errors (the whole batch; the kiosk retries): CENTRAL_DB.
     [[nodiscard]] Result<QList<IngestResult>> ingest(const QList<IncomingEvent> &events, const QString &sender = {});
+
+    // What a kiosk asks each round so that it never signs a sequence the central side already
+    // holds (sync/client/chaintail.h). Errors: CENTRAL_DB.
+    [[nodiscard]] Result<KioskHead> kioskHead(const QString &kioskId);
 
     // Events with feed id > `after`, ascending, at most `limit`.
     [[nodiscard]] Result<QList<FeedEntry>> feed(qint64 after, int limit);

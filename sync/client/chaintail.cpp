@@ -11,12 +11,36 @@
 
 namespace Kiosk::Sync {
 
-QString kioskTailFile(const QString &keyFile)
+namespace {
+
+QString besideKey(const QString &keyFile, const QString &suffix)
 {
     if (keyFile.isEmpty())
         return {};
     const QFileInfo key(keyFile);
-    return key.dir().filePath(key.completeBaseName() + QStringLiteral(".tail"));
+    return key.dir().filePath(key.completeBaseName() + suffix);
+}
+
+} // namespace
+
+QString kioskTailFile(const QString &keyFile)
+{
+    return besideKey(keyFile, QStringLiteral(".tail"));
+}
+
+QString kioskCentralMarkFile(const QString &keyFile)
+{
+    return besideKey(keyFile, QStringLiteral(".central"));
+}
+
+Result<QByteArray> ownEventHash(Store::Database &db, qint64 sequence)
+{
+    auto q = db.exec(QStringLiteral("SELECT hash FROM events WHERE sequence = ?"), {sequence});
+    if (!q)
+        return std::unexpected(q.error());
+    const QByteArray stored = (*q)->next() ? (*q)->value(0).toByteArray() : QByteArray();
+    (*q)->finish();
+    return stored;
 }
 
 Result<std::optional<ChainTail>> readChainTail(const QString &path)
@@ -75,14 +99,47 @@ Result<void> checkChainTail(Store::Database &db, const QString &path, const Stor
                         .arg(head.sequence)
                         .arg(t.sequence)
                         .arg(path));
-    auto q = db.exec(QStringLiteral("SELECT hash FROM events WHERE sequence = ?"), {t.sequence});
-    if (!q)
-        return std::unexpected(q.error());
-    const QByteArray stored = (*q)->next() ? (*q)->value(0).toByteArray() : QByteArray();
-    (*q)->finish();
-    if (stored != t.hash)
+    auto stored = ownEventHash(db, t.sequence);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (*stored != t.hash)
         return fail(QStringLiteral("CHAIN_TAIL_MISMATCH"),
                     QStringLiteral("the event at sequence %1 is not the one the kiosk signed (%2): the log was replaced").arg(t.sequence).arg(path));
+    return {};
+}
+
+Result<void> raiseCentralMark(const QString &path, const ChainTail &mark)
+{
+    auto old = readChainTail(path);
+    if (!old)
+        return std::unexpected(old.error());
+    if (*old && (*old)->sequence >= mark.sequence)
+        return {};
+    return writeChainTail(path, mark);
+}
+
+Result<void> checkCentralMark(Store::Database &db, const QString &path, const Store::ChainHead &head)
+{
+    auto mark = readChainTail(path);
+    if (!mark)
+        return std::unexpected(mark.error());
+    if (!*mark || (*mark)->sequence == 0)
+        return {};
+    const ChainTail &m = **mark;
+    if (head.sequence < m.sequence)
+        return fail(QStringLiteral("CHAIN_BEHIND_CENTRAL"),
+                    QStringLiteral("the log ends at sequence %1 but the central service holds this kiosk's events up to %2 (%3): the database was "
+                                   "restored from an old copy or cut; a new event would reuse sequence %4 (README \"A damaged kiosk database\")")
+                        .arg(head.sequence)
+                        .arg(m.sequence)
+                        .arg(path)
+                        .arg(head.sequence + 1));
+    auto stored = ownEventHash(db, m.sequence);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (*stored != m.hash)
+        return fail(QStringLiteral("CHAIN_DIVERGES_FROM_CENTRAL"),
+                    QStringLiteral("the event at sequence %1 is not the one the central service holds (%2): the log was replaced").arg(m.sequence).arg(path));
     return {};
 }
 

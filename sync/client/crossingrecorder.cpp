@@ -67,6 +67,12 @@ CrossingRecorder::CrossingRecorder(Store::Database &db, const EventLog::EventSig
 {
 }
 
+void CrossingRecorder::keepChainFilesBeside(const QString &keyFile)
+{
+    m_tailFile = kioskTailFile(keyFile);
+    m_centralMarkFile = kioskCentralMarkFile(keyFile);
+}
+
 Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
 {
     const bool crosses = decision.verdict == VerdictKind::Admit || decision.officerOverride;
@@ -102,6 +108,10 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     if (!m_tailFile.isEmpty())
         if (auto tail = checkChainTail(m_db, m_tailFile, *head); !tail)
             return std::unexpected(tail.error());
+    // ... nor with one the central side already holds (a database and tail restored together).
+    if (!m_centralMarkFile.isEmpty())
+        if (auto central = checkCentralMark(m_db, m_centralMarkFile, *head); !central)
+            return std::unexpected(central.error());
     auto signedEvent = m_signer.sign(draft, head->sequence, head->hash);
     if (!signedEvent)
         return std::unexpected(signedEvent.error());

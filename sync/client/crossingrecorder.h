@@ -45,10 +45,11 @@ public:
     // officer override without a typed reason: domain-rules §6).
     [[nodiscard]] Result<RecordedDecision> record(const Decision &decision);
 
-    // The chain tail file (sync/client/chaintail.h) checked before each write and written after
-    // it. Empty (the default, for tests and the demo): no tail is kept. Errors of record() then
-    // include CHAIN_TAIL_* (nothing written).
-    void setTailFile(QString path) { m_tailFile = std::move(path); }
+    // The files beside the kiosk's signing key `keyFile` (sync/client/chaintail.h): the chain
+    // tail, checked before each write and written after it, and the central mark, checked
+    // before each write. Not called (tests, the demo): neither is kept. Errors of record() then
+    // include CHAIN_TAIL_*, CHAIN_BEHIND_CENTRAL and CHAIN_DIVERGES_FROM_CENTRAL (nothing written).
+    void keepChainFilesBeside(const QString &keyFile);
 
 private:
     Store::Database &m_db;
@@ -56,6 +57,7 @@ private:
     QString m_kioskId;
     QString m_checkpoint;
     QString m_tailFile;
+    QString m_centralMarkFile;
 };
 
 // The event's document identity from a parsed document (what the chain signs).

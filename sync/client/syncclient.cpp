@@ -8,6 +8,7 @@
 #include "app/store/eventrepository.h"
 #include "app/store/importer.h"
 #include "app/store/outbox.h"
+#include "sync/client/chaintail.h"
 #include "sync/eventlog/event.h"
 
 #include <QEventLoop>
@@ -134,8 +135,43 @@ Result<SyncClient::Reply> SyncClient::exchange(const QByteArray &method, const Q
     return Reply{status, reply->readAll()};
 }
 
+Result<void> SyncClient::checkCentralHead()
+{
+    if (m_settings.centralMarkFile.isEmpty() || m_settings.ownKioskId.isEmpty())
+        return {};
+    const QString path = QStringLiteral("/v1/kiosks/%1/head").arg(m_settings.ownKioskId);
+    auto reply = request("GET", path, {}, m_settings.requestTimeoutMs);
+    if (!reply)
+        return std::unexpected(reply.error());
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &err);
+    const QJsonObject o = doc.object();
+    const QJsonValue sequence = o.value(QLatin1String("sequence"));
+    const auto hash = QByteArray::fromBase64Encoding(o.value(QLatin1String("hash")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (err.error != QJsonParseError::NoError || !doc.isObject() || o.value(QLatin1String("kioskId")).toString() != m_settings.ownKioskId
+        || !sequence.isDouble() || sequence.toInteger(-1) < 0 || !hash || (sequence.toInteger() > 0 && hash.decoded.size() != 32))
+        return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("GET %1: not a kiosk head (kioskId, sequence, hash)").arg(path));
+    if (sequence.toInteger() == 0)
+        return {};
+    // Kept before comparing: `kioskctl record` then refuses too, offline, until an operator acts.
+    if (auto raised = raiseCentralMark(m_settings.centralMarkFile, ChainTail{m_settings.ownKioskId, sequence.toInteger(), hash.decoded}); !raised)
+        return std::unexpected(raised.error());
+    auto head = Store::EventRepository(m_db).head();
+    if (!head)
+        return std::unexpected(head.error());
+    if (auto same = checkCentralMark(m_db, m_settings.centralMarkFile, *head); !same) {
+        qCCritical(lcSync).noquote() << same.error().code << same.error().message;
+        return same;
+    }
+    return {};
+}
+
 Result<void> SyncClient::push(RoundReport &report)
 {
+    // Nothing is pushed from a log the central side knows to be cut or replaced: its next events
+    // would reuse sequences the central side holds (a fork there).
+    if (auto central = checkCentralHead(); !central)
+        return central;
     Store::Outbox outbox(m_db);
     for (;;) {
         auto batch = outbox.pending(m_settings.batchSize);
@@ -165,6 +201,7 @@ Result<void> SyncClient::push(RoundReport &report)
         if (results.size() != batch->size())
             return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("central answered %1 results for %2 events").arg(results.size()).arg(batch->size()));
         QList<qint64> acknowledged;
+        const Store::StoredEvent *newest = nullptr; // the newest event the central side confirmed
         Store::Transaction tx(m_db);
         if (!tx.isActive())
             return std::unexpected(tx.error());
@@ -174,12 +211,11 @@ Result<void> SyncClient::push(RoundReport &report)
             // when that row's bytes were tampered with and name another sequence.
             const Store::StoredEvent &sent = batch->at(i);
             const QString status = r.value(QLatin1String("status")).toString();
-            if (status == QLatin1String("stored")) {
-                ++report.stored;
+            if (status == QLatin1String("stored") || status == QLatin1String("duplicate")) {
+                ++(status == QLatin1String("stored") ? report.stored : report.duplicate);
                 acknowledged << sent.sequence;
-            } else if (status == QLatin1String("duplicate")) {
-                ++report.duplicate;
-                acknowledged << sent.sequence;
+                if (!newest || sent.sequence > newest->sequence)
+                    newest = &sent;
             } else {
                 ++report.rejected;
                 const QString reason = r.value(QLatin1String("reason")).toString(QStringLiteral("UNKNOWN"));
@@ -193,6 +229,10 @@ Result<void> SyncClient::push(RoundReport &report)
             return std::unexpected(ack.error());
         if (auto c = tx.commit(); !c)
             return std::unexpected(c.error());
+        // The newest event the central side confirmed holding raises the central mark.
+        if (newest && !m_settings.centralMarkFile.isEmpty())
+            if (auto raised = raiseCentralMark(m_settings.centralMarkFile, ChainTail{m_settings.ownKioskId, newest->sequence, newest->hash}); !raised)
+                qCWarning(lcSync).noquote() << "events acknowledged, but the central mark was not raised:" << raised.error().message;
     }
 }
 

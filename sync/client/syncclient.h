@@ -37,6 +37,11 @@ struct SyncSettings
     std::shared_ptr<const Crypto::Ed25519PrivateKey> requestKey;
     const Clock *clock = nullptr; // the signatures' timestamps; nullptr: the system clock
     QString checkpoint;           // ours (pulled crossings keep their own)
+    // The central mark beside the kiosk's key (sync/client/chaintail.h: kioskCentralMarkFile):
+    // each round first asks the central side for this kiosk's newest stored event and stops
+    // (CHAIN_BEHIND_CENTRAL / CHAIN_DIVERGES_FROM_CENTRAL, nothing pushed) when the local log
+    // does not reach it; acknowledged pushes raise it. Empty: not kept (tests, the demo).
+    QString centralMarkFile;
     int batchSize = 500;
     int feedPageSize = 1000;
     int requestTimeoutMs = 15000;
@@ -87,7 +92,8 @@ public:
     ~SyncClient() override;
 
     // One round: push everything pending, then pull registry and feed. Blocks (a local event
-    // loop). Errors: SYNC_NETWORK, SYNC_HTTP, SYNC_PROTOCOL, STORE_*.
+    // loop). Errors: SYNC_NETWORK, SYNC_HTTP, SYNC_PROTOCOL, STORE_*, CHAIN_BEHIND_CENTRAL,
+    // CHAIN_DIVERGES_FROM_CENTRAL (centralMarkFile).
     [[nodiscard]] Result<RoundReport> runOnce();
 
     // Continuous mode: rounds every `interval`, backoff after failures.
@@ -121,6 +127,7 @@ private:
     Result<Reply> request(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
     Result<void> pullReference(RoundReport &report);
     Result<void> push(RoundReport &report);
+    Result<void> checkCentralHead();
     Result<void> pull(RoundReport &report);
     void scheduleNext(std::chrono::milliseconds delay);
     void onTimer();

@@ -187,6 +187,7 @@ private slots:
     void clientCertificateRequiredWhenConfigured();
     void feedUnreadableWithoutCredentials();
     void revokedKioskRefusedMidRun();
+    void restoredBackupCannotReuseASequence();
     void capturedRequestReplayedIsRefused();
     void kioskPushingAnothersEventsIsRefused();
 
@@ -359,7 +360,7 @@ void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyP
     QVERIFY(key);
     const EventLog::EventSigner signer(std::move(*key));
     Sync::CrossingRecorder recorder(*db, signer, KioskId, QStringLiteral("GYD"));
-    recorder.setTailFile(Sync::kioskTailFile(keyPath)); // as the deployed kiosk keeps it
+    recorder.keepChainFilesBeside(keyPath); // as the deployed kiosk keeps it
     const QDateTime at(QDate(2026, 11, 20), QTime(10, 0), QTimeZone(4 * 3600));
     for (int i = from; i < from + count; ++i) {
         // Bulk load: each traveller's entry as the console records an ADMIT (the verdict
@@ -958,6 +959,56 @@ void TstSyncFailures::revokedKioskRefusedMidRun()
     QVERIFY2(refused.json().value(QStringLiteral("message")).toString().contains(u"KIOSK_REVOKED"), refused.out.constData());
     QCOMPARE(refused.json().value(QStringLiteral("pending")).toInteger(), 1); // kept, not lost
     QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 2);
+}
+
+// Issue 18 §2: the database and its chain tail restored together from a copy older than what
+// the central side holds verify locally; the next sync round learns the central head, pushes
+// nothing, and from then on `record` refuses to sign the sequence the central side already has
+// and `log verify` says why.
+void TstSyncFailures::restoredBackupCannotReuseASequence()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row");
+    const QString db = path(QStringLiteral("kiosk.db"));
+    recordInProcess(db, path(QStringLiteral("kiosk.key")), 0, 2);
+    // The backup: the database and the tail beside the key, before the first sync.
+    QVERIFY(QFile::copy(db, path(QStringLiteral("backup.db"))));
+    QVERIFY(QFile::copy(path(QStringLiteral("kiosk.tail")), path(QStringLiteral("backup.tail"))));
+    QVERIFY(!QFile::exists(path(QStringLiteral("kiosk.central"))));
+    QVERIFY(startCentral());
+    QCOMPARE(syncOnce(m_ini).exitCode, 0);
+    recordInProcess(db, path(QStringLiteral("kiosk.key")), 2, 1);
+    QCOMPARE(syncOnce(m_ini).exitCode, 0);
+    QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 3);
+    QVERIFY(QFile::exists(path(QStringLiteral("kiosk.central")))); // raised by the acknowledged push
+
+    for (const QString &suffix : {QStringLiteral(".db"), QStringLiteral(".db-wal"), QStringLiteral(".db-shm"), QStringLiteral(".tail"), QStringLiteral(".central")})
+        QFile::remove(path(QStringLiteral("kiosk") + suffix));
+    QVERIFY(QFile::copy(path(QStringLiteral("backup.db")), db));
+    QVERIFY(QFile::copy(path(QStringLiteral("backup.tail")), path(QStringLiteral("kiosk.tail"))));
+    int code = -1;
+    QJsonObject verified = logVerify(m_ini, &code);
+    QCOMPARE(code, 0); // consistent with itself: only the central side knows better
+
+    const Run round = syncOnce(m_ini);
+    QCOMPARE(round.exitCode, 1);
+    QCOMPARE(round.json().value(QStringLiteral("error")).toString(), QStringLiteral("CHAIN_BEHIND_CENTRAL"));
+    QCOMPARE(stats().value(QStringLiteral("forks")).toInteger(), 0);
+    QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 3);
+
+    QFile mrz(path(QStringLiteral("doc.mrz")));
+    QVERIFY(mrz.open(QIODevice::WriteOnly));
+    mrz.write(syntheticMrz(9).toUtf8());
+    mrz.close();
+    const Run record = run(kioskctl(), {QStringLiteral("record"), QStringLiteral("--config"), m_ini, QStringLiteral("--mrz"), mrz.fileName(),
+                                        QStringLiteral("--direction"), QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OFF-1"),
+                                        QStringLiteral("--date"), QStringLiteral("2026-11-21")});
+    QCOMPARE(record.exitCode, 1);
+    QVERIFY2(record.err.contains("CHAIN_BEHIND_CENTRAL"), record.out + record.err);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT MAX(sequence) FROM events")), 2); // nothing signed
+    verified = logVerify(m_ini, &code);
+    QCOMPARE(code, 1);
+    QCOMPARE(verified.value(QStringLiteral("central")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("CHAIN_BEHIND_CENTRAL"));
 }
 
 void TstSyncFailures::capturedRequestReplayedIsRefused()

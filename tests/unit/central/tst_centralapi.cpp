@@ -45,6 +45,7 @@ private slots:
     void badRequests_data();
     void badRequests();
     void feedAndRegistry();
+    void kioskHeadIsTheNewestStoredEvent();
     void refusedOnEveryPath_data();
     void refusedOnEveryPath();
     void replayInsideTheWindowRefused();
@@ -171,6 +172,27 @@ void TstCentralApi::feedAndRegistry()
              m_signer->publicKey().raw());
 }
 
+// What a kiosk compares its log with each round (sync/client/chaintail.h): the highest
+// sequence stored and its hash, even with a gap below it; another kiosk may not ask.
+void TstCentralApi::kioskHeadIsTheNewestStoredEvent()
+{
+    const QString path = QStringLiteral("/v1/kiosks/KIOSK-GYD-01/head");
+    const QJsonObject empty = body(call("GET", path));
+    QCOMPARE(empty.value(QStringLiteral("sequence")).toInteger(-1), 0);
+    QCOMPARE(empty.value(QStringLiteral("kioskId")).toString(), QStringLiteral("KIOSK-GYD-01"));
+    const auto chain = Fixture::signChain(*m_signer, 4);
+    QCOMPARE(call("POST", QStringLiteral("/v1/events"), {}, batch({chain[0], chain[1], chain[3]})).status, 200); // 3 missing: a gap
+    const ApiResponse r = call("GET", path);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(body(r).value(QStringLiteral("sequence")).toInteger(), 4);
+    QCOMPARE(QByteArray::fromBase64(body(r).value(QStringLiteral("hash")).toString().toLatin1()), chain[3].hash());
+    auto key2 = Crypto::Ed25519PrivateKey::generate();
+    QVERIFY(key2);
+    QVERIFY(m_service->addKiosk({QStringLiteral("KIOSK-GYD-02"), QStringLiteral("GYD"), key2->publicKey().raw(), false}));
+    const ApiResponse other = m_api->handle("GET", path, {}, {}, sign(*key2, QStringLiteral("KIOSK-GYD-02"), "GET", path, {}, {}));
+    QCOMPARE(other.status, 403);
+    QCOMPARE(body(other).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("WRONG_KIOSK"));
+}
 
 RequestCredentials TstCentralApi::sign(const Crypto::Ed25519PrivateKey &key, const QString &kiosk, const QByteArray &method, const QString &path,
                                        const QUrlQuery &query, const QByteArray &payload, qint64 skewSeconds) const
@@ -192,7 +214,7 @@ void TstCentralApi::refusedOnEveryPath_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     const QStringList paths{QStringLiteral("/v1/health"), QStringLiteral("/v1/feed"), QStringLiteral("/v1/kiosks"), QStringLiteral("/v1/reference/policy"),
-                            QStringLiteral("/v1/events")};
+                            QStringLiteral("/v1/kiosks/KIOSK-GYD-01/head"), QStringLiteral("/v1/events")};
     struct Way { const char *how; int status; const char *code; };
     const Way ways[] = {{"no credentials at all", 401, "AUTH_MISSING"},
                         {"an id nobody enrolled", 401, "AUTH_UNKNOWN_KIOSK"},
