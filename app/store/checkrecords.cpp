@@ -1,4 +1,5 @@
 #include "app/store/checkrecords.h"
+#include "app/store/checkrecords_p.h"
 
 #include "app/store/crossingrepository.h"
 #include "app/store/database.h"
@@ -9,6 +10,11 @@
 namespace Kiosk::Store {
 
 Result<CheckRecords> loadCheckRecords(Database &db, const TravelDocument &document, const QDate &date)
+{
+    return loadCheckRecords(db, document, date, HistoryLoad::Bound);
+}
+
+Result<CheckRecords> loadCheckRecords(Database &db, const TravelDocument &document, const QDate &date, HistoryLoad load)
 {
     CheckRecords out;
     // One read transaction: the figures come from one consistent snapshot even while a sync
@@ -24,16 +30,23 @@ Result<CheckRecords> loadCheckRecords(Database &db, const TravelDocument &docume
         if (out.person.personId) {
             const qint64 id = *out.person.personId;
             CrossingRepository crossings(db);
-            auto bound = crossings.boundHistory(id);
-            if (!bound)
-                return std::unexpected(bound.error());
-            out.boundHistory = std::move(*bound);
-            for (const BoundCrossing &b : out.boundHistory)
-                out.history.append(b.crossing);
-            auto unrecorded = crossings.unrecordedCrossingEvents(id);
-            if (!unrecorded)
-                return std::unexpected(unrecorded.error());
-            out.unrecordedCrossingEvents = std::move(*unrecorded);
+            if (load == HistoryLoad::RowsOnly) {
+                auto history = crossings.history(id);
+                if (!history)
+                    return std::unexpected(history.error());
+                out.history = std::move(*history);
+            } else {
+                auto bound = crossings.boundHistory(id);
+                if (!bound)
+                    return std::unexpected(bound.error());
+                out.boundHistory = std::move(*bound);
+                for (const BoundCrossing &b : out.boundHistory)
+                    out.history.append(b.crossing);
+                auto unrecorded = crossings.unrecordedCrossingEvents(id);
+                if (!unrecorded)
+                    return std::unexpected(unrecorded.error());
+                out.unrecordedCrossingEvents = std::move(*unrecorded);
+            }
             auto visas = VisaRepository(db).visasOf(id);
             if (!visas)
                 return std::unexpected(visas.error());
