@@ -65,7 +65,9 @@ BoundHistory bindHistory(const QList<Store::BoundCrossing> &rows, const QList<QB
                 out.problems.append(HistoryProblem{row.crossingId, row.eventId, QStringLiteral("CROSSING_EVENT_MISSING"), {}});
             continue;
         }
-        auto event = EventLog::parseEvent(row.eventBytes);
+        // Fields only: the bytes were parsed in full when stored; an edit of them is the
+        // signature's business (log verify), and the re-encoding would double the cost.
+        auto event = EventLog::parseEvent(row.eventBytes, EventLog::ParseCheck::FieldsOnly);
         if (!event || !Sync::recordsCrossing(*event) || event->id != row.eventId) {
             out.problems.append(HistoryProblem{row.crossingId, row.eventId, QStringLiteral("CROSSING_EVENT_UNREADABLE"), {}});
             continue;
@@ -75,7 +77,7 @@ BoundHistory bindHistory(const QList<Store::BoundCrossing> &rows, const QList<QB
         out.history.append(crossingOf(*event)); // the signed values, whatever the copy says
     }
     for (const QByteArray &bytes : unrecordedCrossingEvents) {
-        auto event = EventLog::parseEvent(bytes);
+        auto event = EventLog::parseEvent(bytes, EventLog::ParseCheck::FieldsOnly);
         if (!event)
             continue; // unreadable bytes are the chain's problem: log verify names them
         out.problems.append(HistoryProblem{0, event->id, QStringLiteral("CROSSING_ROW_MISSING"), {}});

@@ -121,7 +121,7 @@ QString overrideReasonOf(const Event &e)
     return {};
 }
 
-Result<Event> parseEvent(QByteArrayView bytes)
+Result<Event> parseEvent(QByteArrayView bytes, ParseCheck check)
 {
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &perr);
@@ -181,6 +181,8 @@ Result<Event> parseEvent(QByteArrayView bytes)
         return fail(QStringLiteral("EVENT_MALFORMED"), QStringLiteral("event key '%1' is missing or not of its type").arg(missing));
     if (!direction)
         return fail(QStringLiteral("EVENT_MALFORMED"), QStringLiteral("event key 'direction' is not entry or exit"));
+    if (check == ParseCheck::FieldsOnly)
+        return e;
 
     auto again = canonicalBytes(e);
     if (!again)

@@ -99,7 +99,13 @@ struct Event
 // Parses canonical bytes of any accepted version. Errors: EVENT_MALFORMED (not JSON, a key
 // missing or of the wrong type, an unknown format version, a field out of its domain, named as
 // canonicalBytes() names it), EVENT_NOT_CANONICAL (valid, but not the canonical form).
-[[nodiscard]] Result<Event> parseEvent(QByteArrayView bytes);
+//
+// FieldsOnly skips the re-encoding (a third of the time): for bytes that were parsed in full
+// when they were stored (the recorder's, or pulled and verified by the sync client) and are
+// read back for their fields only, as a check binding crossing rows to their events does. It
+// never decides whether bytes are an event's: signatures and log verify use Canonical.
+enum class ParseCheck { Canonical, FieldsOnly };
+[[nodiscard]] Result<Event> parseEvent(QByteArrayView bytes, ParseCheck check = ParseCheck::Canonical);
 
 // An event as it is stored and sent: its canonical bytes, the kiosk's Ed25519 signature
 // over exactly those bytes, and the fields parsed from them (for indexing; never re-encoded).
