@@ -33,18 +33,18 @@
 //   cmake --build build-bench -j2 --target bench_store
 //   KIOSK_BENCH_REALTIME=1 build-bench/bin/bench_store     (KIOSK_BENCH_PERSONS=20000 for a quick run)
 //
-// Measured 2026-12-07 on the 2-core AMD EPYC development VM, default size (bench.db 1,129 MiB),
-// KIOSK_BENCH_REALTIME=1 (p50 / p99 wall, us):
-//   BM_CheckLookups new_passport:0 / :1     188 / 263, 203 / 311
-//   without_binding                          86 / 137
-//   with_binding                            300 / 446   (bindHistory alone 101 / 146)
-//   with_binding_tampered                   297 / 480   (bindHistory alone 101 / 154)
-//   overhead p99: 309 us wall, 275 us CPU (tampered: 343 / 312): the 200 us budget is NOT met.
-// An earlier run without SCHED_FIFO gave 292 us wall, 254 us CPU. bindHistory() costs about
-// 20 us an event whatever the size (most of it parseEvent()'s canonical re-encoding); the
-// store's share grows with the file. With 20,000 persons (bench.db 113 MiB) the overhead is
-// 169 us at p99, the store's share of it about 45 us at p50; at the default size about 115 us
-// (the file then exceeds mmap_size, 256 MiB; not verified as the cause).
+// Measured 2026-12-07 on the 2-core AMD EPYC development VM, default size (bench.db 1,129 MiB,
+// every crossing signed), KIOSK_BENCH_REALTIME=1 (p50 / p99 wall, us):
+//   BM_CheckLookups new_passport:0 / :1     167 / 266, 184 / 296
+//   without_binding                          77 / 126
+//   with_binding                            197 / 278   (bindHistory alone 28 / 54)
+//   with_binding_tampered                   190 / 254   (bindHistory alone 28 / 53)
+//   overhead p99: 152 us wall, 146 us CPU (tampered: 128 / 128): within the 200 us budget.
+// Before bindHistory() read the events' fields without re-encoding them
+// (EventLog::ParseCheck::FieldsOnly) the overhead was 309 us wall, 275 us CPU: bindHistory alone
+// 101 / 146. The rest is the store's share (the bound rows' event bytes and the search for
+// crossing events without a row), which grows with the file: about 45 us at p50 with 20,000
+// persons (bench.db 113 MiB), about 115 us at the default size.
 //
 // On a machine shared with other jobs the wall-clock tail is the scheduler's, not the store's:
 // KIOSK_BENCH_REALTIME=1 runs the timed loop (a few seconds, not the load) under SCHED_FIFO
