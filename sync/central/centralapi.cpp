@@ -1,5 +1,7 @@
 #include "sync/central/centralapi.h"
 
+#include "app/core/jsonbytes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,16 +32,6 @@ QString b64(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toBase64());
 }
 
-std::optional<QByteArray> unb64(const QJsonValue &v)
-{
-    if (!v.isString())
-        return std::nullopt;
-    auto r = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!r)
-        return std::nullopt;
-    return *r;
-}
-
 ApiResponse push(CentralService &service, const QByteArray &body, const QString &sender)
 {
     QJsonParseError perr{};
@@ -56,8 +48,8 @@ ApiResponse push(CentralService &service, const QByteArray &body, const QString 
     events.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonObject o = array.at(i).toObject();
-        const auto bytes = unb64(o.value(QLatin1String("bytes")));
-        const auto signature = unb64(o.value(QLatin1String("signature")));
+        const auto bytes = base64Bytes(o.value(QLatin1String("bytes")));
+        const auto signature = base64Bytes(o.value(QLatin1String("signature")));
         if (!bytes || !signature)
             return error(400, QStringLiteral("BAD_REQUEST"), QStringLiteral("events[%1]: 'bytes' and 'signature' must be base64 strings").arg(i));
         events.append(IncomingEvent{*bytes, *signature});

@@ -8,6 +8,7 @@
 #include "app/store/eventrepository.h"
 #include "app/store/importer.h"
 #include "app/store/outbox.h"
+#include "sync/client/centralreplies.h"
 #include "sync/client/chaintail.h"
 #include "sync/eventlog/event.h"
 
@@ -143,18 +144,13 @@ Result<void> SyncClient::checkCentralHead()
     auto reply = request("GET", path, {}, m_settings.requestTimeoutMs);
     if (!reply)
         return std::unexpected(reply.error());
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &err);
-    const QJsonObject o = doc.object();
-    const QJsonValue sequence = o.value(QLatin1String("sequence"));
-    const auto hash = QByteArray::fromBase64Encoding(o.value(QLatin1String("hash")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (err.error != QJsonParseError::NoError || !doc.isObject() || o.value(QLatin1String("kioskId")).toString() != m_settings.ownKioskId
-        || !sequence.isDouble() || sequence.toInteger(-1) < 0 || !hash || (sequence.toInteger() > 0 && hash.decoded.size() != 32))
-        return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("GET %1: not a kiosk head (kioskId, sequence, hash)").arg(path));
-    if (sequence.toInteger() == 0)
+    auto central = parseKioskHeadReply(reply->body, m_settings.ownKioskId);
+    if (!central)
+        return std::unexpected(central.error());
+    if (central->sequence == 0)
         return {};
     // Kept before comparing: `kioskctl record` then refuses too, offline, until an operator acts.
-    if (auto raised = raiseCentralMark(m_settings.centralMarkFile, ChainTail{m_settings.ownKioskId, sequence.toInteger(), hash.decoded}); !raised)
+    if (auto raised = raiseCentralMark(m_settings.centralMarkFile, ChainTail{m_settings.ownKioskId, central->sequence, central->hash}); !raised)
         return std::unexpected(raised.error());
     auto head = Store::EventRepository(m_db).head();
     if (!head)
@@ -241,19 +237,16 @@ Result<void> SyncClient::pull(RoundReport &report)
     auto registryReply = request("GET", QStringLiteral("/v1/kiosks"), {}, m_settings.requestTimeoutMs);
     if (!registryReply)
         return std::unexpected(registryReply.error());
-    QList<Store::RegistryEntry> registry;
+    // Checked whole before anything is replaced: a bad body never empties the registry.
+    auto registry = parseRegistryReply(registryReply->body);
+    if (!registry)
+        return std::unexpected(registry.error());
     QHash<QString, std::pair<Crypto::Ed25519PublicKey, bool>> keys;
-    for (const QJsonValue &v : QJsonDocument::fromJson(registryReply->body).object().value(QLatin1String("kiosks")).toArray()) {
-        const QJsonObject o = v.toObject();
-        Store::RegistryEntry entry{o.value(QLatin1String("id")).toString(), o.value(QLatin1String("checkpoint")).toString(),
-                                   QByteArray::fromBase64(o.value(QLatin1String("publicKey")).toString().toLatin1()),
-                                   o.value(QLatin1String("revoked")).toBool()};
+    for (const Store::RegistryEntry &entry : *registry)
         if (auto key = Crypto::Ed25519PublicKey::fromRaw(entry.publicKey))
             keys.insert(entry.kioskId, {*key, entry.revoked});
-        registry << entry;
-    }
     Store::EventRepository events(m_db);
-    if (auto r = events.replaceRegistry(registry); !r)
+    if (auto r = events.replaceRegistry(*registry); !r)
         return std::unexpected(r.error());
 
     Store::Outbox state(m_db);
@@ -265,21 +258,19 @@ Result<void> SyncClient::pull(RoundReport &report)
         auto page = request("GET", QStringLiteral("/v1/feed?after=%1&limit=%2").arg(cursor).arg(m_settings.feedPageSize), {}, m_settings.requestTimeoutMs);
         if (!page)
             return std::unexpected(page.error());
-        const QJsonArray entries = QJsonDocument::fromJson(page->body).object().value(QLatin1String("events")).toArray();
-        if (entries.isEmpty())
+        // A bad page (not JSON, wrong types, going backwards) stores nothing of itself.
+        auto entries = parseFeedReply(page->body, cursor);
+        if (!entries)
+            return std::unexpected(entries.error());
+        if (entries->events.isEmpty())
             return {};
         Store::Transaction tx(m_db);
         if (!tx.isActive())
             return std::unexpected(tx.error());
-        for (const QJsonValue &v : entries) {
-            const QJsonObject o = v.toObject();
-            const qint64 feedId = o.value(QLatin1String("feedId")).toInteger();
-            const QByteArray bytes = QByteArray::fromBase64(o.value(QLatin1String("bytes")).toString().toLatin1());
-            const QByteArray signature = QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
-            if (feedId <= cursor)
-                return fail(QStringLiteral("SYNC_PROTOCOL"), QStringLiteral("feed went backwards at %1").arg(feedId));
+        for (const FeedItem &item : entries->events) {
+            const qint64 feedId = item.feedId;
             cursor = feedId;
-            auto se = EventLog::signedEventFromStorage(bytes, signature);
+            auto se = EventLog::signedEventFromStorage(item.bytes, item.signature);
             if (!se) {
                 ++report.pullRejected;
                 continue;
