@@ -2,7 +2,8 @@
 //   --once    one round: push the outbox, pull registry and feed; prints the round's report.
 //             Exit 0 when the round completed (rejections are reported, not failures), 1 when
 //             the central side could not be reached or answered wrongly.
-//   --status  {"online","pending","rejected","oldestPendingAgeSeconds","lastSuccess","lastError"}
+//   --status  {"online","pending","rejected","oldestPendingAgeSeconds","lastSuccess","lastError",
+//              "unverifiedPulls": feed events kept aside because they did not verify (yet)}
 //   --retry-rejected  put rejected events back in the queue (after the cause was fixed).
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
@@ -37,6 +38,7 @@ void printStatus(const Sync::SyncStatus &s, const QString &why)
                               {QStringLiteral("rejected"), s.rejected},
                               {QStringLiteral("oldestPendingAgeSeconds"), s.oldestPendingAt ? QJsonValue(s.oldestPendingAt->secsTo(now)) : QJsonValue()},
                               {QStringLiteral("lastSuccess"), orNull(s.lastSuccess)},
+                              {QStringLiteral("unverifiedPulls"), s.unverifiedPulls},
                               {QStringLiteral("lastError"), error.isEmpty() ? QJsonValue() : QJsonValue(error)}});
 }
 
@@ -125,13 +127,16 @@ int runSync(const QStringList &args)
                           {QStringLiteral("rejections"), QJsonArray::fromStringList(round->rejections)},
                           {QStringLiteral("pulled"), round->pulled},
                           {QStringLiteral("pullRejected"), round->pullRejected},
+                          {QStringLiteral("pullRecovered"), round->pullRecovered},
                           {QStringLiteral("referenceApplied"), QJsonArray::fromStringList(round->referenceApplied)},
                           {QStringLiteral("referenceRefused"), QJsonArray::fromStringList(round->referenceRefused)}};
     } else {
         out = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), round.error().code}, {QStringLiteral("message"), round.error().message}};
     }
-    if (s)
+    if (s) {
         out[QStringLiteral("pending")] = s->pending;
+        out[QStringLiteral("unverifiedPulls")] = s->unverifiedPulls;
+    }
     printJsonLine(out);
     return round ? ExitOk : ExitNegative;
 }

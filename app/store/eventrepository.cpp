@@ -70,9 +70,40 @@ Result<bool> EventRepository::storeRemote(const RemoteEvent &e)
     return (*q)->numRowsAffected() > 0;
 }
 
-Result<qint64> EventRepository::remoteCount()
+Result<void> EventRepository::keepPendingPull(const PendingPull &pull, const QDateTime &at)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM remote_events"));
+    auto q = m_db.exec(QStringLiteral("INSERT INTO pull_pending (feed_id, bytes, signature, reason, first_seen) VALUES (?,?,?,?,?) "
+                                      "ON CONFLICT (feed_id) DO UPDATE SET reason = excluded.reason, attempts = attempts + 1"),
+                       {pull.feedId, pull.bytes, pull.signature, pull.reason, at.toUTC().toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<QList<PendingPull>> EventRepository::pendingPulls()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT feed_id, bytes, signature, reason, attempts FROM pull_pending ORDER BY feed_id"));
+    if (!q)
+        return std::unexpected(q.error());
+    QList<PendingPull> out;
+    while ((*q)->next())
+        out.append(PendingPull{(*q)->value(0).toLongLong(), (*q)->value(1).toByteArray(), (*q)->value(2).toByteArray(), (*q)->value(3).toString(),
+                               (*q)->value(4).toInt()});
+    (*q)->finish();
+    return out;
+}
+
+Result<void> EventRepository::dropPendingPull(qint64 feedId)
+{
+    auto q = m_db.exec(QStringLiteral("DELETE FROM pull_pending WHERE feed_id = ?"), {feedId});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Result<qint64> EventRepository::pendingPullCount()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM pull_pending"));
     if (!q)
         return std::unexpected(q.error());
     const qint64 n = (*q)->next() ? (*q)->value(0).toLongLong() : 0;

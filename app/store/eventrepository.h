@@ -61,6 +61,16 @@ struct RegistryEntry
 // crossing_document (in that order) of the current row.
 [[nodiscard]] StoredEvent storedEventFromRow(const QSqlQuery &row);
 
+// A feed event kept aside because it did not verify yet (resources/sql/007_pull_pending.sql).
+struct PendingPull
+{
+    qint64 feedId = 0;
+    QByteArray bytes;
+    QByteArray signature;
+    QString reason;
+    int attempts = 0;
+};
+
 class EventRepository
 {
 public:
@@ -79,7 +89,13 @@ public:
 
     // A pulled event; false when it was already there (same kiosk and sequence).
     [[nodiscard]] Result<bool> storeRemote(const RemoteEvent &event);
-    [[nodiscard]] Result<qint64> remoteCount();
+
+    // Feed events that did not verify yet: kept (a second keep of the same feed id counts an
+    // attempt), listed oldest first, dropped once stored, counted for the status.
+    [[nodiscard]] Result<void> keepPendingPull(const PendingPull &pull, const QDateTime &at);
+    [[nodiscard]] Result<QList<PendingPull>> pendingPulls();
+    [[nodiscard]] Result<void> dropPendingPull(qint64 feedId);
+    [[nodiscard]] Result<qint64> pendingPullCount();
 
     [[nodiscard]] Result<void> replaceRegistry(const QList<RegistryEntry> &entries);
     [[nodiscard]] Result<QList<RegistryEntry>> registry();

@@ -232,6 +232,77 @@ Result<void> SyncClient::push(RoundReport &report)
     }
 }
 
+Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &keys, RoundReport &report)
+{
+    Store::EventRepository events(m_db);
+    // Kept aside, never skipped: the cursor moves past this event only because it is stored
+    // here, and the next round retries it (resources/sql/007_pull_pending.sql).
+    const auto keepAside = [&](const QString &reason) -> Result<bool> {
+        ++report.pullRejected;
+        qCWarning(lcSync).noquote() << "feed event" << item.feedId << "does not verify (" << reason << "): kept aside for the next round";
+        if (auto kept = events.keepPendingPull(Store::PendingPull{item.feedId, item.bytes, item.signature, reason, 1}, QDateTime::currentDateTimeUtc()); !kept)
+            return std::unexpected(kept.error());
+        return false;
+    };
+    auto se = EventLog::signedEventFromStorage(item.bytes, item.signature);
+    if (!se)
+        return keepAside(se.error().code);
+    if (se->event.kioskId == m_settings.ownKioskId)
+        return true; // our own, already here
+    const auto key = keys.constFind(se->event.kioskId);
+    // Verified against the registry the central side published (issue 4 §3).
+    if (key == keys.cend())
+        return keepAside(QStringLiteral("KIOSK_UNKNOWN"));
+    if (!key->first.verify(se->bytes, se->signature))
+        return keepAside(QStringLiteral("BAD_SIGNATURE"));
+    auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, item.feedId,
+                                                       crossingDocumentOf(se->event)});
+    if (!fresh)
+        return std::unexpected(fresh.error());
+    if (*fresh) {
+        ++report.pulled;
+        if (auto crossing = recordRemoteCrossing(m_db, se->event); !crossing)
+            return std::unexpected(crossing.error());
+    }
+    return true;
+}
+
+Result<void> SyncClient::retryPendingPulls(const RegistryKeys &keys, RoundReport &report)
+{
+    Store::EventRepository events(m_db);
+    auto pending = events.pendingPulls();
+    if (!pending)
+        return std::unexpected(pending.error());
+    RoundReport retry;
+    for (const Store::PendingPull &p : *pending) {
+        // The central copy again (it may have been repaired), else the one kept.
+        FeedItem item{p.feedId, p.bytes, p.signature};
+        auto again = request("GET", QStringLiteral("/v1/feed?after=%1&limit=1").arg(p.feedId - 1), {}, m_settings.requestTimeoutMs);
+        if (!again)
+            return std::unexpected(again.error());
+        auto page = parseFeedReply(again->body, p.feedId - 1);
+        if (!page)
+            return std::unexpected(page.error());
+        if (!page->events.isEmpty() && page->events.constFirst().feedId == p.feedId)
+            item = page->events.constFirst();
+        // Stored and no longer pending, or counted once more: together.
+        Store::Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::unexpected(tx.error());
+        auto taken = takeFeedItem(item, keys, retry);
+        if (!taken)
+            return std::unexpected(taken.error());
+        if (*taken)
+            if (auto dropped = events.dropPendingPull(p.feedId); !dropped)
+                return dropped;
+        if (auto c = tx.commit(); !c)
+            return std::unexpected(c.error());
+    }
+    report.pulled += retry.pulled;
+    report.pullRecovered += static_cast<qint64>(pending->size()) - retry.pullRejected;
+    return {};
+}
+
 Result<void> SyncClient::pull(RoundReport &report)
 {
     auto registryReply = request("GET", QStringLiteral("/v1/kiosks"), {}, m_settings.requestTimeoutMs);
@@ -241,13 +312,17 @@ Result<void> SyncClient::pull(RoundReport &report)
     auto registry = parseRegistryReply(registryReply->body);
     if (!registry)
         return std::unexpected(registry.error());
-    QHash<QString, std::pair<Crypto::Ed25519PublicKey, bool>> keys;
+    RegistryKeys keys;
     for (const Store::RegistryEntry &entry : *registry)
         if (auto key = Crypto::Ed25519PublicKey::fromRaw(entry.publicKey))
             keys.insert(entry.kioskId, {*key, entry.revoked});
     Store::EventRepository events(m_db);
     if (auto r = events.replaceRegistry(*registry); !r)
         return std::unexpected(r.error());
+
+    // What did not verify in an earlier round first, against the registry just pulled.
+    if (auto retried = retryPendingPulls(keys, report); !retried)
+        return retried;
 
     Store::Outbox state(m_db);
     auto cursorText = state.state(CursorKey);
@@ -268,31 +343,9 @@ Result<void> SyncClient::pull(RoundReport &report)
         if (!tx.isActive())
             return std::unexpected(tx.error());
         for (const FeedItem &item : entries->events) {
-            const qint64 feedId = item.feedId;
-            cursor = feedId;
-            auto se = EventLog::signedEventFromStorage(item.bytes, item.signature);
-            if (!se) {
-                ++report.pullRejected;
-                continue;
-            }
-            if (se->event.kioskId == m_settings.ownKioskId)
-                continue; // our own, already here
-            const auto key = keys.constFind(se->event.kioskId);
-            // Verified against the registry the central side published (issue 4 §3).
-            if (key == keys.cend() || !key->first.verify(se->bytes, se->signature)) {
-                ++report.pullRejected;
-                qCWarning(lcSync) << "feed event" << feedId << "does not verify; skipped";
-                continue;
-            }
-            auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, feedId,
-                                                                         crossingDocumentOf(se->event)});
-            if (!fresh)
-                return std::unexpected(fresh.error());
-            if (*fresh) {
-                ++report.pulled;
-                if (auto crossing = recordRemoteCrossing(m_db, se->event); !crossing)
-                    return std::unexpected(crossing.error());
-            }
+            cursor = item.feedId;
+            if (auto taken = takeFeedItem(item, keys, report); !taken)
+                return std::unexpected(taken.error());
         }
         if (auto r = state.setState(CursorKey, QString::number(cursor)); !r)
             return std::unexpected(r.error());
@@ -441,6 +494,10 @@ Result<SyncStatus> storedSyncStatus(Store::Database &db, bool online)
         out.lastSuccess = QDateTime::fromString(**v, Qt::ISODate);
     if (auto v = outbox.state(LastErrorKey); v && *v)
         out.lastError = **v;
+    auto unverified = Store::EventRepository(db).pendingPullCount();
+    if (!unverified)
+        return std::unexpected(unverified.error());
+    out.unverifiedPulls = *unverified;
     return out;
 }
 

@@ -10,8 +10,10 @@
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
 #include "sync/client/backoff.h"
+#include "sync/client/centralreplies.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -69,6 +71,7 @@ struct SyncStatus
     std::optional<QDateTime> oldestPendingAt;
     std::optional<QDateTime> lastSuccess;
     QString lastError;
+    qint64 unverifiedPulls = 0; // feed events kept aside because they did not verify (yet)
 };
 
 struct RoundReport
@@ -77,7 +80,8 @@ struct RoundReport
     qint64 duplicate = 0;
     qint64 rejected = 0;
     qint64 pulled = 0;         // remote events newly stored
-    qint64 pullRejected = 0;   // feed entries whose signature/kiosk did not verify
+    qint64 pullRejected = 0;   // feed entries whose signature/kiosk did not verify: kept aside
+    qint64 pullRecovered = 0;  // kept-aside entries of earlier rounds that verified this time
     QStringList rejections;    // "SEQ REASON" per rejected event
     QStringList referenceApplied; // "KIND VERSION" stored after verifying
     QStringList referenceRefused; // "KIND VERSION CODE" that did not verify
@@ -129,6 +133,11 @@ private:
     Result<void> push(RoundReport &report);
     Result<void> checkCentralHead();
     Result<void> pull(RoundReport &report);
+    using RegistryKeys = QHash<QString, std::pair<Crypto::Ed25519PublicKey, bool>>;
+    // One feed event: stored when it verifies against `keys` (true), else kept aside in
+    // pull_pending (false); inside the caller's transaction.
+    Result<bool> takeFeedItem(const FeedItem &item, const RegistryKeys &keys, RoundReport &report);
+    Result<void> retryPendingPulls(const RegistryKeys &keys, RoundReport &report);
     void scheduleNext(std::chrono::milliseconds delay);
     void onTimer();
     void recordOutcome(const Result<RoundReport> &outcome);

@@ -182,6 +182,7 @@ private slots:
     void tamperedLogIsFound();
     void unenrolledKeyRejected();
     void otherCheckpointsCrossingsArePulled();
+    void unverifiedFeedEventIsKeptAndRetried();
     void referenceDataAppliedOnlyIfVerified();
     void referenceListsAppliedAllOrNothing();
     void clientCertificateRequiredWhenConfigured();
@@ -212,6 +213,8 @@ private:
     // `signedBytes` (they differ only to forge); the exit status.
     int publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes);
     void recordInProcess(const QString &db, const QString &key, int from, int count);
+    // KIOSK-KRM-01 at the land border, enrolled here and at the central side; its INI, or empty.
+    QString enrolLandKiosk();
     QJsonObject logVerify(const QString &ini, int *exitCode);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -668,25 +671,34 @@ void TstSyncFailures::unenrolledKeyRejected()
     QCOMPARE(stats().value(QStringLiteral("events")).toInteger(), 0);
 }
 
+QString TstSyncFailures::enrolLandKiosk()
+{
+    const QString land = path(QStringLiteral("land.ini"));
+    writeIni(land, QStringLiteral("KIOSK-KRM-01"), path(QStringLiteral("land.db")), path(QStringLiteral("land.key")), QStringLiteral("KRM"));
+    const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), land, QStringLiteral("--id"), QStringLiteral("KIOSK-KRM-01"),
+                                        QStringLiteral("--checkpoint"), QStringLiteral("KRM")});
+    if (enroll.exitCode != 0)
+        return {};
+    // Only an enrolled kiosk may read the feed (issue 12 §4): the land kiosk is registered too.
+    QFile landKey(path(QStringLiteral("land.pub.pem")));
+    if (!landKey.open(QIODevice::WriteOnly))
+        return {};
+    landKey.write(enroll.out);
+    landKey.close();
+    const Run add = run(central(), {QStringLiteral("kiosk"), QStringLiteral("add"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"),
+                                    QStringLiteral("KIOSK-KRM-01"), QStringLiteral("--checkpoint"), QStringLiteral("KRM"), QStringLiteral("--public-key"),
+                                    landKey.fileName()});
+    return add.exitCode == 0 ? land : QString();
+}
+
 void TstSyncFailures::otherCheckpointsCrossingsArePulled()
 {
     if (!onlySqlite())
         QSKIP("runs on the sqlite row");
     // The airport kiosk records an entry; the land kiosk pulls it and has the history offline.
     recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 42, 1);
-    const QString land = path(QStringLiteral("land.ini"));
-    writeIni(land, QStringLiteral("KIOSK-KRM-01"), path(QStringLiteral("land.db")), path(QStringLiteral("land.key")), QStringLiteral("KRM"));
-    const Run enroll = run(kioskctl(), {QStringLiteral("enroll"), QStringLiteral("--config"), land, QStringLiteral("--id"), QStringLiteral("KIOSK-KRM-01"),
-                                        QStringLiteral("--checkpoint"), QStringLiteral("KRM")});
-    QCOMPARE(enroll.exitCode, 0);
-    // Only an enrolled kiosk may read the feed (issue 12 §4): the land kiosk is registered too.
-    QFile landKey(path(QStringLiteral("land.pub.pem")));
-    QVERIFY(landKey.open(QIODevice::WriteOnly));
-    landKey.write(enroll.out);
-    landKey.close();
-    QCOMPARE(run(central(), {QStringLiteral("kiosk"), QStringLiteral("add"), QStringLiteral("--db"), m_centralDb->url(), QStringLiteral("--id"),
-                             QStringLiteral("KIOSK-KRM-01"), QStringLiteral("--checkpoint"), QStringLiteral("KRM"), QStringLiteral("--public-key"),
-                             landKey.fileName()}).exitCode, 0);
+    const QString land = enrolLandKiosk();
+    QVERIFY(!land.isEmpty());
     // An (empty) watchlist from the central side: a kiosk that never received one REFERs every
     // check with WATCHLIST_STALE.
     QCOMPARE(publishSigned(QStringLiteral("watchlist"), 1, "[]", "[]"), 0);
@@ -720,6 +732,56 @@ void TstSyncFailures::otherCheckpointsCrossingsArePulled()
     QVERIFY(!known.value(QStringLiteral("reasons")).toArray().contains(QStringLiteral("ENTRY_NOT_RECORDED")));
     const QJsonObject unknown = exitAt(43);
     QVERIFY(unknown.value(QStringLiteral("reasons")).toArray().contains(QStringLiteral("ENTRY_NOT_RECORDED")));
+}
+
+// Issue 17 §1: a feed event that does not verify is kept aside, counted in sync --status and
+// retried every round, never skipped for good behind the cursor. Here the central copy of an
+// airport event is damaged (its bytes no longer match the signature), then repaired.
+void TstSyncFailures::unverifiedFeedEventIsKeptAndRetried()
+{
+    if (!onlySqlite())
+        QSKIP("runs on the sqlite row (the central file is edited)");
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 3);
+    const QString land = enrolLandKiosk();
+    QVERIFY(!land.isEmpty());
+    QVERIFY(startCentral());
+    QCOMPARE(syncOnce(m_ini).exitCode, 0);
+    const QString centralFile = m_centralDb->url().mid(int(qstrlen("sqlite:")));
+    const auto centralSql = [&](const QString &sql) {
+        const QString name = QStringLiteral("central-edit");
+        bool ok = false;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            c.setDatabaseName(centralFile);
+            QSqlQuery q(c);
+            ok = c.open() && q.exec(QStringLiteral("PRAGMA busy_timeout = 5000")) && q.exec(sql);
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    };
+    QVERIFY(centralSql(QStringLiteral("UPDATE events SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), 'OFF-7', 'OFF-8') AS BLOB) WHERE sequence = 2")));
+
+    const Run first = syncOnce(land);
+    QVERIFY2(first.exitCode == 0, first.out + first.err);
+    QCOMPARE(first.json().value(QStringLiteral("pulled")).toInteger(), 2);
+    QCOMPARE(first.json().value(QStringLiteral("pullRejected")).toInteger(), 1);
+    QCOMPARE(first.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 1);
+    QCOMPARE(kioskScalar(path(QStringLiteral("land.db")), QStringLiteral("SELECT COUNT(*) FROM pull_pending WHERE reason = 'BAD_SIGNATURE'")), 1);
+    const Run status = run(kioskctl(), {QStringLiteral("sync"), QStringLiteral("--status"), QStringLiteral("--config"), land});
+    QCOMPARE(status.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 1);
+    // Still unverifiable next round: kept, counted once more, not lost.
+    const Run again = syncOnce(land);
+    QCOMPARE(again.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 1);
+    QCOMPARE(kioskScalar(path(QStringLiteral("land.db")), QStringLiteral("SELECT attempts FROM pull_pending")), 2);
+
+    QVERIFY(centralSql(QStringLiteral("UPDATE events SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), 'OFF-8', 'OFF-7') AS BLOB) WHERE sequence = 2")));
+    const Run repaired = syncOnce(land);
+    QVERIFY2(repaired.exitCode == 0, repaired.out + repaired.err);
+    QCOMPARE(repaired.json().value(QStringLiteral("pulled")).toInteger(), 1);
+    QCOMPARE(repaired.json().value(QStringLiteral("pullRecovered")).toInteger(), 1);
+    QCOMPARE(repaired.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 0);
+    QCOMPARE(kioskScalar(path(QStringLiteral("land.db")), QStringLiteral("SELECT COUNT(*) FROM remote_events")), 3);
 }
 
 void TstSyncFailures::referenceDataAppliedOnlyIfVerified()
