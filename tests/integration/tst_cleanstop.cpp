@@ -7,6 +7,7 @@
 //  - border-kiosk (the demo, offscreen) and border-central serve exit 0 on SIGTERM, not 143.
 // The kill points are spread by waiting different lengths after the start; nothing asserts on
 // how long anything took.
+#include "tests/support/sqliteprobe.h"
 #include "tests/support/loopbackcentral.h"
 #include "tests/support/policyauthority.h"
 
@@ -93,18 +94,7 @@ void TestCleanStop::initTestCase()
 
 qint64 TestCleanStop::scalar(const QString &sql) const
 {
-    qint64 value = -1;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        c.setDatabaseName(path(QStringLiteral("kiosk.db")));
-        if (c.open()) {
-            QSqlQuery q(c);
-            if (q.exec(sql) && q.next())
-                value = q.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-    return value;
+    return Test::sqliteScalar(path(QStringLiteral("kiosk.db")), sql);
 }
 
 void TestCleanStop::sigtermDuringRecordingLeavesNoHalfRecord()

@@ -11,6 +11,7 @@
 #include "sync/client/crossingrecorder.h"
 #include "tests/support/loopbackcentral.h"
 #include "tests/support/policyauthority.h"
+#include "tests/support/sqliteprobe.h"
 #include "tests/unit/central/centraltestdb.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
@@ -79,17 +80,7 @@ Run run(const QString &program, const QStringList &args, int timeoutMs = 60000)
     return r;
 }
 
-// A TD3 MRZ of a synthetic RUS national (visa-free in the shipped policy), check digits
-// computed (ICAO 9303-3 §4.9), distinct per `n`.
-QString syntheticMrz(int n)
-{
-    auto cd = [](const QString &s) { return QString::number(*Mrz::checkDigit(QStringView(s))); };
-    const QString number = QStringLiteral("C%1").arg(n, 8, 10, QLatin1Char('0'));
-    const QString birth = QStringLiteral("900101"), expiry = QStringLiteral("350101"), opt(14, u'<');
-    const QString a = number + cd(number), b = birth + cd(birth), c = expiry + cd(expiry), d = opt + cd(opt);
-    const QString line1 = (QStringLiteral("P<RUSTESTOVA<<ANNA<") + QString(QChar(u'A' + n % 26))).leftJustified(44, u'<');
-    return line1 + u'\n' + a + QStringLiteral("RUS") + b + u'F' + c + d + cd(a + b + c + d) + u'\n';
-}
+using Test::syntheticMrz;
 
 TravelDocument syntheticDocument(int n)
 {
@@ -339,20 +330,7 @@ Run TstSyncFailures::syncOnce(const QString &ini, const QStringList &extra, quin
 
 qint64 TstSyncFailures::kioskScalar(const QString &db, const QString &sql)
 {
-    const QString name = QStringLiteral("probe-") + QString::number(QRandomGenerator::global()->generate());
-    qint64 value = -1;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        c.setDatabaseName(db);
-        if (c.open()) {
-            QSqlQuery q(c);
-            if (q.exec(sql) && q.next())
-                value = q.value(0).toLongLong();
-        }
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return Test::sqliteScalar(db, sql);
 }
 
 void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyPath, int from, int count)
@@ -747,19 +725,7 @@ void TstSyncFailures::unverifiedFeedEventIsKeptAndRetried()
     QVERIFY(startCentral());
     QCOMPARE(syncOnce(m_ini).exitCode, 0);
     const QString centralFile = m_centralDb->url().mid(int(qstrlen("sqlite:")));
-    const auto centralSql = [&](const QString &sql) {
-        const QString name = QStringLiteral("central-edit");
-        bool ok = false;
-        {
-            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            c.setDatabaseName(centralFile);
-            QSqlQuery q(c);
-            ok = c.open() && q.exec(QStringLiteral("PRAGMA busy_timeout = 5000")) && q.exec(sql);
-            c.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return ok;
-    };
+    const auto centralSql = [&](const QString &sql) { return Test::sqliteExec(centralFile, {sql}); };
     QVERIFY(centralSql(QStringLiteral("UPDATE events SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), 'OFF-7', 'OFF-8') AS BLOB) WHERE sequence = 2")));
 
     const Run first = syncOnce(land);

@@ -8,6 +8,7 @@
 #include "scanner/mrz/checkdigit.h"
 #include "tests/support/commandrun.h"
 #include "tests/support/policyauthority.h"
+#include "tests/support/sqliteprobe.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
 #include <QFile>
@@ -110,37 +111,13 @@ Run TestTamper::record(const QString &direction, const QString &date) const
 
 bool TestTamper::sql(const QStringList &statements) const
 {
-    bool ok = true;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("attacker"));
-        c.setDatabaseName(path(QStringLiteral("kiosk.db")));
-        ok = c.open();
-        QSqlQuery q(c);
-        for (const QString &s : statements)
-            ok = ok && q.exec(s);
-        // Everything into the main file, so that a page written over below is the real one.
-        ok = ok && q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        q.finish();
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("attacker"));
-    return ok;
+    // Everything into the main file, so that a page written over below is the real one.
+    return Test::sqliteExec(path(QStringLiteral("kiosk.db")), statements + QStringList{QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
 }
 
 qint64 TestTamper::rootPage(const QString &name) const
 {
-    qint64 page = -1;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("attacker"));
-        c.setDatabaseName(path(QStringLiteral("kiosk.db")));
-        if (c.open()) {
-            QSqlQuery q(c);
-            if (q.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = '%1'").arg(name)) && q.next())
-                page = q.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("attacker"));
-    return page;
+    return Test::sqliteScalar(path(QStringLiteral("kiosk.db")), QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = '%1'").arg(name));
 }
 
 void TestTamper::tamperingIsFound_data()
