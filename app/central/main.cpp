@@ -31,6 +31,7 @@
 
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include <cstdio>
 
@@ -157,6 +158,8 @@ int serve(const QStringList &args)
     p.addOption({QStringLiteral("client-ca"), QStringLiteral("Require kiosk client certificates issued by this CA (PEM)"), QStringLiteral("F")});
     p.addOption({QStringLiteral("replay-window"), QStringLiteral("Seconds a signed request's time may differ from this clock (default 300)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("insecure-demo"), QStringLiteral("Answer unauthenticated requests (the demo only: anyone can then read every crossing)")});
+    p.addOption({QStringLiteral("max-connections"), QStringLiteral("Connections held at once, in all (default 512)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("max-connections-per-address"), QStringLiteral("Connections held at once from one address (default 32)"), QStringLiteral("N")});
     const auto settings = commandSettings(p, QStringLiteral("serve"), args,
                                           {kDatabase, {QStringLiteral("listen"), QStringLiteral("listen")}, {QStringLiteral("tls-cert"), QStringLiteral("tls_cert")},
                                            {QStringLiteral("tls-key"), QStringLiteral("tls_key")}});
@@ -168,6 +171,22 @@ int serve(const QStringList &args)
     if (!windowOk || window < 10 || window > 3600) {
         out("border-central: the replay window must be 10 to 3600 seconds\n", stderr);
         return Usage;
+    }
+    // The connection caps (issue 17 §1); the deadlines and body limit are in ServerLimits.
+    ServerLimits limits;
+    for (auto [option, key, target] : {std::tuple{QStringLiteral("max-connections"), QStringLiteral("max_connections"), &limits.maxConnections},
+                                       std::tuple{QStringLiteral("max-connections-per-address"), QStringLiteral("max_connections_per_address"),
+                                                  &limits.maxConnectionsPerAddress}}) {
+        const QString text = settings->value(option, key);
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        if (!ok || n < 1 || n > 100000) {
+            out(QStringLiteral("border-central: --%1 must be 1 to 100000\n").arg(option).toUtf8(), stderr);
+            return Usage;
+        }
+        *target = n;
     }
     const QString listen = settings->value(QStringLiteral("listen"), QStringLiteral("listen"));
     const qsizetype colon = listen.lastIndexOf(u':');
@@ -188,7 +207,7 @@ int serve(const QStringList &args)
     if (insecure)
         out("border-central: WARNING: --insecure-demo: requests are not authenticated; anyone who reaches the port reads every crossing\n", stderr);
     CentralApi api(service, insecure ? nullptr : &auth);
-    HttpAdapter http(api);
+    HttpAdapter http(api, limits);
     auto bound = http.listen(address, static_cast<quint16>(port),
                              TlsFiles{settings->value(QStringLiteral("tls-cert"), QStringLiteral("tls_cert")), settings->value(QStringLiteral("tls-key"), QStringLiteral("tls_key")),
                                       settings->value(QStringLiteral("client-ca"), QStringLiteral("client_ca"))});

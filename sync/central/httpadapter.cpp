@@ -1,9 +1,6 @@
 #include "sync/central/httpadapter.h"
 
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -11,18 +8,6 @@
 namespace Kiosk::Central {
 
 namespace {
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    default: return "OTHER";
-    }
-}
-
 std::optional<QByteArray> readAll(const QString &path)
 {
     QFile f(path);
@@ -32,15 +17,22 @@ std::optional<QByteArray> readAll(const QString &path)
 }
 } // namespace
 
-HttpAdapter::HttpAdapter(CentralApi &api, QObject *parent) : QObject(parent), m_api(api), m_server(std::make_unique<QHttpServer>())
+ApiResponse handleHttpRequest(CentralApi &api, const HttpRequest &request)
 {
-    // Every request goes to CentralApi: the routing is ours, not the preview's.
-    m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const EventLog::RequestCredentials credentials{request.value(EventLog::kKioskIdHeader), request.value(EventLog::kTimestampHeader),
-                                                       request.value(EventLog::kNonceHeader), request.value(EventLog::kSignatureHeader)};
-        const ApiResponse r = m_api.handle(methodName(request.method()), request.url().path(), request.query(), request.body(), credentials);
-        responder.write(r.body, QByteArrayLiteral("application/json"), static_cast<QHttpServerResponder::StatusCode>(r.status));
-    });
+    const EventLog::RequestCredentials credentials{request.header(EventLog::kKioskIdHeader), request.header(EventLog::kTimestampHeader),
+                                                   request.header(EventLog::kNonceHeader), request.header(EventLog::kSignatureHeader)};
+    return api.handle(request.method, request.path, request.query, request.body, credentials);
+}
+
+HttpAdapter::HttpAdapter(CentralApi &api, ServerLimits limits, QObject *parent)
+    : QObject(parent),
+      m_server(std::make_unique<HttpServer>(
+          [&api](const HttpRequest &request) {
+              const ApiResponse r = handleHttpRequest(api, request);
+              return HttpResponse{r.status, r.body};
+          },
+          limits))
+{
 }
 
 HttpAdapter::~HttpAdapter() = default;
@@ -75,11 +67,10 @@ Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, c
         config.setCaCertificates(cas);
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     }
-    m_server->sslSetup(config);
-    const quint16 bound = m_server->listen(address, port);
-    if (bound == 0)
-        return fail(QStringLiteral("CENTRAL_LISTEN"), QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port));
-    return bound;
+    m_server->setTls(config);
+    if (!m_server->listen(address, port))
+        return fail(QStringLiteral("CENTRAL_LISTEN"), QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_server->errorString()));
+    return m_server->serverPort();
 }
 
 } // namespace Kiosk::Central

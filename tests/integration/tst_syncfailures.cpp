@@ -33,6 +33,7 @@
 #include <QUrlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QNetworkReply>
 #include <QNetworkAccessManager>
 #include "sync/eventlog/requestsignature.h"
@@ -153,6 +154,108 @@ private:
     int m_connections = 0;
 };
 
+// Hostile clients as a misbehaving device at a checkpoint would be (issue 17 §1): `idle` TCP
+// connections that never send a byte and `slow` TLS connections that send a request one byte a
+// second. Each reconnects half a second after the server closes it, so the flood holds for as
+// long as it runs. 120 of the idle ones come from one address (127.0.0.2, over the server's
+// per-address cap), the rest from four others; the slow ones from 127.0.0.7. The real kiosks
+// connect from 127.0.0.1. Counts what the server closed.
+class HostileFlood : public QObject
+{
+public:
+    HostileFlood(quint16 port, int idle, int slow) : m_port(port)
+    {
+        for (int i = 0; i < idle; ++i)
+            m_idle.append(QHostAddress(i < 120 ? QStringLiteral("127.0.0.2") : QStringLiteral("127.0.0.%1").arg(3 + i % 4)));
+        m_slow = slow;
+    }
+    ~HostileFlood() override { stop(); }
+    int idleClosedByServer = 0, slowClosedByServer = 0, slowBytesSent = 0, open = 0, peakOpen = 0;
+
+    void start()
+    {
+        for (const QHostAddress &from : std::as_const(m_idle))
+            connectIdle(from);
+        for (int i = 0; i < m_slow; ++i)
+            connectSlow();
+    }
+    void stop()
+    {
+        m_stopping = true;
+        const auto sockets = findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *s : sockets)
+            s->abort();
+        qDeleteAll(sockets);
+    }
+
+private:
+    void opened()
+    {
+        peakOpen = qMax(peakOpen, ++open);
+    }
+    void again(std::function<void()> reconnect)
+    {
+        if (!m_stopping)
+            QTimer::singleShot(500, this, std::move(reconnect));
+    }
+    void connectIdle(const QHostAddress &from)
+    {
+        auto *s = new QTcpSocket(this);
+        s->bind(from);
+        connect(s, &QTcpSocket::connected, this, &HostileFlood::opened);
+        connect(s, &QTcpSocket::disconnected, this, [this, s, from] {
+            if (m_stopping)
+                return;
+            --open;
+            ++idleClosedByServer;
+            s->deleteLater();
+            again([this, from] { connectIdle(from); });
+        });
+        connect(s, &QTcpSocket::errorOccurred, this, [this, s, from](QAbstractSocket::SocketError e) {
+            if (m_stopping || e == QAbstractSocket::RemoteHostClosedError || s->state() != QAbstractSocket::UnconnectedState)
+                return; // a close is counted by disconnected
+            s->deleteLater();
+            again([this, from] { connectIdle(from); });
+        });
+        s->connectToHost(QHostAddress::LocalHost, m_port);
+    }
+    void connectSlow()
+    {
+        auto *s = new QSslSocket(this);
+        s->bind(QHostAddress(QStringLiteral("127.0.0.7")));
+        s->setPeerVerifyMode(QSslSocket::VerifyNone); // a hostile client does not care
+        auto *drip = new QTimer(s);
+        drip->setInterval(1000);
+        auto sent = std::make_shared<qsizetype>(0);
+        connect(drip, &QTimer::timeout, s, [this, s, sent] {
+            static const QByteArray request = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                              "Content-Length: 100000\r\n\r\n" + QByteArray(100000, '{');
+            if (*sent < request.size()) {
+                s->write(request.mid((*sent)++, 1));
+                ++slowBytesSent;
+            }
+        });
+        connect(s, &QSslSocket::encrypted, this, [this, drip] { opened(); drip->start(); });
+        connect(s, &QSslSocket::disconnected, this, [this, s, drip] {
+            if (m_stopping)
+                return;
+            if (drip->isActive()) {
+                --open;
+                ++slowClosedByServer;
+            }
+            drip->stop();
+            s->deleteLater();
+            again([this] { connectSlow(); });
+        });
+        s->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+    }
+
+    quint16 m_port;
+    QList<QHostAddress> m_idle;
+    int m_slow = 0;
+    bool m_stopping = false;
+};
+
 } // namespace
 
 class TstSyncFailures : public QObject
@@ -182,6 +285,7 @@ private slots:
     void restoredBackupCannotReuseASequence();
     void capturedRequestReplayedIsRefused();
     void kioskPushingAnothersEventsIsRefused();
+    void hostileClientsDoNotStopRealPushes();
 
 private:
     // One HTTPS request to the running border-central (the test CA pinned), signed as this
@@ -203,7 +307,8 @@ private:
     // `border-central reference publish` of `body`, signed with this test's policy key over
     // `signedBytes` (they differ only to forge); the exit status.
     int publishSigned(const QString &kind, int version, const QByteArray &body, const QByteArray &signedBytes);
-    void recordInProcess(const QString &db, const QString &key, int from, int count);
+    void recordInProcess(const QString &db, const QString &key, int from, int count, const QString &kioskId = KioskId,
+                         const QString &checkpoint = QStringLiteral("GYD"));
     // KIOSK-KRM-01 at the land border, enrolled here and at the central side; its INI, or empty.
     QString enrolLandKiosk();
     QJsonObject logVerify(const QString &ini, int *exitCode);
@@ -333,14 +438,15 @@ qint64 TstSyncFailures::kioskScalar(const QString &db, const QString &sql)
     return Test::sqliteScalar(db, sql);
 }
 
-void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyPath, int from, int count)
+void TstSyncFailures::recordInProcess(const QString &dbPath, const QString &keyPath, int from, int count, const QString &kioskId,
+                                      const QString &checkpoint)
 {
     auto db = Store::Database::open(dbPath);
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
     auto key = Crypto::Ed25519PrivateKey::fromFile(keyPath);
     QVERIFY(key);
     const EventLog::EventSigner signer(std::move(*key));
-    Sync::CrossingRecorder recorder(*db, signer, KioskId, QStringLiteral("GYD"));
+    Sync::CrossingRecorder recorder(*db, signer, kioskId, checkpoint);
     recorder.keepChainFilesBeside(keyPath); // as the deployed kiosk keeps it
     const QDateTime at(QDate(2026, 11, 20), QTime(10, 0), QTimeZone(4 * 3600));
     for (int i = from; i < from + count; ++i) {
@@ -1117,6 +1223,66 @@ void TstSyncFailures::kioskPushingAnothersEventsIsRefused()
     const Run own = syncOnce(m_ini);
     QVERIFY2(own.exitCode == 0, own.out + own.err);
     QCOMPARE(own.json().value(QStringLiteral("stored")).toInteger(), 3);
+}
+
+// Issue 17 §1: 40 idle connections once wedged border-central for good. Now 200 idle and 20
+// one-byte-a-second connections are held against `serve` for 30 s while two real kiosks
+// record and push (kioskctl sync --once, child processes): every push succeeds during the
+// flood and after it, and the server closed the hostile connections itself (deadlines and
+// the per-address cap), so the flood never held the service.
+void TstSyncFailures::hostileClientsDoNotStopRealPushes()
+{
+    if (!onlySqlite())
+        QSKIP("the HTTP layer is the same on both backends: runs on the sqlite row");
+    const QString land = enrolLandKiosk();
+    QVERIFY(!land.isEmpty());
+    QVERIFY(startCentral());
+    HostileFlood flood(m_port, 200, 20);
+    flood.start();
+    struct Kiosk
+    {
+        QString ini, db, key, id, checkpoint;
+        int recorded = 0;
+    };
+    QList<Kiosk> kiosks{{m_ini, path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), KioskId, QStringLiteral("GYD")},
+                        {land, path(QStringLiteral("land.db")), path(QStringLiteral("land.key")), QStringLiteral("KIOSK-KRM-01"), QStringLiteral("KRM")}};
+    int pushes = 0;
+    QStringList failed;
+    // Runs for 30 s of flood: how long, not what is asserted.
+    const QDeadlineTimer floodFor(30000);
+    while (!floodFor.hasExpired()) {
+        Kiosk &k = kiosks[pushes % 2];
+        recordInProcess(k.db, k.key, 10000 * (pushes % 2) + k.recorded, 5, k.id, k.checkpoint);
+        k.recorded += 5;
+        const Run r = syncOnce(k.ini);
+        ++pushes;
+        if (r.exitCode != 0 || r.json().value(QStringLiteral("stored")).toInteger() != 5)
+            failed.append(QStringLiteral("push %1 (%2): exit %3 %4").arg(pushes).arg(k.id).arg(r.exitCode).arg(QString::fromUtf8(r.out + r.err).trimmed()));
+    }
+    const int idleClosed = flood.idleClosedByServer, slowClosed = flood.slowClosedByServer, peak = flood.peakOpen;
+    flood.stop();
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u'\n')));
+    QVERIFY2(pushes >= 6, qPrintable(QStringLiteral("only %1 pushes in 30 s").arg(pushes)));
+    // The flood was real: at its peak well over a hundred hostile connections were open at
+    // once, and the server itself closed every one of them at least once.
+    QVERIFY2(peak >= 100, qPrintable(QString::number(peak)));
+    QVERIFY2(idleClosed >= 200, qPrintable(QString::number(idleClosed)));
+    QVERIFY2(slowClosed >= 20, qPrintable(QString::number(slowClosed)));
+    qInfo("hostile flood: %d pushes, all stored; peak %d hostile connections open; the server closed %d idle and %d slow ones", pushes, peak,
+          idleClosed, slowClosed);
+    // After it: one more push from each kiosk, and exactly once for everything.
+    for (Kiosk &k : kiosks) {
+        recordInProcess(k.db, k.key, (k.id == KioskId ? 0 : 10000) + k.recorded, 5, k.id, k.checkpoint);
+        k.recorded += 5;
+        const Run r = syncOnce(k.ini);
+        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        QCOMPARE(r.json().value(QStringLiteral("stored")).toInteger(), 5);
+        QCOMPARE(kioskScalar(k.db, QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    }
+    const QJsonObject s = stats();
+    QCOMPARE(s.value(QStringLiteral("events")).toInteger(), kiosks[0].recorded + kiosks[1].recorded);
+    QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
+    QCOMPARE(s.value(QStringLiteral("rejections")).toInteger(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)
