@@ -147,7 +147,9 @@ void HttpServer::onReadyRead(QSslSocket *socket)
         return;
     }
     const bool wasMidRequest = c.parser.midRequest();
-    (void)c.parser.feed(socket->readAll());
+    const QByteArray bytes = socket->readAll();
+    m_counters.bytesRead += static_cast<quint64>(bytes.size());
+    (void)c.parser.feed(bytes);
     while (c.parser.state() == HttpRequestParser::State::Ready) {
         const HttpRequest request = c.parser.take();
         const HttpResponse response = m_handler(request);
@@ -224,6 +226,14 @@ void HttpServer::sweep()
         socket->abort();
         drop(socket);
     }
+}
+
+int HttpServer::connectionsMidRequest() const
+{
+    int n = 0;
+    for (const auto &[socket, c] : m_connections)
+        n += c->phase == Phase::Request ? 1 : 0;
+    return n;
 }
 
 void HttpServer::drop(QSslSocket *socket)

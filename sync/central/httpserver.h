@@ -56,6 +56,7 @@ struct ServerCounters
     quint64 tlsFailed = 0;           // handshake failed (not TLS, bad client certificate)
     quint64 refusedRequests = 0;     // answered 4xx/5xx by the request reader, then closed
     quint64 served = 0;              // requests answered by the handler
+    quint64 bytesRead = 0;           // request bytes received (after TLS)
 };
 
 class HttpServer : public QTcpServer
@@ -77,6 +78,8 @@ public:
 
     [[nodiscard]] int connectionCount() const { return static_cast<int>(m_connections.size()); }
     [[nodiscard]] int connectionCount(const QHostAddress &peer) const { return m_perAddress.value(peer); }
+    // Connections a request has begun on and not yet been read whole (slow senders among them).
+    [[nodiscard]] int connectionsMidRequest() const;
     [[nodiscard]] const ServerCounters &counters() const { return m_counters; }
     [[nodiscard]] const ServerLimits &limits() const { return m_limits; }
 
