@@ -37,7 +37,7 @@ HttpAdapter::HttpAdapter(CentralApi &api, ServerLimits limits, QObject *parent)
 
 HttpAdapter::~HttpAdapter() = default;
 
-Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, const TlsFiles &tls)
+Result<QSslConfiguration> serverTlsConfiguration(const TlsFiles &tls)
 {
     const auto certPem = readAll(tls.certificate);
     const auto keyPem = readAll(tls.key);
@@ -67,7 +67,15 @@ Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, c
         config.setCaCertificates(cas);
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     }
-    m_server->setTls(config);
+    return config;
+}
+
+Result<quint16> HttpAdapter::listen(const QHostAddress &address, quint16 port, const TlsFiles &tls)
+{
+    auto config = serverTlsConfiguration(tls);
+    if (!config)
+        return std::unexpected(config.error());
+    m_server->setTls(*config);
     if (!m_server->listen(address, port))
         return fail(QStringLiteral("CENTRAL_LISTEN"), QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_server->errorString()));
     return m_server->serverPort();

@@ -19,6 +19,10 @@ struct TlsFiles
     QString clientCa;    // PEM; set: kiosks must present a certificate issued by it (mutual TLS)
 };
 
+// The server side's TLS configuration from the files: TLS 1.2+, and with a client CA, kiosks
+// must present a certificate it issued. Errors: CENTRAL_TLS.
+[[nodiscard]] Result<QSslConfiguration> serverTlsConfiguration(const TlsFiles &tls);
+
 // One HTTP request through the API: the kiosk's credentials from its headers, the path and
 // query from its target. The server and fuzz_central_api both go through here.
 [[nodiscard]] ApiResponse handleHttpRequest(CentralApi &api, const HttpRequest &request);

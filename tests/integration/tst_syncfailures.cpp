@@ -38,6 +38,7 @@
 #include <QNetworkAccessManager>
 #include "sync/eventlog/requestsignature.h"
 #include <QTimer>
+#include <QMutex>
 
 #include <csignal>
 
@@ -286,6 +287,8 @@ private slots:
     void capturedRequestReplayedIsRefused();
     void kioskPushingAnothersEventsIsRefused();
     void hostileClientsDoNotStopRealPushes();
+    void lyingCentralLeavesPullStateUntouched_data();
+    void lyingCentralLeavesPullStateUntouched();
 
 private:
     // One HTTPS request to the running border-central (the test CA pinned), signed as this
@@ -1283,6 +1286,147 @@ void TstSyncFailures::hostileClientsDoNotStopRealPushes()
     QCOMPARE(s.value(QStringLiteral("events")).toInteger(), kiosks[0].recorded + kiosks[1].recorded);
     QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
     QCOMPARE(s.value(QStringLiteral("rejections")).toInteger(), 0);
+}
+
+void TstSyncFailures::lyingCentralLeavesPullStateUntouched_data()
+{
+    QTest::addColumn<QString>("lie");      // what the central side answers instead (see the rewrite below)
+    QTest::addColumn<QString>("expected"); // a fragment of the error naming the element; empty: the round succeeds
+    QTest::newRow("registry: an HTML error page with status 200") << QStringLiteral("registry-html") << QStringLiteral("GET /v1/kiosks: not JSON");
+    QTest::newRow("registry: cut off half way") << QStringLiteral("registry-truncated") << QStringLiteral("GET /v1/kiosks: not JSON");
+    QTest::newRow("registry: a key of the wrong type") << QStringLiteral("registry-key-number") << QStringLiteral("kiosks[0].publicKey");
+    QTest::newRow("feed: cut off half way") << QStringLiteral("feed-truncated") << QStringLiteral("not JSON");
+    QTest::newRow("feed: events out of order") << QStringLiteral("feed-reversed") << QStringLiteral("the feed went backwards");
+    QTest::newRow("feed: next behind its own page") << QStringLiteral("feed-next-zero") << QStringLiteral("'next' 0 is before");
+    QTest::newRow("feed: event bytes not base64") << QStringLiteral("feed-bytes-garbage") << QStringLiteral("events[0].bytes");
+    QTest::newRow("head: another kiosk's") << QStringLiteral("head-other-kiosk") << QStringLiteral("'kioskId' is not KIOSK-GYD-01");
+    // Not a protocol error: the events are of a kiosk the (shortened) registry does not know.
+    // They are kept aside, never dropped, and arrive once the real registry is back.
+    QTest::newRow("feed: events of a kiosk the registry omits") << QStringLiteral("registry-without-land") << QString();
+}
+
+// Issue 17 §1: a central side that answers garbage, truncated JSON, wrong types, events out of
+// order or of an unknown kiosk changes nothing of the kiosk's pull state (registry, feed
+// cursor, pulled crossings); the round fails SYNC_PROTOCOL naming the element, sync --status
+// carries it in lastError, and the next honest round brings everything.
+void TstSyncFailures::lyingCentralLeavesPullStateUntouched()
+{
+    if (!onlySqlite())
+        QSKIP("the kiosk side's reading: runs on the sqlite row");
+    QFETCH(QString, lie);
+    QFETCH(QString, expected);
+    const QString land = enrolLandKiosk();
+    QVERIFY(!land.isEmpty());
+    QMutex mutex;
+    QString lying; // read on the central thread
+    Test::CentralThread central(m_centralDb->url(), path(QStringLiteral("ca.pem")), path(QStringLiteral("tls.key")));
+    central.setRewrite([&](const Central::HttpRequest &request, const Central::HttpResponse &real) -> std::optional<Central::HttpResponse> {
+        QMutexLocker lock(&mutex);
+        if (lying.isEmpty() || real.status != 200)
+            return std::nullopt;
+        QJsonObject o = QJsonDocument::fromJson(real.body).object();
+        const auto json = [](const QJsonObject &v) { return Central::HttpResponse{200, QJsonDocument(v).toJson(QJsonDocument::Compact)}; };
+        if (request.path == QLatin1String("/v1/kiosks")) {
+            QJsonArray kiosks = o.value(QStringLiteral("kiosks")).toArray();
+            if (lying == QLatin1String("registry-html"))
+                return Central::HttpResponse{200, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"};
+            if (lying == QLatin1String("registry-truncated"))
+                return Central::HttpResponse{200, real.body.left(real.body.size() / 2)};
+            if (lying == QLatin1String("registry-key-number")) {
+                QJsonObject k = kiosks.at(0).toObject();
+                k[QStringLiteral("publicKey")] = 12345;
+                kiosks[0] = k;
+            }
+            if (lying == QLatin1String("registry-without-land"))
+                for (qsizetype i = kiosks.size() - 1; i >= 0; --i)
+                    if (kiosks.at(i).toObject().value(QStringLiteral("id")).toString() == QLatin1String("KIOSK-KRM-01"))
+                        kiosks.removeAt(i);
+            o[QStringLiteral("kiosks")] = kiosks;
+            return json(o);
+        }
+        if (request.path == QLatin1String("/v1/feed") && !o.value(QStringLiteral("events")).toArray().isEmpty()) {
+            QJsonArray events = o.value(QStringLiteral("events")).toArray();
+            if (lying == QLatin1String("feed-truncated"))
+                return Central::HttpResponse{200, real.body.left(real.body.size() * 2 / 3)};
+            if (lying == QLatin1String("feed-reversed")) {
+                QJsonArray reversed;
+                for (qsizetype i = events.size() - 1; i >= 0; --i)
+                    reversed.append(events.at(i));
+                events = reversed;
+            }
+            if (lying == QLatin1String("feed-next-zero"))
+                o[QStringLiteral("next")] = 0;
+            if (lying == QLatin1String("feed-bytes-garbage")) {
+                QJsonObject e = events.at(0).toObject();
+                e[QStringLiteral("bytes")] = QStringLiteral("%%not base64%%");
+                events[0] = e;
+            }
+            o[QStringLiteral("events")] = events;
+            return json(o);
+        }
+        if (request.path.endsWith(QLatin1String("/head")) && lying == QLatin1String("head-other-kiosk")) {
+            o[QStringLiteral("kioskId")] = QStringLiteral("KIOSK-XXX-99");
+            return json(o);
+        }
+        return std::nullopt;
+    });
+    m_port = central.startListening();
+    QVERIFY2(m_port != 0, qPrintable(central.error()));
+
+    // The land kiosk's crossings reach the central side; the airport kiosk pulls the first two.
+    const QString landDb = path(QStringLiteral("land.db")), landKey = path(QStringLiteral("land.key"));
+    recordInProcess(landDb, landKey, 500, 2, QStringLiteral("KIOSK-KRM-01"), QStringLiteral("KRM"));
+    Run r = syncOnce(land);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    recordInProcess(path(QStringLiteral("kiosk.db")), path(QStringLiteral("kiosk.key")), 0, 1);
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("pulled")).toInteger(), 2);
+    recordInProcess(landDb, landKey, 502, 2, QStringLiteral("KIOSK-KRM-01"), QStringLiteral("KRM"));
+    r = syncOnce(land);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+
+    const QString db = path(QStringLiteral("kiosk.db"));
+    const auto pullState = [&] {
+        return QStringList{
+            Test::sqliteValue(db, QStringLiteral("SELECT group_concat(kiosk_id || ':' || checkpoint || ':' || hex(public_key) || ':' || revoked, ',') "
+                                                 "FROM (SELECT * FROM kiosk_registry ORDER BY kiosk_id)")).toString(),
+            Test::sqliteValue(db, QStringLiteral("SELECT value FROM sync_state WHERE key = 'feed_cursor'")).toString(),
+            Test::sqliteValue(db, QStringLiteral("SELECT group_concat(event_id, ',') FROM (SELECT event_id FROM remote_events ORDER BY feed_id)")).toString()};
+    };
+    const QStringList before = pullState();
+    QVERIFY2(before.at(0).contains(QLatin1String("KIOSK-KRM-01")), qPrintable(before.join(u'|')));
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM remote_events")), 2);
+    {
+        QMutexLocker lock(&mutex);
+        lying = lie;
+    }
+    r = syncOnce(m_ini);
+    {
+        QMutexLocker lock(&mutex);
+        lying.clear();
+    }
+    if (expected.isEmpty()) {
+        // Kept aside: the cursor moves, nothing is stored unverified, nothing is lost.
+        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        QCOMPARE(r.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 2);
+        QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM remote_events")), 2);
+    } else {
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(), QStringLiteral("SYNC_PROTOCOL"));
+        QVERIFY2(r.json().value(QStringLiteral("message")).toString().contains(expected), r.out);
+        QCOMPARE(pullState(), before);
+        const Run st = run(kioskctl(), {QStringLiteral("sync"), QStringLiteral("--status"), QStringLiteral("--config"), m_ini});
+        const QString lastError = st.json().value(QStringLiteral("lastError")).toString();
+        QVERIFY2(lastError.startsWith(QLatin1String("SYNC_PROTOCOL")) && lastError.contains(expected), st.out + st.err);
+    }
+    // The honest round: everything the land kiosk recorded is here, once.
+    r = syncOnce(m_ini);
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(r.json().value(QStringLiteral("unverifiedPulls")).toInteger(), 0);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM remote_events")), 4);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM remote_events WHERE kiosk_id = 'KIOSK-KRM-01'")), 4);
+    QCOMPARE(kioskScalar(db, QStringLiteral("SELECT COUNT(*) FROM pull_pending")), 0);
 }
 
 QTEST_GUILESS_MAIN(TstSyncFailures)

@@ -57,13 +57,26 @@ void CentralThread::run()
     const SystemClock clock;
     Central::RequestAuthenticator auth(service, clock);
     Central::CentralApi api(service, &auth);
-    Central::HttpAdapter http(api);
-    auto port = http.listen(QHostAddress::LocalHost, m_port, {m_cert, m_key, {}});
-    if (!port)
-        m_error = port.error().code + QStringLiteral(": ") + port.error().message;
-    m_bound.set_value(port ? *port : 0);
-    if (!port)
+    // The server and the adapter's request path, as HttpAdapter puts them together, with the
+    // test's rewrite between the API and the wire.
+    Central::HttpServer server([&](const Central::HttpRequest &request) {
+        const Central::ApiResponse r = Central::handleHttpRequest(api, request);
+        const Central::HttpResponse real{r.status, r.body};
+        return m_rewrite ? m_rewrite(request, real).value_or(real) : real;
+    });
+    auto tls = Central::serverTlsConfiguration({m_cert, m_key, {}});
+    if (!tls) {
+        m_error = tls.error().code + QStringLiteral(": ") + tls.error().message;
+        m_bound.set_value(0);
         return;
+    }
+    server.setTls(*tls);
+    if (!server.listen(QHostAddress::LocalHost, m_port)) {
+        m_error = QStringLiteral("CENTRAL_LISTEN: ") + server.errorString();
+        m_bound.set_value(0);
+        return;
+    }
+    m_bound.set_value(server.serverPort());
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, [&] { m_verifyNs = service.verifyNanoseconds(); });
     poll.start(20);

@@ -5,12 +5,15 @@
 // its own event loop, as border-central runs it (the client's rounds block in a local event
 // loop, so the server must not share the client's thread).
 #include "sync/central/centralservice.h"
+#include "sync/central/httpserver.h"
 
 #include <QList>
 #include <QString>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
+#include <optional>
 #include <future>
 
 namespace Kiosk::Test {
@@ -30,6 +33,12 @@ public:
     CentralThread(const CentralThread &) = delete;
     CentralThread &operator=(const CentralThread &) = delete;
 
+    // A central side that lies (issue 17 §1): called on the central thread with each request and
+    // the real answer; what it returns is sent instead (nullopt: the real answer). Set before
+    // startListening(); it must be safe to call from the central thread.
+    using Rewrite = std::function<std::optional<Central::HttpResponse>(const Central::HttpRequest &, const Central::HttpResponse &real)>;
+    void setRewrite(Rewrite rewrite) { m_rewrite = std::move(rewrite); }
+
     // Starts the thread and blocks until it listens; the bound port, or 0 (then see error()).
     [[nodiscard]] quint16 startListening();
     [[nodiscard]] QString error() const { return m_error; }
@@ -43,6 +52,7 @@ private:
     QString m_url, m_cert, m_key;
     QList<Central::KioskRecord> m_enrol;
     quint16 m_port;
+    Rewrite m_rewrite;
     std::promise<quint16> m_bound;
     QString m_error; // written before m_bound is set
     std::atomic<qint64> m_verifyNs{0};

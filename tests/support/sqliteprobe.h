@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace Kiosk::Test {
 
@@ -28,23 +29,30 @@ inline bool sqliteExec(const QString &file, const QStringList &statements)
     return ok;
 }
 
-// The first column of the first row `sql` gives on `file` as an integer; -1 when there is none.
-inline qint64 sqliteScalar(const QString &file, const QString &sql)
+// The first column of the first row `sql` gives on `file`; invalid when there is none.
+inline QVariant sqliteValue(const QString &file, const QString &sql)
 {
     const QString name = QStringLiteral("sqliteprobe");
-    qint64 value = -1;
+    QVariant value;
     {
         QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         c.setDatabaseName(file);
         if (c.open()) {
             QSqlQuery q(c);
             if (q.exec(sql) && q.next())
-                value = q.value(0).toLongLong();
+                value = q.value(0);
         }
         c.close();
     }
     QSqlDatabase::removeDatabase(name);
     return value;
+}
+
+// The same as an integer; -1 when there is none.
+inline qint64 sqliteScalar(const QString &file, const QString &sql)
+{
+    const QVariant v = sqliteValue(file, sql);
+    return v.isValid() ? v.toLongLong() : -1;
 }
 
 } // namespace Kiosk::Test

@@ -3,12 +3,11 @@
 // connection at accept, a refused request is answered and closed, and real HTTPS requests are
 // served on a kept-alive connection. Nothing here waits for time to pass: the clock is moved and
 // sweep() called; what is waited for is a socket event.
+#include "sync/central/httpadapter.h"
 #include "sync/central/httpserver.h"
 #include "tests/support/loopbackcentral.h"
 
-#include <QFile>
 #include <QSslCertificate>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -56,13 +55,8 @@ std::optional<QSslConfiguration> serverTls(const QString &keyFile, const QString
 {
     if (!Kiosk::Test::makeLoopbackTls(keyFile, certFile).isEmpty())
         return std::nullopt;
-    QFile kf(keyFile);
-    if (!kf.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(certFile).value(0));
-    tls.setPrivateKey(QSslKey(kf.readAll(), QSsl::Ec));
-    return tls;
+    auto tls = serverTlsConfiguration({certFile, keyFile, {}});
+    return tls ? std::optional(*tls) : std::nullopt;
 }
 
 bool closedByServer(QTcpSocket &s)
