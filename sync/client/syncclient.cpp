@@ -261,7 +261,7 @@ Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &
         return std::unexpected(fresh.error());
     if (*fresh) {
         ++report.pulled;
-        if (auto crossing = recordRemoteCrossing(m_db, se->event); !crossing)
+        if (auto crossing = recordRemoteCrossing(m_db, se->event, QDateTime::currentDateTimeUtc()); !crossing)
             return std::unexpected(crossing.error());
     }
     return true;
@@ -359,7 +359,7 @@ namespace {
 // The rows of a verified data version (watchlist, permits, visas) through the store's importer,
 // inside the caller's transaction. Errors: REFERENCE_BAD_FILE, REFERENCE_BAD_ROW (the data),
 // STORE_* (the database).
-Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob &blob)
+Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob &blob, const QDateTime &now)
 {
     const auto kind = Store::importKindFromString(blob.kind);
     if (!kind || *kind == Store::ImportKind::Crossings)
@@ -369,6 +369,7 @@ Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob 
     options.format = Store::ImportFormat::Json;
     options.source = QStringLiteral("central:%1").arg(blob.kind);
     options.listVersion = QString::number(blob.version);
+    options.importedAt = now; // the watchlist's age is measured from here
     // A watchlist version is the whole list: it replaces the previous one. Permits and visas
     // are added (see syncclient.h).
     options.replace = *kind == Store::ImportKind::Watchlist;
@@ -429,17 +430,19 @@ Result<void> SyncClient::pullReference(RoundReport &report)
         // Watchlist, permits, visas: the rows go through the store's importer together with the
         // reference_data row in ONE transaction, so a version is either fully in use or not at
         // all, and a version whose rows the importer refuses is refused like a bad signature.
+        // One instant for the version: its fetched_at and its list_imports row.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         Store::Transaction tx(m_db);
         if (!tx.isActive())
             return std::unexpected(tx.error());
-        if (auto rows = applyReferenceRows(m_db, blob); !rows) {
+        if (auto rows = applyReferenceRows(m_db, blob, now); !rows) {
             tx.rollback();
             if (!rows.error().code.startsWith(QLatin1String("REFERENCE_")))
                 return std::unexpected(rows.error()); // the store failed, not the data
             refuse(rows.error());
             continue;
         }
-        if (auto stored = store.storeReference(blob, QDateTime::currentDateTimeUtc()); !stored)
+        if (auto stored = store.storeReference(blob, now); !stored)
             return std::unexpected(stored.error());
         if (auto committed = tx.commit(); !committed)
             return std::unexpected(committed.error());
