@@ -200,8 +200,9 @@ int serve(const QStringList &args)
     auto db = CentralDatabase::open(settings->database());
     if (!db)
         return failWith(db.error());
-    CentralService service(*db);
+    // One clock for the service (received_at, partitions) and the requests' replay window.
     const SystemClock clock;
+    CentralService service(*db, [&clock] { return clock.now(); });
     RequestAuthenticator auth(service, clock, window);
     const bool insecure = p.isSet(QStringLiteral("insecure-demo"));
     if (insecure)

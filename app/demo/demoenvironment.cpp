@@ -146,7 +146,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
         settings.interval = options.syncInterval;
         settings.backoff.base = std::chrono::milliseconds(1000);
         settings.backoff.max = std::chrono::milliseconds(10000);
-        auto sync = Sync::SyncClient::create(*p.db, settings);
+        auto sync = Sync::SyncClient::create(*p.db, settings, clock, systemScheduler());
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);

@@ -82,7 +82,7 @@ public:
         if (!parsed.valid)
             return fail(QStringLiteral("DEMO_BAD_SAMPLE"), QStringLiteral("a demo MRZ does not parse: %1")
                                                                .arg(parsed.errors.isEmpty() ? QString() : parsed.errors.front().message));
-        return Store::PersonRepository(m_db).findOrCreate(parsed.toTravelDocument());
+        return Store::PersonRepository(m_db).findOrCreate(parsed.toTravelDocument(), m_o.now);
     }
 
     Result<void> crossing(const Store::PersonRepository::Recorded &p, Direction d, int daysAgo, const QString &checkpoint)
@@ -219,7 +219,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         ban.birthDate = QDate(1975, 1, 20);
         ban.nationality = CountryCode::fromString(u"CHN");
         ban.basis = QStringLiteral("CIS database of persons banned from entry (§51); deportation decision 2024 (§130)");
-        DEMO_TRY(Store::WatchlistRepository(db).add(ban, QStringLiteral("demo-1")));
+        DEMO_TRY(Store::WatchlistRepository(db).add(ban, o.now, QStringLiteral("demo-1")));
         docs.append({QStringLiteral("banned"), mrz, Direction::Entry, VerdictKind::Refuse, QStringLiteral("ENTRY_BAN"), {}});
     }
     // 5. Citizen with an exit restriction (§236): open criminal proceedings.
@@ -237,7 +237,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         r.birthDate = QDate(1988, 8, 8);
         r.nationality = CountryCode::fromString(u"AZE");
         r.basis = QStringLiteral("Open criminal proceedings (§236)");
-        DEMO_TRY(Store::WatchlistRepository(db).add(r, QStringLiteral("demo-1"),
+        DEMO_TRY(Store::WatchlistRepository(db).add(r, o.now, QStringLiteral("demo-1"),
                                                     {o.today.addDays(-30), o.today.addDays(300)}));
         docs.append({QStringLiteral("exit-restriction"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("EXIT_RESTRICTION"), {}});
     }
@@ -251,7 +251,7 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
         s.issuingState = CountryCode::fromString(u"UKR");
         s.documentNumber = QStringLiteral("FK1234560");
         s.basis = QStringLiteral("Reported stolen (§169-170): retain the document");
-        DEMO_TRY(Store::WatchlistRepository(db).add(s, QStringLiteral("demo-1")));
+        DEMO_TRY(Store::WatchlistRepository(db).add(s, o.now, QStringLiteral("demo-1")));
         docs.append({QStringLiteral("stolen-document"), mrz, Direction::Entry, VerdictKind::Refer, QStringLiteral("DOCUMENT_REPORTED_STOLEN"), {}});
     }
     // 7. Great Britain and India: visa nationals (§19) with visas in the register.

@@ -165,7 +165,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (records && !config->centralUrl.isEmpty()) {
         // The same settings as `kioskctl sync`: policy, watchlist, permits and visas pulled and
         // applied only when they verify against the policy trust anchor.
-        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor->key));
+        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor->key), clock, systemScheduler());
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);

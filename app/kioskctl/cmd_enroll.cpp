@@ -13,6 +13,7 @@
 // Database and key default to what the INI names, else the state folder
 // (/var/lib/border-kiosk for /etc/border-kiosk/kiosk.ini, else the INI's folder).
 // Exit 0 enrolled, 1 a step failed (what was made is removed), 2 usage.
+#include "app/core/clock.h"
 #include "app/core/privatefile.h"
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
@@ -163,7 +164,7 @@ int runEnroll(const QStringList &args)
         auto db = Store::Database::open(database);
         if (!db)
             return undo(db.error());
-        if (auto bound = Store::bindKioskIdentity(*db, Store::KioskIdentity{id, checkpoint, key->publicKey().raw(), {}}); !bound)
+        if (auto bound = Store::bindKioskIdentity(*db, Store::KioskIdentity{id, checkpoint, key->publicKey().raw(), SystemClock().now()}); !bound)
             return undo(bound.error());
     }
 

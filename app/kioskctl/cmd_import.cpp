@@ -2,6 +2,7 @@
 // (issue 3 §3): all or nothing per file; bad rows are reported with their line numbers (the
 // first Store::kImportMaxRejected; "rejected_count" counts them all).
 // Exit: 0 imported, 1 file rejected (bad rows, unreadable file, database failure), 2 usage.
+#include "app/core/clock.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
 #include "app/store/database.h"
@@ -65,6 +66,7 @@ int runImport(const QStringList &args)
     options.source = file == QLatin1String("-") ? QStringLiteral("stdin") : QFileInfo(file).fileName();
     options.listVersion = parser.value(versionOpt);
     options.replace = parser.isSet(replaceOpt);
+    options.importedAt = SystemClock().now(); // kioskctl is a composition root: the system clock
     if (options.replace && *kind != Store::ImportKind::Watchlist)
         return usage(QStringLiteral("--replace applies to --kind watchlist only"));
     if (parser.isSet(issuedOpt)) {

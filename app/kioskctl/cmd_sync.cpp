@@ -101,7 +101,9 @@ int runSync(const QStringList &args)
     Sync::SyncSettings settings = Session::syncSettingsFor(*config, applyReference ? std::optional(anchor->key) : std::nullopt);
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
-    auto client = Sync::SyncClient::create(*db, settings);
+    // kioskctl is a composition root: the system clock (one round; the scheduler is unused).
+    const SystemClock clock;
+    auto client = Sync::SyncClient::create(*db, settings, clock, systemScheduler());
     if (!client) {
         printError(QStringLiteral("%1: %2").arg(client.error().code, client.error().message));
         return ExitUsage;

@@ -742,15 +742,15 @@ Record readRecord(ImportKind kind, const RawRecord &raw, QList<ImportRowError> &
     return rec;
 }
 
-Result<void> writeRecord(Database &db, ImportKind kind, const Record &rec, const QString &listVersion)
+Result<void> writeRecord(Database &db, ImportKind kind, const Record &rec, const QString &listVersion, const QDateTime &importedAt)
 {
     if (kind == ImportKind::Watchlist) {
-        auto r = WatchlistRepository(db).add(rec.entry, listVersion, rec.validity);
+        auto r = WatchlistRepository(db).add(rec.entry, importedAt, listVersion, rec.validity);
         if (!r)
             return std::unexpected(r.error());
         return {};
     }
-    auto person = PersonRepository(db).findOrCreate(rec.document);
+    auto person = PersonRepository(db).findOrCreate(rec.document, importedAt);
     if (!person)
         return std::unexpected(person.error());
     Result<qint64> written;
@@ -888,6 +888,8 @@ Result<ImportReport> importRecords(Database &db, QIODevice &input, const ImportO
 {
     if (auto ok = checkOptions(options); !ok)
         return std::unexpected(ok.error());
+    if (!options.importedAt.isValid())
+        return fail(QStringLiteral("IMPORT_BAD_OPTIONS"), QStringLiteral("an import needs the time it happens (importedAt)"));
 
     // One transaction for the whole file, open while it is read: a bad row or a refusal
     // anywhere rolls back every row written before it (and --replace's clearing).
@@ -899,16 +901,17 @@ Result<ImportReport> importRecords(Database &db, QIODevice &input, const ImportO
             return std::unexpected(r.error());
     }
     auto report = readCheckAndWrite(input, options, [&](const Record &rec) {
-        return writeRecord(db, options.kind, rec, options.listVersion);
+        return writeRecord(db, options.kind, rec, options.listVersion, options.importedAt);
     });
     if (!report || !report->rejected.isEmpty())
         return report; // tx rolls back: nothing of the file is kept
-    auto logged = db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, issued_at, row_count) "
-                                         "VALUES (?, ?, ?, ?, ?)"),
+    // imported_at bound, not the column's SQLite default ('now'): one clock (issue 17 §2).
+    auto logged = db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, issued_at, imported_at, row_count) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"),
                           {importKindToString(options.kind), Sql::str(options.source), Sql::str(options.listVersion),
                            options.issuedAt ? QVariant(options.issuedAt->toUTC().toString(Qt::ISODate))
                                             : QVariant(QMetaType(QMetaType::QString)),
-                           report->rows});
+                           Sql::instant(options.importedAt), report->rows});
     if (!logged)
         return std::unexpected(logged.error());
     if (auto r = tx.commit(); !r)

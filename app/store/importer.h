@@ -50,6 +50,10 @@ struct ImportOptions
     QString source;                   // file name, recorded in list_imports
     QString listVersion;              // the list's own version, if any
     std::optional<QDateTime> issuedAt;
+    // When the import happens, on the caller's clock (issue 17 §2): recorded in list_imports, it
+    // is what a watchlist's age (WATCHLIST_STALE) is measured from, against the same clock.
+    // Required by importRecords (IMPORT_BAD_OPTIONS without it); validateImport writes nothing.
+    QDateTime importedAt;
     bool replace = false;             // watchlist only: the file replaces the whole list
     // How much of the input is read at a time. Tests and the fuzzer use a few bytes, to put
     // chunk boundaries inside strings, escapes and UTF-8 sequences.

@@ -55,10 +55,12 @@ Result<void> bindKioskIdentity(Database &db, const KioskIdentity &identity)
         return std::unexpected(stored.error());
     if (*stored)
         return checkKioskIdentity(db, identity.kioskId, identity.checkpoint, identity.publicKey);
-    const QDateTime at = identity.enrolledAt.isValid() ? identity.enrolledAt : QDateTime::currentDateTimeUtc();
+    // The caller's clock, not one read here: the store keeps no clock of its own.
+    if (!identity.enrolledAt.isValid())
+        return fail(QStringLiteral("STORE_BAD_IDENTITY"), QStringLiteral("a kiosk identity is bound with the time of its enrolment"));
     auto q = db.exec(QStringLiteral("INSERT INTO kiosk_identity (singleton, kiosk_id, checkpoint, public_key, enrolled_at) VALUES (1, ?, ?, ?, ?)"),
                      {identity.kioskId, identity.checkpoint, QString::fromLatin1(identity.publicKey.toHex()),
-                      at.toUTC().toString(Qt::ISODate)});
+                      identity.enrolledAt.toUTC().toString(Qt::ISODate)});
     if (!q)
         return std::unexpected(q.error());
     return {};

@@ -18,7 +18,7 @@ struct KioskIdentity
     QString kioskId;
     QString checkpoint;
     QByteArray publicKey; // raw 32 bytes (Ed25519)
-    QDateTime enrolledAt; // UTC
+    QDateTime enrolledAt; // UTC; binding needs it, on the caller's clock (issue 17 §2)
 };
 
 // The stored identity, or nullopt for a database nobody enrolled. Errors: STORE_QUERY_FAILED.
@@ -26,7 +26,8 @@ struct KioskIdentity
 
 // Binds the database to `identity`: stored when the database has none, accepted when it is the
 // same kiosk, checkpoint and key. Errors: KIOSK_IDENTITY_MISMATCH (names both sides' id and
-// checkpoint, or says the key differs), STORE_QUERY_FAILED.
+// checkpoint, or says the key differs), STORE_BAD_IDENTITY (no enrolledAt to store),
+// STORE_QUERY_FAILED.
 [[nodiscard]] Result<void> bindKioskIdentity(Database &db, const KioskIdentity &identity);
 
 // Compares what the configuration says with what the database holds; a database nobody

@@ -95,7 +95,7 @@ Result<PersonMatch> PersonRepository::find(const TravelDocument &document)
     return match;
 }
 
-Result<PersonRepository::Recorded> PersonRepository::findOrCreate(const TravelDocument &document)
+Result<PersonRepository::Recorded> PersonRepository::findOrCreate(const TravelDocument &document, const QDateTime &now)
 {
     const QString number = normaliseDocumentNumber(document.documentNumber);
     if (document.issuingState.isEmpty() || number.isEmpty() || document.nationality.isEmpty()
@@ -115,10 +115,10 @@ Result<PersonRepository::Recorded> PersonRepository::findOrCreate(const TravelDo
     if (found->personId) {
         out.personId = *found->personId;
     } else {
-        auto q = m_db.exec(QStringLiteral("INSERT INTO persons (nationality, birth_date, surname, given_names, surname_key) "
-                                          "VALUES (?, ?, ?, ?, ?)"),
+        auto q = m_db.exec(QStringLiteral("INSERT INTO persons (nationality, birth_date, surname, given_names, surname_key, created_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?)"),
                            {document.nationality.toString(), Sql::date(document.birthDate), document.surname,
-                            Sql::str(document.givenNames), nameKey(document.surname)});
+                            Sql::str(document.givenNames), nameKey(document.surname), Sql::instant(now)});
         if (!q)
             return std::unexpected(q.error());
         out.personId = (*q)->lastInsertId().toLongLong();

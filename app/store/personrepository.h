@@ -43,8 +43,9 @@ public:
 
     // The person (and document id) to record something against: found as by find(), or
     // created. A document newly seen for a known person is added to that person. Never merges
-    // possible same persons. Errors: STORE_BAD_DOCUMENT (no issuing state/number/nationality/
-    // surname), STORE_QUERY_FAILED.
+    // possible same persons. `now` dates a person created (created_at), on the caller's clock
+    // (issue 17 §2). Errors: STORE_BAD_DOCUMENT (no issuing state/number/nationality/surname),
+    // STORE_QUERY_FAILED.
     struct Recorded
     {
         qint64 personId = 0;
@@ -52,7 +53,7 @@ public:
         PersonMatch match;
         bool createdPerson = false;
     };
-    [[nodiscard]] Result<Recorded> findOrCreate(const TravelDocument &document);
+    [[nodiscard]] Result<Recorded> findOrCreate(const TravelDocument &document, const QDateTime &now);
 
     // Canonical form of a document number: upper case, no filler or spaces (ICAO 9303-3 §4.2).
     [[nodiscard]] static QString normaliseDocumentNumber(QStringView number);

@@ -4,6 +4,7 @@
 #include "app/core/countrycode.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QVariant>
 
@@ -26,6 +27,13 @@ namespace Kiosk::Store::Sql {
         return std::nullopt;
     const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
     return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+}
+// An instant as the schema keeps it, ISO 8601 UTC to the second ('YYYY-MM-DDTHH:MM:SSZ', what
+// the columns' defaults wrote), or NULL: a NOT NULL column then refuses a missing time rather
+// than a clock being read here (issue 17 §2).
+[[nodiscard]] inline QVariant instant(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
 }
 [[nodiscard]] inline QVariant text(const QString &s)
 {

@@ -71,7 +71,8 @@ bool WatchlistRepository::personMatches(const WatchlistEntry &entry, const Trave
     return matchPersonNames(document.surname, document.givenNames, entry.surname, entry.givenNames) != NameMatch::None;
 }
 
-Result<qint64> WatchlistRepository::add(const WatchlistEntry &entry, const QString &listVersion, const Validity &validity)
+Result<qint64> WatchlistRepository::add(const WatchlistEntry &entry, const QDateTime &importedAt, const QString &listVersion,
+                                        const Validity &validity)
 {
     const QString number = PersonRepository::normaliseDocumentNumber(entry.documentNumber);
     const bool hasDocument = entry.issuingState && !entry.issuingState->isEmpty() && !number.isEmpty();
@@ -96,11 +97,12 @@ Result<qint64> WatchlistRepository::add(const WatchlistEntry &entry, const QStri
                        Sql::date(validity.until)});
     } else {
         q = m_db.exec(QStringLiteral("INSERT INTO watchlist_entries (entry_id, kind, surname, given_names, surname_key, "
-                                     "birth_date, nationality, issuing_state, document_number, basis, list_version) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                     "birth_date, nationality, issuing_state, document_number, basis, list_version, imported_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {entry.id, watchlistKindToString(entry.kind), Sql::str(entry.surname), Sql::str(entry.givenNames),
                        Sql::str(hasPerson ? nameKey(entry.surname) : QString()), Sql::date(entry.birthDate),
-                       Sql::code(entry.nationality), docState, docNumber, Sql::str(entry.basis), Sql::str(listVersion)});
+                       Sql::code(entry.nationality), docState, docNumber, Sql::str(entry.basis), Sql::str(listVersion),
+                       Sql::instant(importedAt)});
     }
     if (!q)
         return std::unexpected(q.error());

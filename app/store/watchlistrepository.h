@@ -34,9 +34,10 @@ public:
     };
 
     // Adds an entry (kind exit_restriction goes to the exit-restriction register). An entry
-    // needs a document (issuing state + number) or a surname. Errors: STORE_BAD_WATCHLIST_ENTRY,
-    // STORE_QUERY_FAILED (e.g. a repeated entry id within a kind).
-    [[nodiscard]] Result<qint64> add(const WatchlistEntry &entry, const QString &listVersion = {},
+    // needs a document (issuing state + number) or a surname. `importedAt` dates a watchlist
+    // entry, on the caller's clock (issue 17 §2). Errors: STORE_BAD_WATCHLIST_ENTRY,
+    // STORE_QUERY_FAILED (e.g. a repeated entry id within a kind, no importedAt).
+    [[nodiscard]] Result<qint64> add(const WatchlistEntry &entry, const QDateTime &importedAt, const QString &listVersion = {},
                                      const Validity &validity = {});
 
     // Deletes every entry of both tables (a list import with --replace, in its transaction).

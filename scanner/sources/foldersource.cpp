@@ -7,14 +7,18 @@
 
 namespace Kiosk::Sources {
 
-FolderSource::FolderSource(FolderSettings settings, QObject *parent)
-    : DocumentSource(parent), m_settings(std::move(settings)), m_tracker(m_settings.settleMs)
+FolderSource::FolderSource(FolderSettings settings, Scheduler &scheduler, QObject *parent)
+    : DocumentSource(parent), m_settings(std::move(settings)), m_scheduler(scheduler),
+      m_pollTimer(scheduler.makeTimer([this] { scan(); })), m_tracker(m_settings.settleMs)
 {
     for (QString &ext : m_settings.extensions)
         ext = ext.toLower().remove(u'.');
-    m_monotonic.start();
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &FolderSource::scan);
-    connect(&m_pollTimer, &QTimer::timeout, this, &FolderSource::scan);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &FolderSource::folderChanged);
+}
+
+void FolderSource::folderChanged()
+{
+    scan();
 }
 
 SourceInfo FolderSource::info() const
@@ -47,7 +51,7 @@ void FolderSource::start()
 void FolderSource::stop()
 {
     m_wanted = false;
-    m_pollTimer.stop();
+    m_pollTimer->stop();
     if (!m_watcher.directories().isEmpty())
         m_watcher.removePaths(m_watcher.directories());
     setStatus(SourceStatus::Stopped);
@@ -82,7 +86,7 @@ void FolderSource::scan()
                         QStringLiteral("scanner folder '%1' has gone; waiting for it").arg(m_settings.path));
             setStatus(SourceStatus::Reconnecting);
         }
-        m_pollTimer.start(m_settings.missingRetryMs);
+        m_pollTimer->start(std::chrono::milliseconds(m_settings.missingRetryMs));
         return;
     }
     if (status() == SourceStatus::Reconnecting) {
@@ -90,7 +94,7 @@ void FolderSource::scan()
         watchFolder();
         setStatus(SourceStatus::Running);
     }
-    const QStringList settled = m_tracker.observe(listImages(), m_monotonic.elapsed());
+    const QStringList settled = m_tracker.observe(listImages(), m_scheduler.monotonicMs());
     const QDir dir(m_settings.path);
     for (const QString &name : settled) {
         qCDebug(lcSources) << "folder source: image file complete";
@@ -99,9 +103,9 @@ void FolderSource::scan()
     // Settling needs a second look even when the folder stays quiet (the watcher only fires
     // on changes); poll at a fraction of the settle time while anything is pending.
     if (m_tracker.pending())
-        m_pollTimer.start(std::max(20, m_settings.settleMs / 4));
+        m_pollTimer->start(std::chrono::milliseconds(std::max(20, m_settings.settleMs / 4)));
     else
-        m_pollTimer.stop();
+        m_pollTimer->stop();
 }
 
 } // namespace Kiosk::Sources

@@ -3,13 +3,16 @@
 // files are reported once each, only when complete (SettleTracker); other files, hidden
 // files and the scanner's temporary names (scan.jpg.part, ~scan.tmp) are ignored.
 // QFileSystemWatcher gives prompt notice; a poll timer runs while files are settling and
-// while the folder is missing (a USB disk or network share that comes back).
+// while the folder is missing (a USB disk or network share that comes back). The poll timer
+// and the settle time go through a Scheduler (app/core/scheduler.h): the system one in the
+// programs, a ManualClock in tests, which step the settle rule without sleeping.
+#include "app/core/scheduler.h"
 #include "scanner/sources/documentsource.h"
 #include "scanner/sources/settletracker.h"
 
-#include <QElapsedTimer>
 #include <QFileSystemWatcher>
-#include <QTimer>
+
+#include <memory>
 
 namespace Kiosk::Sources {
 
@@ -26,13 +29,19 @@ class FolderSource final : public DocumentSource
 {
     Q_OBJECT
 public:
-    explicit FolderSource(FolderSettings settings, QObject *parent = nullptr);
+    // `scheduler` must outlive the source.
+    FolderSource(FolderSettings settings, Scheduler &scheduler, QObject *parent = nullptr);
 
     [[nodiscard]] SourceInfo info() const override;
     void start() override;
     void stop() override;
 
     [[nodiscard]] const FolderSettings &settings() const { return m_settings; }
+
+    // The folder changed: look now (what the file system watcher's notice does). Public so that
+    // a test can make the source look at a moment it chooses, rather than whenever the
+    // platform's notice arrives.
+    void folderChanged();
 
 private:
     [[nodiscard]] QHash<QString, FileSnapshot> listImages() const;
@@ -41,8 +50,8 @@ private:
 
     FolderSettings m_settings;
     QFileSystemWatcher m_watcher;
-    QTimer m_pollTimer;
-    QElapsedTimer m_monotonic;
+    Scheduler &m_scheduler; // the settle clock
+    std::unique_ptr<Timer> m_pollTimer;
     SettleTracker m_tracker;
     bool m_wanted = false;
 };

@@ -199,7 +199,7 @@ std::vector<std::unique_ptr<DocumentSource>> createSources(const SourcesConfig &
         case SourceKind::Camera: sources.push_back(std::make_unique<CameraSource>(config.camera)); break;
         case SourceKind::SerialReader: sources.push_back(std::make_unique<SerialDocumentReader>(config.serial)); break;
         case SourceKind::KeyboardWedge: sources.push_back(std::make_unique<KeyboardWedgeSource>(config.wedge)); break;
-        case SourceKind::Folder: sources.push_back(std::make_unique<FolderSource>(config.folder)); break;
+        case SourceKind::Folder: sources.push_back(std::make_unique<FolderSource>(config.folder, systemScheduler())); break;
         case SourceKind::Simulator: sources.push_back(std::make_unique<SimulatorSource>(config.simulator)); break;
         }
     }

@@ -28,7 +28,7 @@ QString crossingDocumentOf(const EventLog::Event &e)
     return recordsCrossing(e) ? Store::crossingDocumentKey(e.document.issuingState, e.document.number) : QString();
 }
 
-Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e)
+Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e, const QDateTime &pulledAt)
 {
     if (!recordsCrossing(e))
         return {};
@@ -45,7 +45,7 @@ Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e)
     d.birthDateRaw = e.document.birthDateRaw;
     d.sex = e.document.sex == QLatin1String("M") ? Sex::Male : e.document.sex == QLatin1String("F") ? Sex::Female : Sex::Unspecified;
     d.checkDigitsValid = true; // it was parsed and checked where it was recorded
-    auto person = Store::PersonRepository(db).findOrCreate(d);
+    auto person = Store::PersonRepository(db).findOrCreate(d, pulledAt);
     if (!person)
         return std::unexpected(person.error());
     Store::CrossingRecord row;
@@ -124,7 +124,7 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     RecordedDecision out{e.id, e.sequence, e.kind, std::nullopt};
     if (crosses) {
         Store::PersonRepository persons(m_db);
-        auto person = persons.findOrCreate(decision.document);
+        auto person = persons.findOrCreate(decision.document, decision.at); // the decision's instant, on the session's clock
         if (!person)
             return std::unexpected(person.error());
         Store::CrossingRecord row;

@@ -70,8 +70,9 @@ private:
 
 // A crossing recorded at another checkpoint, pulled from the central feed (its signature
 // already verified): the person and the crossing row (source "central") so that the local
-// history has it offline too. Events that are not crossings add nothing. Joins the caller's
-// transaction. Errors: STORE_*.
-[[nodiscard]] Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &event);
+// history has it offline too. Events that are not crossings add nothing. `pulledAt` (the
+// puller's clock) dates a person this kiosk had not seen. Joins the caller's transaction.
+// Errors: STORE_*.
+[[nodiscard]] Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &event, const QDateTime &pulledAt);
 
 } // namespace Kiosk::Sync

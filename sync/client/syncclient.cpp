@@ -74,21 +74,22 @@ Result<QSslConfiguration> tlsConfiguration(const SyncSettings &s)
 
 } // namespace
 
-Result<std::unique_ptr<SyncClient>> SyncClient::create(Store::Database &db, SyncSettings settings, QObject *parent)
+Result<std::unique_ptr<SyncClient>> SyncClient::create(Store::Database &db, SyncSettings settings, const Clock &clock, Scheduler &scheduler,
+                                                       QObject *parent)
 {
     if (!settings.central.isValid() || settings.central.scheme() != QLatin1String("https"))
         return fail(QStringLiteral("SYNC_CONFIG"), QStringLiteral("central URL must be https://HOST:PORT (got '%1')").arg(settings.central.toString()));
     auto tls = tlsConfiguration(settings);
     if (!tls)
         return std::unexpected(tls.error());
-    return std::unique_ptr<SyncClient>(new SyncClient(db, std::move(settings), std::move(*tls), parent));
+    return std::unique_ptr<SyncClient>(new SyncClient(db, std::move(settings), std::move(*tls), clock, scheduler, parent));
 }
 
-SyncClient::SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, QObject *parent)
-    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_tls(std::move(tls)), m_network(std::make_unique<QNetworkAccessManager>())
+SyncClient::SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, const Clock &clock, Scheduler &scheduler,
+                       QObject *parent)
+    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_tls(std::move(tls)), m_network(std::make_unique<QNetworkAccessManager>()),
+      m_clock(clock), m_timer(scheduler.makeTimer([this] { onTimer(); }))
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &SyncClient::onTimer);
 }
 
 SyncClient::~SyncClient() = default;
@@ -113,10 +114,8 @@ Result<SyncClient::Reply> SyncClient::exchange(const QByteArray &method, const Q
     req.setTransferTimeout(timeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (m_settings.requestKey) {
-        static const SystemClock systemClock;
-        const Clock &clock = m_settings.clock ? *m_settings.clock : systemClock;
         const QByteArray target = EventLog::requestTarget(url.path(), QUrlQuery(url.query()));
-        auto signature = EventLog::signRequest(*m_settings.requestKey, m_settings.ownKioskId, method, target, body, clock.now());
+        auto signature = EventLog::signRequest(*m_settings.requestKey, m_settings.ownKioskId, method, target, body, m_clock.now());
         if (!signature)
             return std::unexpected(signature.error());
         req.setRawHeader(EventLog::kKioskIdHeader, signature->kioskId);
@@ -190,7 +189,7 @@ Result<void> SyncClient::push(RoundReport &report)
         body += "]}";
         auto reply = request("POST", QStringLiteral("/v1/events"), body, m_settings.requestTimeoutMs);
         if (!reply) {
-            (void)outbox.noteAttempt(sequences, QDateTime::currentDateTimeUtc());
+            (void)outbox.noteAttempt(sequences, m_clock.now());
             return std::unexpected(reply.error());
         }
         const QJsonArray results = QJsonDocument::fromJson(reply->body).object().value(QLatin1String("results")).toArray();
@@ -240,7 +239,7 @@ Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &
     const auto keepAside = [&](const QString &reason) -> Result<bool> {
         ++report.pullRejected;
         qCWarning(lcSync).noquote() << "feed event" << item.feedId << "does not verify (" << reason << "): kept aside for the next round";
-        if (auto kept = events.keepPendingPull(Store::PendingPull{item.feedId, item.bytes, item.signature, reason, 1}, QDateTime::currentDateTimeUtc()); !kept)
+        if (auto kept = events.keepPendingPull(Store::PendingPull{item.feedId, item.bytes, item.signature, reason, 1}, m_clock.now()); !kept)
             return std::unexpected(kept.error());
         return false;
     };
@@ -261,7 +260,7 @@ Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &
         return std::unexpected(fresh.error());
     if (*fresh) {
         ++report.pulled;
-        if (auto crossing = recordRemoteCrossing(m_db, se->event); !crossing)
+        if (auto crossing = recordRemoteCrossing(m_db, se->event, m_clock.now()); !crossing)
             return std::unexpected(crossing.error());
     }
     return true;
@@ -359,7 +358,7 @@ namespace {
 // The rows of a verified data version (watchlist, permits, visas) through the store's importer,
 // inside the caller's transaction. Errors: REFERENCE_BAD_FILE, REFERENCE_BAD_ROW (the data),
 // STORE_* (the database).
-Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob &blob)
+Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob &blob, const QDateTime &now)
 {
     const auto kind = Store::importKindFromString(blob.kind);
     if (!kind || *kind == Store::ImportKind::Crossings)
@@ -369,6 +368,7 @@ Result<void> applyReferenceRows(Store::Database &db, const Store::ReferenceBlob 
     options.format = Store::ImportFormat::Json;
     options.source = QStringLiteral("central:%1").arg(blob.kind);
     options.listVersion = QString::number(blob.version);
+    options.importedAt = now; // the watchlist's age is measured from here, on the same clock
     // A watchlist version is the whole list: it replaces the previous one. Permits and visas
     // are added (see syncclient.h).
     options.replace = *kind == Store::ImportKind::Watchlist;
@@ -429,17 +429,19 @@ Result<void> SyncClient::pullReference(RoundReport &report)
         // Watchlist, permits, visas: the rows go through the store's importer together with the
         // reference_data row in ONE transaction, so a version is either fully in use or not at
         // all, and a version whose rows the importer refuses is refused like a bad signature.
+        // One instant for the version: its fetched_at and its list_imports row.
+        const QDateTime now = m_clock.now();
         Store::Transaction tx(m_db);
         if (!tx.isActive())
             return std::unexpected(tx.error());
-        if (auto rows = applyReferenceRows(m_db, blob); !rows) {
+        if (auto rows = applyReferenceRows(m_db, blob, now); !rows) {
             tx.rollback();
             if (!rows.error().code.startsWith(QLatin1String("REFERENCE_")))
                 return std::unexpected(rows.error()); // the store failed, not the data
             refuse(rows.error());
             continue;
         }
-        if (auto stored = store.storeReference(blob, QDateTime::currentDateTimeUtc()); !stored)
+        if (auto stored = store.storeReference(blob, now); !stored)
             return std::unexpected(stored.error());
         if (auto committed = tx.commit(); !committed)
             return std::unexpected(committed.error());
@@ -467,7 +469,7 @@ void SyncClient::recordOutcome(const Result<RoundReport> &outcome)
     Store::Outbox state(m_db);
     m_online = outcome.has_value() || outcome.error().code == QLatin1String("SYNC_HTTP");
     if (outcome)
-        (void)state.setState(LastSuccessKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        (void)state.setState(LastSuccessKey, m_clock.now().toString(Qt::ISODate));
     else
         (void)state.setState(LastErrorKey, outcome.error().code + QStringLiteral(": ") + outcome.error().message);
     if (auto s = status())
@@ -522,7 +524,7 @@ void SyncClient::stop()
 {
     m_running = false;
     m_roundRequested = false;
-    m_timer.stop();
+    m_timer->stop();
 }
 
 void SyncClient::networkReachabilityChanged(bool online)
@@ -539,7 +541,7 @@ void SyncClient::scheduleNext(std::chrono::milliseconds delay)
         m_roundRequested = m_roundRequested || delay.count() == 0;
         return;
     }
-    m_timer.start(delay);
+    m_timer->start(delay);
     emit nextRoundScheduled(delay.count());
 }
 

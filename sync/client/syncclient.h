@@ -7,6 +7,7 @@
 // round (`kioskctl sync --once`); start() runs rounds continuously with exponential backoff
 // and jitter, and retries at once when the network comes back (the GUI).
 #include "app/core/clock.h"
+#include "app/core/scheduler.h"
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
 #include "sync/client/backoff.h"
@@ -16,7 +17,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSslConfiguration>
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -37,7 +37,6 @@ struct SyncSettings
     // The kiosk's Ed25519 key: every request is signed with it (sync/eventlog/requestsignature.h);
     // border-central refuses unsigned requests unless it runs --insecure-demo.
     std::shared_ptr<const Crypto::Ed25519PrivateKey> requestKey;
-    const Clock *clock = nullptr; // the signatures' timestamps; nullptr: the system clock
     QString checkpoint;           // ours (pulled crossings keep their own)
     // The central mark beside the kiosk's key (sync/client/chaintail.h: kioskCentralMarkFile):
     // each round first asks the central side for this kiosk's newest stored event and stops
@@ -91,8 +90,13 @@ class SyncClient : public QObject
 {
     Q_OBJECT
 public:
+    // One clock (issue 17 §2): `clock` dates the requests' signatures, the outbox's attempts,
+    // the kept-aside pulls, the reference data (and the watchlist's import, for its age) and
+    // the last success; `scheduler` runs the continuous loop's rounds and backoff. The programs
+    // pass the system ones, tests a ManualClock for both. Both must outlive the client.
     // Errors: SYNC_CONFIG (no central URL, unreadable CA/client certificate).
-    [[nodiscard]] static Result<std::unique_ptr<SyncClient>> create(Store::Database &db, SyncSettings settings, QObject *parent = nullptr);
+    [[nodiscard]] static Result<std::unique_ptr<SyncClient>> create(Store::Database &db, SyncSettings settings, const Clock &clock,
+                                                                    Scheduler &scheduler, QObject *parent = nullptr);
     ~SyncClient() override;
 
     // One round: push everything pending, then pull registry and feed. Blocks (a local event
@@ -119,7 +123,7 @@ signals:
     void nextRoundScheduled(qint64 delayMs);
 
 private:
-    SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, QObject *parent);
+    SyncClient(Store::Database &db, SyncSettings settings, QSslConfiguration tls, const Clock &clock, Scheduler &scheduler, QObject *parent);
     struct Reply
     {
         int httpStatus = 0;
@@ -146,7 +150,8 @@ private:
     SyncSettings m_settings;
     QSslConfiguration m_tls;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    QTimer m_timer;
+    const Clock &m_clock;
+    std::unique_ptr<Timer> m_timer; // the next round (single shot)
     int m_failures = 0;
     bool m_online = false;
     // Continuous mode on (start() until stop()): a round ending after stop() (stop() from a

@@ -129,7 +129,8 @@ void BM_DrainBacklog(benchmark::State &state)
         settings.requestKey = requestKey;
         settings.batchSize = 1000;
         settings.requestTimeoutMs = 120000;
-        auto client = Sync::SyncClient::create(*db, settings);
+        const SystemClock clock;
+        auto client = Sync::SyncClient::create(*db, settings, clock, systemScheduler());
 
         QElapsedTimer wall;
         const double cpuBefore = processCpuSeconds();

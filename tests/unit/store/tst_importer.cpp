@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 using namespace Kiosk;
 using namespace Kiosk::Store;
@@ -28,9 +29,19 @@ int count(Database &db, const QString &table)
     return n;
 }
 
-ImportOptions optionsFor(const QString &file, ImportKind kind)
+// The importing side's clock (issue 17 §2): a day the wall clock of a test run is not.
+const QDateTime kImportedAt(QDate(2026, 3, 1), QTime(9, 30), QTimeZone::utc());
+
+ImportOptions dated()
 {
     ImportOptions o;
+    o.importedAt = kImportedAt;
+    return o;
+}
+
+ImportOptions optionsFor(const QString &file, ImportKind kind)
+{
+    ImportOptions o = dated();
     o.kind = kind;
     o.format = file.endsWith(QLatin1String(".csv")) ? ImportFormat::Csv : ImportFormat::Json;
     o.source = file;
@@ -69,6 +80,7 @@ private slots:
     void malformedFiles_data();
     void malformedFiles();
     void replaceOnlyForWatchlists();
+    void importNeedsItsTime();
     // The streaming reader (issue 18 §7).
     void chunkBoundariesChangeNothing_data();
     void chunkBoundariesChangeNothing();
@@ -177,7 +189,9 @@ void TestImporter::goodFilesReachTheChecks()
                                 QDate(2026, 3, 1));
     QCOMPARE(old->watchlistHits.size(), 1);
     QCOMPARE(old->watchlistHits.first().id, QStringLiteral("SLTD-77"));
+    // Dated by the importer's clock, not SQLite's: the watchlist's age compares one clock.
     QVERIFY(old->watchlistImportedAt.has_value());
+    QCOMPARE(*old->watchlistImportedAt, kImportedAt);
 
     auto ravi = loadCheckRecords(*db, passport("IND", "Z1234567", "IND", "SHARMA", "RAVI", QDate(1985, 4, 12)),
                                  QDate(2026, 3, 1));
@@ -225,7 +239,7 @@ void TestImporter::malformedFiles()
     QFETCH(bool, csv);
     QFETCH(QString, where);
     StoreTest::TempDb db;
-    ImportOptions o;
+    ImportOptions o = dated();
     o.kind = ImportKind::Watchlist;
     o.format = csv ? ImportFormat::Csv : ImportFormat::Json;
     auto r = importRecords(*db, bytes, o);
@@ -241,6 +255,20 @@ void TestImporter::replaceOnlyForWatchlists()
     o.replace = true;
     auto r = importRecords(*db, readData(QStringLiteral("visas_good.csv")), o);
     QCOMPARE(r.error().code, QStringLiteral("IMPORT_BAD_OPTIONS"));
+}
+
+// Without the caller's instant the import would have to read a clock of its own: refused,
+// and nothing is written.
+void TestImporter::importNeedsItsTime()
+{
+    StoreTest::TempDb db;
+    auto o = optionsFor(QStringLiteral("watchlist_good.json"), ImportKind::Watchlist);
+    o.importedAt = QDateTime();
+    auto r = importRecords(*db, readData(QStringLiteral("watchlist_good.json")), o);
+    QVERIFY(!r.has_value());
+    QCOMPARE(r.error().code, QStringLiteral("IMPORT_BAD_OPTIONS"));
+    QCOMPARE(count(*db, QStringLiteral("watchlist_entries")), 0);
+    QCOMPARE(count(*db, QStringLiteral("list_imports")), 0);
 }
 
 void TestImporter::chunkBoundariesChangeNothing_data()
@@ -343,7 +371,7 @@ void TestImporter::manyBadRowsKeepTheFirstErrors()
         bytes += "{\"kind\": \"entry_ban\", \"id\": \"E-" + QByteArray::number(i) + "\"}" + (i < 999 ? ",\n" : "\n");
     bytes += "]";
     StoreTest::TempDb db;
-    ImportOptions o;
+    ImportOptions o = dated();
     auto r = importRecords(*db, bytes, o);
     QVERIFY(r.has_value());
     QCOMPARE(r->rows, 1000);
@@ -360,7 +388,7 @@ void TestImporter::badRowAfterWrittenRowsRollsBack()
     // Rows are written as they are read: a bad last row must still leave nothing of the file,
     // and a --replace keeps the list it would have replaced.
     StoreTest::TempDb db;
-    ImportOptions o;
+    ImportOptions o = dated();
     QVERIFY(importRecords(*db, watchlistJson(3, -1), o).has_value());
     o.replace = true;
     auto r = importRecords(*db, watchlistJson(500, 499), o);
@@ -381,14 +409,14 @@ void TestImporter::badRowOutranksALaterRefusal()
                      " {\"kind\": \"entry_ban\", \"id\": \"E-2\", \"surname\": \"SYNTHETIC\"},\n"
                      " {\"kind\": \"entry_ban\", \"id\": \"E-3\"}]");
     StoreTest::TempDb db;
-    auto r = importRecords(*db, bytes, ImportOptions{});
+    auto r = importRecords(*db, bytes, dated());
     QVERIFY(r.has_value());
     QCOMPARE(r->rejectedCount, 1);
     QCOMPARE(r->rejected.first().line, 4);
     QCOMPARE(r->rejected.first().field, QStringLiteral("surname"));
     // Without the bad row, the refusal is the report.
     bytes.replace("{\"kind\": \"entry_ban\", \"id\": \"E-3\"}", "{\"kind\": \"entry_ban\", \"id\": \"E-3\", \"surname\": \"S\"}");
-    r = importRecords(*db, bytes, ImportOptions{});
+    r = importRecords(*db, bytes, dated());
     QVERIFY(r.has_value());
     QCOMPARE(r->rejectedCount, 1);
     QCOMPARE(r->rejected.first().line, 2);

@@ -10,10 +10,12 @@ using StoreTest::passport;
 
 namespace {
 const QDate kBirth(1985, 4, 12);
+// The recording side's clock (issue 17 §2): dates a person created.
+const QDateTime kNow(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
 
 qint64 recordEntryExit(Database &db, const TravelDocument &doc, QDate entry, QDate exit)
 {
-    auto rec = PersonRepository(db).findOrCreate(doc);
+    auto rec = PersonRepository(db).findOrCreate(doc, kNow);
     if (!rec)
         qFatal("findOrCreate: %s", qPrintable(rec.error().message));
     CrossingRepository crossings(db);
@@ -46,6 +48,7 @@ private slots:
     void visasAndPermitsFollowPerson();
     void visaForPicksValidThenLapsed();
     void duplicateEventIdRejected();
+    void createdAtIsTheCallersTime();
 };
 
 void TestPersonRepository::historyByDocument()
@@ -98,7 +101,7 @@ void TestPersonRepository::historyFollowsPersonToNewPassport()
     QVERIFY(!match->possibleSamePerson());
 
     // Recording on the new passport adds the document to the same person.
-    auto rec = PersonRepository(*db).findOrCreate(renewed);
+    auto rec = PersonRepository(*db).findOrCreate(renewed, kNow);
     QVERIFY(rec.has_value());
     QCOMPARE(rec->personId, id);
     QVERIFY(!rec->createdPerson);
@@ -133,7 +136,7 @@ void TestPersonRepository::possibleSamePersonNeverMerged()
     QCOMPARE(match->possibleSamePersons, QList<qint64>{id});
 
     // Recording creates a separate person; the old history stays with the old one.
-    auto rec = PersonRepository(*db).findOrCreate(other);
+    auto rec = PersonRepository(*db).findOrCreate(other, kNow);
     QVERIFY(rec.has_value());
     QVERIFY(rec->createdPerson);
     QVERIFY(rec->personId != id);
@@ -178,7 +181,7 @@ void TestPersonRepository::documentNumberFillerIgnored()
 void TestPersonRepository::incompleteDocumentNotRecorded()
 {
     StoreTest::TempDb db;
-    auto rec = PersonRepository(*db).findOrCreate(passport("RUS", "", "RUS", "IVANOVA", "ANNA", kBirth));
+    auto rec = PersonRepository(*db).findOrCreate(passport("RUS", "", "RUS", "IVANOVA", "ANNA", kBirth), kNow);
     QVERIFY(!rec.has_value());
     QCOMPARE(rec.error().code, QStringLiteral("STORE_BAD_DOCUMENT"));
 }
@@ -187,7 +190,7 @@ void TestPersonRepository::visasAndPermitsFollowPerson()
 {
     StoreTest::TempDb db;
     const auto old = passport("IND", "Z1234567", "IND", "SHARMA", "RAVI", kBirth);
-    auto rec = PersonRepository(*db).findOrCreate(old);
+    auto rec = PersonRepository(*db).findOrCreate(old, kNow);
     QVERIFY(rec.has_value());
     Visa v{QDate(2026, 2, 1), QDate(2026, 4, 30), 30, 1, QStringLiteral("V123"), QString()};
     QVERIFY(VisaRepository(*db).add(rec->personId, rec->documentId, v).has_value());
@@ -221,7 +224,7 @@ void TestPersonRepository::visaForPicksValidThenLapsed()
 void TestPersonRepository::duplicateEventIdRejected()
 {
     StoreTest::TempDb db;
-    auto rec = PersonRepository(*db).findOrCreate(passport("GEO", "13AB45678", "GEO", "BERIDZE", "NINO", kBirth));
+    auto rec = PersonRepository(*db).findOrCreate(passport("GEO", "13AB45678", "GEO", "BERIDZE", "NINO", kBirth), kNow);
     CrossingRecord r;
     r.personId = rec->personId;
     r.crossing = Crossing{Direction::Entry, QDate(2026, 3, 1), QStringLiteral("KRM")};
@@ -232,6 +235,18 @@ void TestPersonRepository::duplicateEventIdRejected()
     QVERIFY(!dup.has_value());
     QCOMPARE(dup.error().code, QStringLiteral("STORE_QUERY_FAILED"));
     QCOMPARE(CrossingRepository(*db).history(rec->personId)->size(), 1);
+}
+
+// A person is dated by the time the caller gives, never by SQLite's clock (issue 17 §2).
+void TestPersonRepository::createdAtIsTheCallersTime()
+{
+    StoreTest::TempDb db;
+    auto rec = PersonRepository(*db).findOrCreate(passport("GEO", "13AB45678", "GEO", "BERIDZE", "NINO", kBirth), kNow);
+    QVERIFY(rec && rec->createdPerson);
+    auto q = (*db).exec(QStringLiteral("SELECT created_at FROM persons WHERE id = ?"), {rec->personId});
+    QVERIFY(q && (*q)->next());
+    QCOMPARE((*q)->value(0).toString(), QStringLiteral("2026-03-01T09:00:00Z"));
+    (*q)->finish();
 }
 
 QTEST_GUILESS_MAIN(TestPersonRepository)

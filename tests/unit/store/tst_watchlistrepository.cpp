@@ -11,6 +11,8 @@ using StoreTest::passport;
 
 namespace {
 const QDate kToday(2026, 3, 1);
+// When the synthetic list was imported, on the importing side's clock (issue 17 §2).
+const QDateTime kImportedAt(QDate(2026, 2, 27), QTime(8, 0), QTimeZone::utc());
 
 WatchlistEntry person(WatchlistKind kind, const char *id, const char *surname, const char *given,
                       std::optional<QDate> birth, const char *nationality)
@@ -50,12 +52,12 @@ void fill(Database &db)
         document("stolen-2", "KAZ", "N 0001234"),
     };
     for (const auto &e : entries) {
-        if (auto r = repo.add(e, QStringLiteral("v1")); !r)
+        if (auto r = repo.add(e, kImportedAt, QStringLiteral("v1")); !r)
             qFatal("add: %s", qPrintable(r.error().message));
     }
     WatchlistEntry restriction = person(WatchlistKind::ExitRestriction, "exit-1", "MAMMADOV", "TURAL", QDate(1990, 5, 5), "AZE");
     restriction.basis = QStringLiteral("§236: open criminal proceedings");
-    if (!repo.add(restriction, {}, {QDate(2026, 1, 1), QDate(2026, 6, 30)}))
+    if (!repo.add(restriction, kImportedAt, {}, {QDate(2026, 1, 1), QDate(2026, 6, 30)}))
         qFatal("add exit restriction");
 }
 } // namespace
@@ -67,6 +69,7 @@ private slots:
     void hits_data();
     void hits();
     void badEntriesRefused();
+    void entriesDatedByTheCallersClock();
     void clearEmptiesBothRegisters();
     void checkRecordsCarryHitsAndFreshness();
 };
@@ -138,16 +141,31 @@ void TestWatchlistRepository::badEntriesRefused()
 {
     StoreTest::TempDb db;
     WatchlistRepository repo(*db);
-    auto noId = repo.add(person(WatchlistKind::EntryBan, "", "X", "Y", std::nullopt, nullptr));
+    auto noId = repo.add(person(WatchlistKind::EntryBan, "", "X", "Y", std::nullopt, nullptr), kImportedAt);
     QCOMPARE(noId.error().code, QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"));
-    auto empty = repo.add(person(WatchlistKind::EntryBan, "e1", "<<", "", std::nullopt, nullptr));
+    auto empty = repo.add(person(WatchlistKind::EntryBan, "e1", "<<", "", std::nullopt, nullptr), kImportedAt);
     QCOMPARE(empty.error().code, QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"));
     WatchlistEntry stolenWithoutNumber = document("s1", "RUS", "");
     stolenWithoutNumber.surname = QStringLiteral("IVANOV");
-    QCOMPARE(repo.add(stolenWithoutNumber).error().code, QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"));
+    QCOMPARE(repo.add(stolenWithoutNumber, kImportedAt).error().code, QStringLiteral("STORE_BAD_WATCHLIST_ENTRY"));
     // The same list id twice within a kind is a database error (UNIQUE), not a silent overwrite.
-    QVERIFY(repo.add(document("s2", "RUS", "1")).has_value());
-    QCOMPARE(repo.add(document("s2", "RUS", "2")).error().code, QStringLiteral("STORE_QUERY_FAILED"));
+    QVERIFY(repo.add(document("s2", "RUS", "1"), kImportedAt).has_value());
+    QCOMPARE(repo.add(document("s2", "RUS", "2"), kImportedAt).error().code, QStringLiteral("STORE_QUERY_FAILED"));
+}
+
+// An entry is dated by the time it is given, never by SQLite's clock; without one it is refused.
+void TestWatchlistRepository::entriesDatedByTheCallersClock()
+{
+    StoreTest::TempDb db;
+    fill(*db);
+    auto q = (*db).exec(QStringLiteral("SELECT DISTINCT imported_at FROM watchlist_entries"));
+    QVERIFY(q);
+    QVERIFY((*q)->next());
+    QCOMPARE((*q)->value(0).toString(), QStringLiteral("2026-02-27T08:00:00Z"));
+    QVERIFY(!(*q)->next());
+    (*q)->finish();
+    WatchlistRepository repo(*db);
+    QCOMPARE(repo.add(document("s9", "RUS", "9"), QDateTime()).error().code, QStringLiteral("STORE_QUERY_FAILED"));
 }
 
 void TestWatchlistRepository::clearEmptiesBothRegisters()

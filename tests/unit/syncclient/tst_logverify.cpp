@@ -64,7 +64,7 @@ void TstLogVerify::verifiesEveryFormatVersion()
                                                      Crypto::sha256(e.bytes), e.event.recordedAt.toUTC(),
                                                      Kiosk::Sync::crossingDocumentOf(e.event)}));
             // Each crossing event's row, as the recorder writes it: log verify checks them too.
-            QVERIFY(Kiosk::Sync::recordRemoteCrossing(*db, e.event));
+            QVERIFY(Kiosk::Sync::recordRemoteCrossing(*db, e.event, e.event.recordedAt));
         }
     }
     QProcess p;

@@ -1,8 +1,11 @@
 // The continuous sync loop, SyncClient::start() (issue 4 §3): timer-driven rounds, exponential
 // backoff with jitter after failures, connectivity changes, and the status signal, against the
 // real central service in-process over TLS on loopback (tests/support/loopbackcentral.h).
-// Intervals and backoff are shortened through SyncSettings so that the suite takes seconds; the
-// schedule is read from nextRoundScheduled, never by sleeping it out.
+// Each kiosk's clock and timers are a ManualClock (issue 17 §2): a round runs when the test
+// advances time to it, so every step asserts exactly what happened after exactly how long
+// ("99 ms: no round; 100 ms: one round"), and nothing depends on how loaded the machine is. The
+// rounds themselves are real HTTPS exchanges on loopback, finished inside advance().
+#include "app/core/manualclock.h"
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
 #include "sync/central/centraldatabase.h"
@@ -14,7 +17,6 @@
 #include "tests/support/loopbackcentral.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -28,11 +30,36 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// One kiosk: its database, key, recorder, and a sync client with short timings.
+// Where each kiosk's ManualClock starts. The in-process central side checks the requests'
+// signed timestamps against its system clock (±300 s, requestauth.h), so the kiosks' time
+// starts two minutes before the real instant, in whole seconds (as the store keeps instants):
+// far enough for a date taken from the wall clock instead to show, near enough to be accepted.
+// It then moves only by what a test advances (seconds) and nothing asserted depends on the
+// real time.
+QDateTime clockStart()
+{
+    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 120, QTimeZone::utc());
+}
+
+// The next timer's due time in ms from now, -1 for none (printable in a failed QCOMPARE).
+qint64 dueInMs(const Kiosk::ManualClock &clock)
+{
+    const auto due = clock.nextDue();
+    return due ? due->count() : -1;
+}
+
+// The store keeps instants to the second (ISO 8601 without fractions).
+QDateTime wholeSeconds(const QDateTime &t)
+{
+    return QDateTime::fromSecsSinceEpoch(t.toSecsSinceEpoch(), QTimeZone::utc());
+}
+
+// One kiosk: its database, key, recorder, clock, and a sync client with short timings.
 struct TestKiosk
 {
     QString id;
     QByteArray publicKey;
+    std::unique_ptr<ManualClock> clock; // declared before the client, which uses it
     std::unique_ptr<Store::Database> db;
     std::unique_ptr<EventLog::EventSigner> signer;
     std::unique_ptr<Sync::CrossingRecorder> recorder;
@@ -43,7 +70,6 @@ struct TestKiosk
     QList<qint64> delays;
     QList<qint64> roundAtMs; // when each round ended, on `clock`
     QString trace;           // 'S' a round scheduled, 'R' a round ended, in emission order
-    QElapsedTimer clock;
 
     [[nodiscard]] Result<void> record(int count)
     {
@@ -60,6 +86,20 @@ struct TestKiosk
         return {};
     }
     [[nodiscard]] qint64 pending() const { return rounds.isEmpty() ? -1 : rounds.constLast().pending; }
+    // Moves this kiosk's time on: the rounds due meanwhile run (and finish) inside.
+    void advance(std::chrono::milliseconds by) { clock->advance(by); }
+    // To the round scheduled last: that many ms on.
+    void advanceToScheduled() { clock->advance(std::chrono::milliseconds(delays.constLast())); }
+    // When the outbox last tried to push (its newest last_attempt_at).
+    [[nodiscard]] QDateTime lastAttemptAt()
+    {
+        auto q = db->exec(QStringLiteral("SELECT max(last_attempt_at) FROM outbox"));
+        if (!q || !(*q)->next())
+            return {};
+        const QDateTime at = QDateTime::fromString((*q)->value(0).toString(), Qt::ISODate);
+        (*q)->finish();
+        return at;
+    }
 };
 
 // A port nobody listens on (bound, then released): the central side is "down" there until a
@@ -146,6 +186,7 @@ std::unique_ptr<TestKiosk> TstSyncLoop::makeKiosk(const QString &id, quint16 por
     if (!requestKey)
         return nullptr;
     k->signer = std::make_unique<EventLog::EventSigner>(std::move(*key));
+    k->clock = std::make_unique<ManualClock>(clockStart());
     k->recorder = std::make_unique<Sync::CrossingRecorder>(*k->db, *k->signer, id, QStringLiteral("GYD"));
     Sync::SyncSettings s;
     s.central = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port));
@@ -157,17 +198,16 @@ std::unique_ptr<TestKiosk> TstSyncLoop::makeKiosk(const QString &id, quint16 por
     s.requestTimeoutMs = 1500;
     s.interval = interval;
     s.backoff = backoff;
-    auto client = Sync::SyncClient::create(*k->db, std::move(s));
+    auto client = Sync::SyncClient::create(*k->db, std::move(s), *k->clock, *k->clock);
     if (!client) {
         qWarning("sync client: %s", qPrintable(client.error().message));
         return nullptr;
     }
     k->client = std::move(*client);
-    k->clock.start();
     TestKiosk *raw = k.get();
     connect(k->client.get(), &Sync::SyncClient::statusChanged, k->client.get(), [raw](const Sync::SyncStatus &st) {
         raw->rounds << st;
-        raw->roundAtMs << raw->clock.elapsed();
+        raw->roundAtMs << raw->clock->monotonicMs();
         raw->trace += u'R';
     });
     connect(k->client.get(), &Sync::SyncClient::nextRoundScheduled, k->client.get(), [raw](qint64 ms) {
@@ -210,7 +250,7 @@ QList<Central::FeedEntry> TstSyncLoop::centralFeed()
 }
 
 // (1) Crossings recorded while the loop runs reach the central side by themselves: nobody calls
-// runOnce(), the outbox drains to 0 within a few rounds (counted by the status signal).
+// runOnce(); the round at the end of the interval takes the whole outbox.
 void TstSyncLoop::pushesWhatIsRecordedWhileRunning()
 {
     const quint16 port = freePort();
@@ -219,20 +259,27 @@ void TstSyncLoop::pushesWhatIsRecordedWhileRunning()
     QVERIFY(kiosk);
     QCOMPARE(startCentral({kiosk.get()}, port), port);
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return !kiosk->rounds.isEmpty(); }, 10000));
+    QCOMPARE(kiosk->delays, QList<qint64>{0}); // a round at once ...
+    QVERIFY(kiosk->rounds.isEmpty());          // ... when the timer gets to run
+    kiosk->advance(0ms);
+    QCOMPARE(kiosk->rounds.size(), 1);
     QVERIFY(kiosk->rounds.constFirst().online);
     QCOMPARE(kiosk->rounds.constFirst().pending, 0);
-    QCOMPARE(kiosk->delays.mid(0, 2), (QList<qint64>{0, 100})); // at once, then every interval
+    QCOMPARE(kiosk->delays, (QList<qint64>{0, 100})); // then every interval
 
     QVERIFY(kiosk->record(12));
-    const qsizetype roundsBefore = kiosk->rounds.size();
-    QVERIFY2(QTest::qWaitFor([&] { return kiosk->pending() == 0 && kiosk->rounds.size() > roundsBefore; }, 10000),
-             qPrintable(QStringLiteral("pending %1 after %2 rounds").arg(kiosk->pending()).arg(kiosk->rounds.size() - roundsBefore)));
-    // The next round after recording takes all of it (batches of 7, one round): allow one round
-    // that may already have been under way.
-    QVERIFY2(kiosk->rounds.size() - roundsBefore <= 2, qPrintable(QString::number(kiosk->rounds.size() - roundsBefore)));
+    kiosk->advance(99ms);
+    QCOMPARE(kiosk->rounds.size(), 1); // the interval is not up: nothing pushed yet
+    kiosk->advance(1ms);
+    // The next round takes all of it (batches of 7, one round).
+    QCOMPARE(kiosk->rounds.size(), 2);
+    QCOMPARE(kiosk->pending(), 0);
     QVERIFY(kiosk->rounds.constLast().online);
+    // The last success is dated on the kiosk's clock (issue 17 §2), which stands two minutes
+    // behind the machine's: a wall-clock date would show.
     QVERIFY(kiosk->rounds.constLast().lastSuccess.has_value());
+    QCOMPARE(*kiosk->rounds.constLast().lastSuccess, wholeSeconds(kiosk->clock->now()));
+    QCOMPARE(kiosk->delays, (QList<qint64>{0, 100, 100}));
     kiosk->client->stop();
     stopCentral();
     const QJsonObject stats = centralStats();
@@ -241,8 +288,9 @@ void TstSyncLoop::pushesWhatIsRecordedWhileRunning()
 }
 
 // (2) Central down: every round fails, the delay after the n-th failure is in [d/2, d] with
-// d = min(max, base * 2^(n-1)) (backoff.h), so it grows and stays under its cap; two kiosks do
-// not retry in lockstep; nothing recorded is lost.
+// d = min(max, base * 2^(n-1)) (backoff.h), so it grows and stays under its cap; the next round
+// comes exactly that long after, not a millisecond before; two kiosks do not retry in lockstep;
+// nothing recorded is lost, and each failed push is dated on the kiosk's clock.
 void TstSyncLoop::backoffGrowsWithinCapAndJitters()
 {
     const quint16 port = freePort();
@@ -253,15 +301,24 @@ void TstSyncLoop::backoffGrowsWithinCapAndJitters()
     QVERIFY(a && b);
     QVERIFY(a->record(5));
     QVERIFY(b->record(3));
-    a->client->start();
-    b->client->start();
     constexpr int Failures = 8;
-    QVERIFY(QTest::qWaitFor([&] { return a->rounds.size() >= Failures && b->rounds.size() >= Failures; }, 20000));
-    a->client->stop();
-    b->client->stop();
+    for (TestKiosk *k : {a.get(), b.get()}) {
+        k->client->start();
+        k->advance(0ms); // start(): a round at once, which fails
+        for (int n = 1; n < Failures; ++n) {
+            QCOMPARE(k->rounds.size(), n);
+            const auto scheduled = std::chrono::milliseconds(k->delays.constLast());
+            k->advance(scheduled - 1ms);
+            QVERIFY2(k->rounds.size() == n, qPrintable(QStringLiteral("%1: round %2 came before its %3 ms").arg(k->id).arg(n + 1).arg(scheduled.count())));
+            k->advance(1ms);
+            QCOMPARE(k->rounds.size(), n + 1);
+        }
+        k->client->stop();
+    }
 
     for (TestKiosk *k : {a.get(), b.get()}) {
-        QCOMPARE(k->delays.constFirst(), 0); // start(): a round at once
+        QCOMPARE(k->delays.size(), Failures + 1); // the last failure scheduled one more
+        QCOMPARE(k->delays.constFirst(), 0);
         for (int n = 1; n <= Failures; ++n) {
             const qint64 ceiling = std::min<qint64>(policy.max.count(), policy.base.count() << (n - 1));
             const qint64 d = k->delays.at(n);
@@ -269,11 +326,11 @@ void TstSyncLoop::backoffGrowsWithinCapAndJitters()
             QVERIFY(!k->rounds.at(n - 1).online);
             QVERIFY2(k->rounds.at(n - 1).lastError.startsWith(QLatin1String("SYNC_NETWORK")), qPrintable(k->rounds.at(n - 1).lastError));
         }
-        // The timer is honoured: round n+1 does not come before the delay scheduled after round n
-        // (QTimer may fire up to 5 % early).
+        // Round n+1 came exactly the delay scheduled after round n.
         for (int n = 1; n < Failures; ++n)
-            QVERIFY2(k->roundAtMs.at(n) - k->roundAtMs.at(n - 1) >= k->delays.at(n) * 95 / 100,
-                     qPrintable(QStringLiteral("%1: round %2 after %3 ms, scheduled %4 ms").arg(k->id).arg(n + 1).arg(k->roundAtMs.at(n) - k->roundAtMs.at(n - 1)).arg(k->delays.at(n))));
+            QCOMPARE(k->roundAtMs.at(n) - k->roundAtMs.at(n - 1), k->delays.at(n));
+        // The outbox's last attempt is the last round's instant on the kiosk's clock.
+        QCOMPARE(k->lastAttemptAt(), wholeSeconds(k->clock->now()));
     }
     QCOMPARE(a->rounds.constLast().pending, 5);
     QCOMPARE(b->rounds.constLast().pending, 3);
@@ -281,8 +338,9 @@ void TstSyncLoop::backoffGrowsWithinCapAndJitters()
     QVERIFY2(a->delays.mid(2, Failures - 1) != b->delays.mid(2, Failures - 1), "two kiosks back off in lockstep");
 }
 
-// (3) The central side comes back during the backoff: the backlog drains in sequence order
-// (several batches), the chain verifies on the central side, the status is online again.
+// (3) The central side comes back during the backoff: the next round drains the backlog in
+// sequence order (several batches), the chain verifies on the central side, the status is
+// online again and the loop is back to its interval.
 void TstSyncLoop::backlogDrainsInOrderWhenCentralReturns()
 {
     const quint16 port = freePort();
@@ -291,12 +349,19 @@ void TstSyncLoop::backlogDrainsInOrderWhenCentralReturns()
     QVERIFY(kiosk);
     QVERIFY(kiosk->record(30));
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() >= 3; }, 10000));
+    kiosk->advance(0ms);
+    kiosk->advanceToScheduled();
+    kiosk->advanceToScheduled();
+    QCOMPARE(kiosk->rounds.size(), 3);
     QVERIFY(!kiosk->rounds.constLast().online);
     QCOMPARE(kiosk->pending(), 30);
     QVERIFY(kiosk->record(5)); // still recording during the outage
     QCOMPARE(startCentral({kiosk.get()}, port), port);
-    QVERIFY2(QTest::qWaitFor([&] { return kiosk->pending() == 0; }, 10000), qPrintable(QString::number(kiosk->pending())));
+    kiosk->advance(std::chrono::milliseconds(kiosk->delays.constLast() - 1));
+    QCOMPARE(kiosk->rounds.size(), 3); // the backoff is waited out even with the central side back
+    kiosk->advance(1ms);
+    QCOMPARE(kiosk->rounds.size(), 4);
+    QCOMPARE(kiosk->pending(), 0);
     QVERIFY(kiosk->rounds.constLast().online);
     QVERIFY(kiosk->rounds.constLast().lastSuccess.has_value());
     // Back to the normal interval after a success (the failure count was reset).
@@ -338,8 +403,8 @@ void TstSyncLoop::stopStopsRounds_data()
     QTest::newRow("network back after stop") << QStringLiteral("network");
 }
 
-// (4) After stop() there is no further round: no status, no request (what is recorded after
-// stays in the outbox and the central side never sees it).
+// (4) After stop() there is no further round: nothing scheduled, no status, no request (what is
+// recorded after stays in the outbox and the central side never sees it).
 void TstSyncLoop::stopStopsRounds()
 {
     QFETCH(QString, how);
@@ -354,27 +419,34 @@ void TstSyncLoop::stopStopsRounds()
             kiosk->client->stop();
     });
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() >= 2; }, 10000));
+    kiosk->advance(0ms);
+    kiosk->advance(100ms);
+    QCOMPARE(kiosk->rounds.size(), 2);
     if (how == QLatin1String("inside")) {
         stopInSlot = true;
-        const qsizetype now = kiosk->rounds.size();
-        QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() > now; }, 10000));
+        kiosk->advance(100ms);
+        QCOMPARE(kiosk->rounds.size(), 3); // the round that stopped the loop
     } else {
         kiosk->client->stop();
     }
     const qsizetype stoppedAt = kiosk->rounds.size();
+    const qsizetype scheduledAt = kiosk->delays.size();
+    QVERIFY(!kiosk->clock->nextDue()); // no round pending
     QVERIFY(kiosk->record(2));
     if (how == QLatin1String("network"))
         kiosk->client->networkReachabilityChanged(true);
-    QTest::qWait(600); // six intervals
+    kiosk->advance(600ms); // six intervals
     QCOMPARE(kiosk->rounds.size(), stoppedAt);
+    QCOMPARE(kiosk->delays.size(), scheduledAt);
     stopCentral();
     QCOMPARE(centralStats().value(QStringLiteral("events")).toInteger(), 0);
     // start() again resumes: the loop is stoppable, not broken.
     QCOMPARE(startCentral({kiosk.get()}, port), port);
     stopInSlot = false;
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->pending() == 0 && kiosk->rounds.size() > stoppedAt; }, 10000));
+    kiosk->advance(0ms);
+    QCOMPARE(kiosk->rounds.size(), stoppedAt + 1);
+    QCOMPARE(kiosk->pending(), 0);
     kiosk->client->stop();
 }
 
@@ -388,20 +460,27 @@ void TstSyncLoop::networkBackTriggersRoundBeforeBackoff()
     QVERIFY(kiosk);
     QVERIFY(kiosk->record(4));
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() == 1 && kiosk->delays.size() == 2; }, 10000));
+    kiosk->advance(0ms);
+    QCOMPARE(kiosk->rounds.size(), 1);
+    QCOMPARE(kiosk->delays.size(), 2);
     QVERIFY(!kiosk->rounds.constFirst().online);
-    QVERIFY2(kiosk->delays.at(1) >= 10000, qPrintable(QString::number(kiosk->delays.at(1)))); // backoff [base/2, base]
+    const qint64 backoff = kiosk->delays.at(1);
+    QVERIFY2(backoff >= 10000 && backoff <= 20000, qPrintable(QString::number(backoff))); // [base/2, base]
     kiosk->client->networkReachabilityChanged(false);
-    QTest::qWait(300);
+    QCOMPARE(kiosk->delays.size(), 2); // going offline schedules nothing
+    kiosk->advance(300ms);
     QCOMPARE(kiosk->rounds.size(), 1);
     QCOMPARE(startCentral({kiosk.get()}, port), port);
-    QElapsedTimer waited;
-    waited.start();
     kiosk->client->networkReachabilityChanged(true);
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() >= 2; }, 8000));
-    QVERIFY(waited.elapsed() < kiosk->delays.at(1));
+    QCOMPARE(kiosk->delays.constLast(), 0); // at once, instead of the backoff
+    kiosk->advance(0ms);
+    QCOMPARE(kiosk->rounds.size(), 2);
+    QCOMPARE(kiosk->roundAtMs.at(1), 300); // not at the backoff's 10-20 s
     QVERIFY(kiosk->rounds.at(1).online);
     QCOMPARE(kiosk->rounds.at(1).pending, 0);
+    // The backoff timer was replaced, not left to fire as well: the interval is all that is due.
+    QCOMPARE(kiosk->clock->activeTimers(), 1);
+    QCOMPARE(dueInMs(*kiosk->clock), 100);
     kiosk->client->stop();
 }
 
@@ -410,7 +489,8 @@ void TstSyncLoop::networkBackTriggersRoundBeforeBackoff()
 // follows as soon as the first ends, instead of the backoff.
 void TstSyncLoop::networkBackDuringRoundDoesNotNestRounds()
 {
-    // Accepts connections and never answers: the round's first request waits for its timeout.
+    // Accepts connections and never answers: the round's first request waits for its timeout
+    // (a real 1.5 s on the network; the kiosk's clock does not move meanwhile).
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
     int open = 0, mostOpen = 0, accepted = 0;
@@ -431,15 +511,21 @@ void TstSyncLoop::networkBackDuringRoundDoesNotNestRounds()
     QVERIFY(kiosk);
     QVERIFY(kiosk->record(2));
     kiosk->client->start();
-    QVERIFY(QTest::qWaitFor([&] { return kiosk->rounds.size() >= 2; }, 15000));
+    kiosk->advance(0ms); // round 1; round 2 is due at once when it ends, so it runs here too
     kiosk->client->stop();
+    QCOMPARE(kiosk->rounds.size(), 2);
     QCOMPARE(mostOpen, 1);
-    // Rounds strictly one after the other: scheduled, ended, scheduled, ended. A round nested
-    // in the first would show as "SSRSR" (scheduled twice before the first ended).
-    QCOMPARE(kiosk->trace.left(4), QStringLiteral("SRSR"));
+    // Rounds strictly one after the other: scheduled, ended, scheduled, ended (then the backoff
+    // scheduled). A round nested in the first would show as "SSRSR" (scheduled twice before the
+    // first ended).
+    QCOMPARE(kiosk->trace, QStringLiteral("SRSRS"));
     QVERIFY(!kiosk->rounds.at(0).online);
-    // After round 1: a round at once (connectivity came back), not the 10-20 s backoff.
+    QVERIFY(!kiosk->rounds.at(1).online);
+    // After round 1: a round at once (connectivity came back), not the 10-20 s backoff; after
+    // round 2 (no news of the network), the backoff of a second failure in a row, 20-40 s.
     QCOMPARE(kiosk->delays.mid(0, 2), (QList<qint64>{0, 0}));
+    QCOMPARE(kiosk->roundAtMs, (QList<qint64>{0, 0}));
+    QVERIFY2(kiosk->delays.at(2) >= 20000 && kiosk->delays.at(2) <= 40000, qPrintable(QString::number(kiosk->delays.at(2))));
 }
 
 QTEST_GUILESS_MAIN(TstSyncLoop)
