@@ -2,6 +2,7 @@
 
 #include "app/crypto/ed25519.h"
 #include "sync/central/ingestdecision.h"
+#include "sync/central/pgcopy.h"
 #include "sync/eventlog/event.h"
 
 #include <QElapsedTimer>
@@ -206,31 +207,28 @@ Result<void> writeSqlite(const QSqlDatabase &db, const std::vector<PendingRow> &
     return {};
 }
 
-// PostgreSQL: few round trips, many rows each; feed ids from the sequence, under the lock.
+// PostgreSQL: the batch's feed ids in one query, then both tables by binary COPY (pgcopy.h).
+// The uniqueness the chain rules relied on is the database's too (event_index's keys): under
+// the ingest lock nothing else writes, so a violation is a bug, and it fails the batch.
 Result<void> writePostgres(const QSqlDatabase &db, const std::vector<PendingRow> &accepted, const QDateTime &now)
 {
-    constexpr size_t Chunk = 100;
-    for (size_t start = 0; start < accepted.size(); start += Chunk) {
-        const size_t n = std::min(Chunk, accepted.size() - start);
-        auto ids = exec(db, QStringLiteral("SELECT nextval('feed_seq') FROM generate_series(1, %1)").arg(n));
-        if (!ids)
-            return std::unexpected(ids.error());
-        QStringList indexMarks, eventMarks;
-        QVariantList indexBinds, eventBinds;
-        for (size_t j = 0; j < n; ++j) {
-            const PendingRow &row = accepted[start + j];
-            const qint64 feedId = ids->next() ? ids->value(0).toLongLong() : 0;
-            indexMarks << QStringLiteral("(?,?,?,?,?,?)");
-            indexBinds << row.kioskId << row.sequence << row.eventId << row.hash << row.prevHash << feedId;
-            eventMarks << QStringLiteral("(?,?,?,?,?,?,?)");
-            eventBinds << feedId << row.kioskId << row.sequence << row.eventId << row.bytes << row.signature << QVariant(now);
-        }
-        if (auto q = exec(db, QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES %1").arg(indexMarks.join(u',')), indexBinds); !q)
-            return std::unexpected(q.error());
-        if (auto q = exec(db, QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES %1").arg(eventMarks.join(u',')), eventBinds); !q)
-            return std::unexpected(q.error());
+    auto ids = exec(db, QStringLiteral("SELECT nextval('feed_seq') FROM generate_series(1, %1)").arg(accepted.size()));
+    if (!ids)
+        return std::unexpected(ids.error());
+    PgCopy index(QStringLiteral("event_index"), {QStringLiteral("kiosk_id"), QStringLiteral("sequence"), QStringLiteral("event_id"),
+                                                  QStringLiteral("hash"), QStringLiteral("prev_hash"), QStringLiteral("feed_id")});
+    PgCopy body(QStringLiteral("events"), {QStringLiteral("feed_id"), QStringLiteral("kiosk_id"), QStringLiteral("sequence"), QStringLiteral("event_id"),
+                                           QStringLiteral("bytes"), QStringLiteral("signature"), QStringLiteral("received_at")});
+    for (const PendingRow &row : accepted) {
+        if (!ids->next())
+            return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("feed_seq gave fewer ids than events"));
+        const qint64 feedId = ids->value(0).toLongLong();
+        index.addRow(row.kioskId, row.sequence, row.eventId, row.hash, row.prevHash, feedId);
+        body.addRow(feedId, row.kioskId, row.sequence, row.eventId, row.bytes, row.signature, now);
     }
-    return {};
+    if (auto sent = index.send(db); !sent)
+        return sent;
+    return body.send(db);
 }
 
 Result<void> writeRejections(const QSqlDatabase &db, const std::vector<RejectedRow> &rejected, const QDateTime &now)
