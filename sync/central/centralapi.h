@@ -28,7 +28,10 @@
 
 namespace Kiosk::Central {
 
-inline constexpr int MaxBatch = 1000;
+// Events per push (413 BATCH_TOO_LARGE beyond): 5,000 events of about 0.9 KB each as base64
+// JSON is some 4.6 MB, inside the HTTP server's 8 MiB body limit; a backlog drains in fewer
+// round trips and commits (issue 17 §3).
+inline constexpr int MaxBatch = 5000;
 
 struct ApiResponse
 {

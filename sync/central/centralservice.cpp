@@ -1,6 +1,8 @@
 #include "sync/central/centralservice.h"
 
 #include "app/crypto/ed25519.h"
+#include "sync/central/ingestdecision.h"
+#include "sync/central/pgcopy.h"
 #include "sync/eventlog/event.h"
 
 #include <QElapsedTimer>
@@ -43,23 +45,32 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
     return q;
 }
 
-// What the index knows of one kiosk around a batch.
-struct IndexRow
+// Binds `values` to the prepared `q` by position and runs it.
+bool execWith(QSqlQuery &q, std::initializer_list<QVariant> values)
 {
-    QByteArray hash;
-    QByteArray prevHash;
-};
+    int i = 0;
+    for (const QVariant &v : values)
+        q.bindValue(i++, v);
+    return q.exec();
+}
 
+// One kiosk as a batch sees it: its enrolment and what the index holds around the batch's
+// sequences (loaded, plus what the batch accepted so far).
 struct KioskState
 {
     std::optional<KioskRecord> record;
     std::optional<Crypto::Ed25519PublicKey> key;
-    std::map<qint64, IndexRow> rows; // sequences loaded or accepted in this batch
-    bool loaded = false;
+    std::map<qint64, ChainLink> rows;
 };
 
+std::optional<ChainLink> linkAt(const std::map<qint64, ChainLink> &rows, qint64 sequence)
+{
+    const auto it = rows.find(sequence);
+    return it == rows.end() ? std::nullopt : std::optional(it->second);
+}
+
 // Runs fn(i) for i in [0, n) on up to hardware_concurrency threads: parsing and Ed25519
-// verification are pure and dominate ingest (~16,000 verifications/s per core).
+// verification are pure and dominate ingest (~12,000-16,000 verifications/s per core).
 template <typename Fn>
 void parallelFor(qsizetype n, Fn fn)
 {
@@ -83,6 +94,7 @@ void parallelFor(qsizetype n, Fn fn)
         t.join();
 }
 
+// An event the batch accepted, to be written.
 struct PendingRow
 {
     QString kioskId;
@@ -90,6 +102,147 @@ struct PendingRow
     QString eventId;
     QByteArray hash, prevHash, bytes, signature;
 };
+
+// An event the batch refused, kept in `rejections` with its bytes.
+struct RejectedRow
+{
+    IngestResult result;
+    QByteArray bytes, signature;
+};
+
+// The parsed events of a batch, their hashes (computed with the parse, in parallel), and the
+// kiosks and stored event ids they touch.
+struct BatchIndex
+{
+    std::vector<std::optional<EventLog::SignedEvent>> parsed;
+    std::vector<QByteArray> hashes;
+    QHash<QString, KioskState> kiosks;
+    QHash<QString, qint64> knownIds; // event id -> the sequence it is stored as
+};
+
+BatchIndex parseBatch(const QList<IncomingEvent> &events)
+{
+    BatchIndex batch;
+    batch.parsed.resize(static_cast<size_t>(events.size()));
+    batch.hashes.resize(static_cast<size_t>(events.size()));
+    parallelFor(events.size(), [&](qsizetype i) {
+        if (auto se = EventLog::signedEventFromStorage(events[i].bytes, events[i].signature)) {
+            batch.hashes[static_cast<size_t>(i)] = se->hash();
+            batch.parsed[static_cast<size_t>(i)] = std::move(*se);
+        }
+    });
+    return batch;
+}
+
+// Each kiosk's enrolment and index rows from first-1 to last+1 of its sequences in the batch,
+// and which of the batch's event ids are stored already (under any kiosk and sequence).
+Result<void> loadIndex(const QSqlDatabase &db, BatchIndex &batch)
+{
+    QHash<QString, std::pair<qint64, qint64>> ranges;
+    QStringList ids;
+    for (const auto &se : batch.parsed) {
+        if (!se)
+            continue;
+        const qint64 sequence = se->event.sequence;
+        auto range = ranges.find(se->event.kioskId);
+        if (range == ranges.end())
+            ranges.insert(se->event.kioskId, {sequence, sequence});
+        else
+            *range = {std::min(range->first, sequence), std::max(range->second, sequence)};
+        ids << se->event.id;
+    }
+    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
+        KioskState &state = batch.kiosks[it.key()];
+        auto k = exec(db, QStringLiteral("SELECT checkpoint, public_key, revoked_at FROM kiosks WHERE id = ?"), {it.key()});
+        if (!k)
+            return std::unexpected(k.error());
+        if (k->next()) {
+            state.record = KioskRecord{it.key(), k->value(0).toString(), k->value(1).toByteArray(), !k->value(2).isNull()};
+            if (auto key = Crypto::Ed25519PublicKey::fromRaw(state.record->publicKey))
+                state.key = std::move(*key);
+        }
+        auto rows = exec(db, QStringLiteral("SELECT sequence, hash, prev_hash FROM event_index WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?"),
+                         {it.key(), it.value().first - 1, it.value().second + 1});
+        if (!rows)
+            return std::unexpected(rows.error());
+        while (rows->next())
+            state.rows[rows->value(0).toLongLong()] = ChainLink{rows->value(1).toByteArray(), rows->value(2).toByteArray()};
+    }
+    constexpr qsizetype IdsPerQuery = 500;
+    for (qsizetype i = 0; i < ids.size(); i += IdsPerQuery) {
+        const QStringList chunk = ids.mid(i, IdsPerQuery);
+        const QStringList marks(chunk.size(), QStringLiteral("?"));
+        auto q = exec(db, QStringLiteral("SELECT event_id, sequence FROM event_index WHERE event_id IN (%1)").arg(marks.join(u',')),
+                      QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next())
+            batch.knownIds.insert(q->value(0).toString(), q->value(1).toLongLong());
+    }
+    return {};
+}
+
+// SQLite is in-process: one prepared statement per table, executed per row (a many-row VALUES
+// list makes SQLite resolve hundreds of parameter names per call). Feed ids follow the
+// highest one, read under the write lock the batch holds.
+Result<void> writeSqlite(const QSqlDatabase &db, const std::vector<PendingRow> &accepted, const QDateTime &now)
+{
+    auto max = exec(db, QStringLiteral("SELECT COALESCE(MAX(feed_id), 0) FROM event_index"));
+    if (!max)
+        return std::unexpected(max.error());
+    qint64 nextFeedId = max->next() ? max->value(0).toLongLong() : 0;
+    QSqlQuery index(db), body(db);
+    if (!index.prepare(QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES (?,?,?,?,?,?)")))
+        return std::unexpected(dbError(index, QStringLiteral("prepare insert event_index")));
+    if (!body.prepare(QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?)")))
+        return std::unexpected(dbError(body, QStringLiteral("prepare insert events")));
+    const QString receivedAt = now.toString(Qt::ISODate);
+    for (const PendingRow &row : accepted) {
+        const qint64 feedId = ++nextFeedId;
+        if (!execWith(index, {row.kioskId, row.sequence, row.eventId, row.hash, row.prevHash, feedId}))
+            return std::unexpected(dbError(index, QStringLiteral("insert event_index")));
+        if (!execWith(body, {feedId, row.kioskId, row.sequence, row.eventId, row.bytes, row.signature, receivedAt}))
+            return std::unexpected(dbError(body, QStringLiteral("insert events")));
+    }
+    return {};
+}
+
+// PostgreSQL: the batch's feed ids in one query, then both tables by binary COPY (pgcopy.h).
+// The uniqueness the chain rules relied on is the database's too (event_index's keys): under
+// the ingest lock nothing else writes, so a violation is a bug, and it fails the batch.
+Result<void> writePostgres(const QSqlDatabase &db, const std::vector<PendingRow> &accepted, const QDateTime &now)
+{
+    auto ids = exec(db, QStringLiteral("SELECT nextval('feed_seq') FROM generate_series(1, %1)").arg(accepted.size()));
+    if (!ids)
+        return std::unexpected(ids.error());
+    PgCopy index(QStringLiteral("event_index"), {QStringLiteral("kiosk_id"), QStringLiteral("sequence"), QStringLiteral("event_id"),
+                                                  QStringLiteral("hash"), QStringLiteral("prev_hash"), QStringLiteral("feed_id")});
+    PgCopy body(QStringLiteral("events"), {QStringLiteral("feed_id"), QStringLiteral("kiosk_id"), QStringLiteral("sequence"), QStringLiteral("event_id"),
+                                           QStringLiteral("bytes"), QStringLiteral("signature"), QStringLiteral("received_at")});
+    for (const PendingRow &row : accepted) {
+        if (!ids->next())
+            return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("feed_seq gave fewer ids than events"));
+        const qint64 feedId = ids->value(0).toLongLong();
+        index.addRow(row.kioskId, row.sequence, row.eventId, row.hash, row.prevHash, feedId);
+        body.addRow(feedId, row.kioskId, row.sequence, row.eventId, row.bytes, row.signature, now);
+    }
+    if (auto sent = index.send(db); !sent)
+        return sent;
+    return body.send(db);
+}
+
+Result<void> writeRejections(const QSqlDatabase &db, const std::vector<RejectedRow> &rejected, const QDateTime &now)
+{
+    for (const RejectedRow &row : rejected) {
+        const IngestResult &r = row.result;
+        auto q = exec(db, QStringLiteral("INSERT INTO rejections (kiosk_id, sequence, event_id, reason, detail, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?,?)"),
+                      {r.kioskId.isEmpty() ? QVariant() : QVariant(r.kioskId), r.sequence, r.eventId, r.reason, r.detail, row.bytes, row.signature,
+                       now.toString(Qt::ISODate)});
+        if (!q)
+            return std::unexpected(q.error());
+    }
+    return {};
+}
 
 } // namespace
 
@@ -199,58 +352,10 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
     if (auto part = ensurePartition(now); !part)
         return std::unexpected(part.error());
 
-    QList<IngestResult> results;
-    results.reserve(events.size());
-    QHash<QString, KioskState> kiosks;
-    std::vector<PendingRow> accepted;
-    QList<IngestResult> rejectedRows; // with bytes for the rejections table
-    std::vector<std::pair<QByteArray, QByteArray>> rejectedBytes;
-
     // Parse everything first (in parallel), to load each kiosk's index neighbourhood in one query.
-    std::vector<std::optional<EventLog::SignedEvent>> parsed(static_cast<size_t>(events.size()));
-    parallelFor(events.size(), [&](qsizetype i) {
-        if (auto se = EventLog::signedEventFromStorage(events[i].bytes, events[i].signature))
-            parsed[static_cast<size_t>(i)] = std::move(*se);
-    });
-    QHash<QString, std::pair<qint64, qint64>> ranges;
-    QStringList ids;
-    for (const auto &se : parsed) {
-        if (se) {
-            auto &r = ranges[se->event.kioskId];
-            r.first = r.first == 0 ? se->event.sequence : std::min(r.first, se->event.sequence);
-            r.second = std::max(r.second, se->event.sequence);
-            ids << se->event.id;
-        }
-    }
-    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
-        KioskState &state = kiosks[it.key()];
-        auto k = exec(db, QStringLiteral("SELECT checkpoint, public_key, revoked_at FROM kiosks WHERE id = ?"), {it.key()});
-        if (!k)
-            return std::unexpected(k.error());
-        if (k->next()) {
-            state.record = KioskRecord{it.key(), k->value(0).toString(), k->value(1).toByteArray(), !k->value(2).isNull()};
-            if (auto key = Crypto::Ed25519PublicKey::fromRaw(state.record->publicKey))
-                state.key = std::move(*key);
-        }
-        auto rows = exec(db, QStringLiteral("SELECT sequence, hash, prev_hash FROM event_index WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?"),
-                         {it.key(), it.value().first - 1, it.value().second + 1});
-        if (!rows)
-            return std::unexpected(rows.error());
-        while (rows->next())
-            state.rows[rows->value(0).toLongLong()] = IndexRow{rows->value(1).toByteArray(), rows->value(2).toByteArray()};
-    }
-    // Event ids already stored (under any kiosk/sequence).
-    QHash<QString, std::pair<QString, qint64>> knownIds;
-    for (qsizetype i = 0; i < ids.size(); i += 500) {
-        const QStringList chunk = ids.mid(i, 500);
-        QStringList marks(chunk.size(), QStringLiteral("?"));
-        QVariantList binds(chunk.cbegin(), chunk.cend());
-        auto q = exec(db, QStringLiteral("SELECT event_id, kiosk_id, sequence FROM event_index WHERE event_id IN (%1)").arg(marks.join(u',')), binds);
-        if (!q)
-            return std::unexpected(q.error());
-        while (q->next())
-            knownIds.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toLongLong()});
-    }
+    BatchIndex batch = parseBatch(events);
+    if (auto loaded = loadIndex(db, batch); !loaded)
+        return std::unexpected(loaded.error());
 
     // Signatures, in parallel, against the enrolled keys (read-only from here on).
     std::vector<char> valid(static_cast<size_t>(events.size()), 0);
@@ -258,150 +363,64 @@ Result<QList<IngestResult>> CentralService::ingest(const QList<IncomingEvent> &e
         QElapsedTimer timer;
         timer.start();
         parallelFor(events.size(), [&](qsizetype i) {
-            const auto &se = parsed[static_cast<size_t>(i)];
+            const auto &se = batch.parsed[static_cast<size_t>(i)];
             if (!se)
                 return;
-            const auto state = kiosks.constFind(se->event.kioskId);
-            valid[static_cast<size_t>(i)] = state != kiosks.cend() && state->key && state->key->verify(se->bytes, se->signature) ? 1 : 0;
+            const auto state = batch.kiosks.constFind(se->event.kioskId);
+            valid[static_cast<size_t>(i)] = state != batch.kiosks.cend() && state->key && state->key->verify(se->bytes, se->signature) ? 1 : 0;
         });
         m_verifyNs += timer.nsecsElapsed();
     }
 
+    // The rules (ingestdecision.h), in order: an event accepted here is a neighbour for the
+    // events after it in the same batch.
+    QList<IngestResult> results;
+    results.reserve(events.size());
+    std::vector<PendingRow> accepted;
+    accepted.reserve(static_cast<size_t>(events.size()));
+    std::vector<RejectedRow> rejected;
     for (qsizetype i = 0; i < events.size(); ++i) {
         IngestResult r;
-        const auto &se = parsed[static_cast<size_t>(i)];
-        auto reject = [&](const QString &reason, const QString &detail) {
-            r.status = IngestStatus::Rejected;
-            r.reason = reason;
-            r.detail = detail;
-            rejectedRows.append(r);
-            rejectedBytes.emplace_back(events[i].bytes, events[i].signature);
-        };
+        const auto &se = batch.parsed[static_cast<size_t>(i)];
         if (!se) {
-            reject(QStringLiteral("MALFORMED"), EventLog::parseEvent(events[i].bytes).error().message);
+            r.reason = QStringLiteral("MALFORMED");
+            r.detail = EventLog::parseEvent(events[i].bytes).error().message;
+            rejected.push_back(RejectedRow{r, events[i].bytes, events[i].signature});
             results.append(r);
             continue;
         }
         const EventLog::Event &e = se->event;
+        const QByteArray &hash = batch.hashes[static_cast<size_t>(i)];
         r.eventId = e.id;
         r.kioskId = e.kioskId;
         r.sequence = e.sequence;
-        KioskState &state = kiosks[e.kioskId];
-        if (!state.record) {
-            reject(QStringLiteral("UNKNOWN_KIOSK"), QStringLiteral("kiosk '%1' is not enrolled").arg(e.kioskId));
-        } else if (state.record->revoked) {
-            reject(QStringLiteral("KIOSK_REVOKED"), QStringLiteral("kiosk '%1' is revoked").arg(e.kioskId));
-        } else if (!sender.isEmpty() && sender != e.kioskId) {
-            reject(QStringLiteral("WRONG_KIOSK"), QStringLiteral("event of kiosk '%1' sent by '%2'").arg(e.kioskId, sender));
-        } else {
-            const QByteArray hash = se->hash();
-            const auto same = state.rows.find(e.sequence);
-            const auto before = state.rows.find(e.sequence - 1);
-            const auto after = state.rows.find(e.sequence + 1);
-            const auto known = knownIds.constFind(e.id);
-            if (!valid[static_cast<size_t>(i)]) {
-                reject(QStringLiteral("BAD_SIGNATURE"), QStringLiteral("signature does not verify with the key enrolled for '%1'").arg(e.kioskId));
-            } else if (same != state.rows.end()) {
-                if (same->second.hash == hash)
-                    r.status = IngestStatus::Duplicate;
-                else
-                    reject(QStringLiteral("FORK"), QStringLiteral("sequence %1 is stored with other bytes").arg(e.sequence));
-            } else if (known != knownIds.cend()) {
-                reject(QStringLiteral("EVENT_ID_REUSED"), QStringLiteral("event id is stored as sequence %1").arg(known->second));
-            } else if (e.sequence == 1 && e.prevHash != EventLog::genesisHash()) {
-                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("the first event must link to the genesis hash"));
-            } else if (before != state.rows.end() && before->second.hash != e.prevHash) {
-                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("prevHash of %1 is not the hash of stored event %2").arg(e.sequence).arg(e.sequence - 1));
-            } else if (after != state.rows.end() && after->second.prevHash != hash) {
-                reject(QStringLiteral("CHAIN_BROKEN"), QStringLiteral("stored event %1 does not link to this event %2").arg(e.sequence + 1).arg(e.sequence));
-            } else {
-                r.status = IngestStatus::Stored;
-                r.gap = e.sequence > 1 && before == state.rows.end();
-                state.rows[e.sequence] = IndexRow{hash, e.prevHash};
-                knownIds.insert(e.id, {e.kioskId, e.sequence});
-                accepted.push_back(PendingRow{e.kioskId, e.sequence, e.id, hash, e.prevHash, se->bytes, se->signature});
-            }
+        KioskState &state = batch.kiosks[e.kioskId];
+        const IngestFacts facts{e.kioskId, e.sequence, hash, e.prevHash, sender, state.record.has_value(),
+                                state.record && state.record->revoked, valid[static_cast<size_t>(i)] != 0};
+        const auto known = batch.knownIds.constFind(e.id);
+        const ChainNeighbours neighbours{linkAt(state.rows, e.sequence), linkAt(state.rows, e.sequence - 1), linkAt(state.rows, e.sequence + 1),
+                                         known == batch.knownIds.cend() ? std::nullopt : std::optional(*known)};
+        const IngestDecision decision = decideIngest(facts, neighbours);
+        r.status = decision.status;
+        r.reason = decision.reason;
+        r.detail = decision.detail;
+        r.gap = decision.gap;
+        if (decision.stored()) {
+            state.rows[e.sequence] = ChainLink{hash, e.prevHash};
+            batch.knownIds.insert(e.id, e.sequence);
+            accepted.push_back(PendingRow{e.kioskId, e.sequence, e.id, hash, e.prevHash, se->bytes, se->signature});
+        } else if (decision.status == IngestStatus::Rejected) {
+            rejected.push_back(RejectedRow{r, events[i].bytes, events[i].signature});
         }
         results.append(r);
     }
 
-    // Feed ids, allocated under the lock so the feed order is the commit order.
-    qint64 nextFeedId = 0;
-    if (!accepted.empty() && !pg) {
-        auto q = exec(db, QStringLiteral("SELECT COALESCE(MAX(feed_id), 0) FROM event_index"));
-        if (!q)
-            return std::unexpected(q.error());
-        nextFeedId = q->next() ? q->value(0).toLongLong() : 0;
-    }
-    if (!pg && !accepted.empty()) {
-        // SQLite is in-process: one prepared statement per table, executed per row (a
-        // many-row VALUES list makes SQLite resolve hundreds of parameter names per call).
-        QSqlQuery index(db), body(db);
-        if (!index.prepare(QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES (?,?,?,?,?,?)"))
-            || !body.prepare(QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?)")))
-            return std::unexpected(dbError(index.lastError().isValid() ? index : body, QStringLiteral("prepare insert")));
-        const QString receivedAt = now.toString(Qt::ISODate);
-        for (const PendingRow &row : accepted) {
-            const qint64 feedId = ++nextFeedId;
-            index.bindValue(0, row.kioskId);
-            index.bindValue(1, row.sequence);
-            index.bindValue(2, row.eventId);
-            index.bindValue(3, row.hash);
-            index.bindValue(4, row.prevHash);
-            index.bindValue(5, feedId);
-            body.bindValue(0, feedId);
-            body.bindValue(1, row.kioskId);
-            body.bindValue(2, row.sequence);
-            body.bindValue(3, row.eventId);
-            body.bindValue(4, row.bytes);
-            body.bindValue(5, row.signature);
-            body.bindValue(6, receivedAt);
-            if (!index.exec())
-                return std::unexpected(dbError(index, QStringLiteral("insert event_index")));
-            if (!body.exec())
-                return std::unexpected(dbError(body, QStringLiteral("insert events")));
-        }
-        accepted.clear();
-    }
-    // PostgreSQL: few round trips, many rows each.
-    constexpr size_t Chunk = 100;
-    for (size_t start = 0; start < accepted.size(); start += Chunk) {
-        const size_t n = std::min(Chunk, accepted.size() - start);
-        QList<qint64> feedIds;
-        if (pg) {
-            auto q = exec(db, QStringLiteral("SELECT nextval('feed_seq') FROM generate_series(1, %1)").arg(n));
-            if (!q)
-                return std::unexpected(q.error());
-            while (q->next())
-                feedIds << q->value(0).toLongLong();
-        } else {
-            for (size_t j = 0; j < n; ++j)
-                feedIds << ++nextFeedId;
-        }
-        QStringList indexMarks, eventMarks;
-        QVariantList indexBinds, eventBinds;
-        for (size_t j = 0; j < n; ++j) {
-            const PendingRow &row = accepted[start + j];
-            const qint64 feedId = feedIds.value(static_cast<qsizetype>(j));
-            indexMarks << QStringLiteral("(?,?,?,?,?,?)");
-            indexBinds << row.kioskId << row.sequence << row.eventId << row.hash << row.prevHash << feedId;
-            eventMarks << QStringLiteral("(?,?,?,?,?,?,?)");
-            eventBinds << feedId << row.kioskId << row.sequence << row.eventId << row.bytes << row.signature
-                       << (pg ? QVariant(now) : QVariant(now.toString(Qt::ISODate)));
-        }
-        if (auto q = exec(db, QStringLiteral("INSERT INTO event_index (kiosk_id, sequence, event_id, hash, prev_hash, feed_id) VALUES %1").arg(indexMarks.join(u',')), indexBinds); !q)
-            return std::unexpected(q.error());
-        if (auto q = exec(db, QStringLiteral("INSERT INTO events (feed_id, kiosk_id, sequence, event_id, bytes, signature, received_at) VALUES %1").arg(eventMarks.join(u',')), eventBinds); !q)
-            return std::unexpected(q.error());
-    }
-    for (qsizetype i = 0; i < rejectedRows.size(); ++i) {
-        const IngestResult &r = rejectedRows[i];
-        auto q = exec(db, QStringLiteral("INSERT INTO rejections (kiosk_id, sequence, event_id, reason, detail, bytes, signature, received_at) VALUES (?,?,?,?,?,?,?,?)"),
-                      {r.kioskId.isEmpty() ? QVariant() : QVariant(r.kioskId), r.sequence, r.eventId, r.reason, r.detail,
-                       rejectedBytes[static_cast<size_t>(i)].first, rejectedBytes[static_cast<size_t>(i)].second, now.toString(Qt::ISODate)});
-        if (!q)
-            return std::unexpected(q.error());
-    }
+    // Feed ids are allocated under the lock, so the feed order is the commit order.
+    if (!accepted.empty())
+        if (auto written = pg ? writePostgres(db, accepted, now) : writeSqlite(db, accepted, now); !written)
+            return std::unexpected(written.error());
+    if (auto written = writeRejections(db, rejected, now); !written)
+        return std::unexpected(written.error());
     if (!db.commit())
         return fail(QStringLiteral("CENTRAL_DB"), QStringLiteral("commit: %1").arg(db.lastError().text()));
     rollback.dismiss();

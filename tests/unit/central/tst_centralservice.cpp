@@ -30,6 +30,28 @@ QList<IncomingEvent> incoming(const std::vector<SignedEvent> &events, size_t fro
     return out;
 }
 
+// Two more border-central instances on `url`, each with its own connection on its own thread,
+// running work(service, reverse) at the same time (one with reverse set). False when one of
+// them could not open the database.
+template <typename Fn>
+bool runTwoInstances(const QString &url, Fn work)
+{
+    std::atomic<bool> opened{true};
+    auto instance = [&](bool reverse) {
+        auto db = CentralDatabase::open(url);
+        if (!db) {
+            opened = false;
+            return;
+        }
+        CentralService service(*db);
+        work(service, reverse);
+    };
+    std::thread a(instance, false), b(instance, true);
+    a.join();
+    b.join();
+    return opened;
+}
+
 QStringList statuses(const QList<IngestResult> &results)
 {
     QStringList out;
@@ -60,6 +82,7 @@ private slots:
     void brokenLinkRejected();
     void feedIsOrderedAndPaged();
     void twoInstancesShareOneDatabase();
+    void twoInstancesDetectForksConcurrently();
     void postgresEventsArePartitionedByMonth();
 
 private:
@@ -332,13 +355,7 @@ void TstCentralService::twoInstancesShareOneDatabase()
     // Two instances each receive the whole backlog, in batches, at the same time (a kiosk
     // retrying against a load balancer): every event is stored exactly once.
     std::atomic<int> stored{0}, duplicate{0}, failed{0};
-    auto worker = [&](bool reverse) {
-        auto db = CentralDatabase::open(url);
-        if (!db) {
-            ++failed;
-            return;
-        }
-        CentralService service(*db);
+    QVERIFY(runTwoInstances(url, [&](CentralService &service, bool reverse) {
         for (int b = 0; b < 6; ++b) {
             const int batch = reverse ? 5 - b : b;
             auto r = service.ingest(incoming(chain, static_cast<size_t>(batch * 50), static_cast<size_t>(batch * 50 + 50)));
@@ -349,10 +366,7 @@ void TstCentralService::twoInstancesShareOneDatabase()
             for (const IngestResult &x : *r)
                 (x.status == IngestStatus::Stored ? stored : x.status == IngestStatus::Duplicate ? duplicate : failed)++;
         }
-    };
-    std::thread a(worker, false), b(worker, true);
-    a.join();
-    b.join();
+    }));
     QCOMPARE(failed.load(), 0);
     QCOMPARE(stored.load(), 300);
     QCOMPARE(duplicate.load(), 300);
@@ -361,6 +375,71 @@ void TstCentralService::twoInstancesShareOneDatabase()
     QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
     auto feed = m_service->feed(0, 1000);
     QCOMPARE(feed->size(), 300);
+}
+
+void TstCentralService::twoInstancesDetectForksConcurrently()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != QLatin1String("postgresql"))
+        QSKIP("several instances share PostgreSQL only");
+    // Two kiosks, 200 events each; a batch carries 20 of each kiosk's, and after each batch an
+    // instance also receives a second history for one sequence of that batch (a restored
+    // backup recording on), so that sequence is stored by then, by one instance or the other.
+    auto otherKey = Crypto::Ed25519PrivateKey::generate();
+    QVERIFY(otherKey);
+    const QString other = QStringLiteral("KIOSK-NAK-02");
+    QVERIFY(m_service->addKiosk({other, QStringLiteral("NAK"), otherKey->publicKey().raw(), false}));
+    const EventSigner otherSigner(std::move(*otherKey));
+    constexpr int PerKiosk = 200, PerBatch = 20, Batches = PerKiosk / PerBatch;
+    const auto gyd = Fixture::signChain(*m_signer, PerKiosk);
+    const auto nak = Fixture::signChain(otherSigner, PerKiosk, other);
+    QList<QList<IncomingEvent>> batches, forks;
+    for (int b = 0; b < Batches; ++b) {
+        const auto from = static_cast<size_t>(b * PerBatch), to = from + PerBatch;
+        batches << incoming(gyd, from, to) + incoming(nak, from, to);
+        const auto gydFork = Fixture::signChain(*m_signer, 1, QStringLiteral("KIOSK-GYD-01"), static_cast<qint64>(from) + 4, gyd[from + 3].hash());
+        const auto nakFork = Fixture::signChain(otherSigner, 1, other, static_cast<qint64>(from) + 9, nak[from + 8].hash());
+        forks << incoming(gydFork) + incoming(nakFork);
+    }
+    const QString url = m_scratch->url();
+    std::atomic<int> stored{0}, duplicate{0}, forked{0}, failed{0};
+    auto count = [&](const Result<QList<IngestResult>> &r) {
+        if (!r) {
+            ++failed;
+            return;
+        }
+        for (const IngestResult &x : *r)
+            (x.status == IngestStatus::Stored ? stored : x.status == IngestStatus::Duplicate ? duplicate : x.reason == u"FORK" ? forked : failed)++;
+    };
+    QVERIFY(runTwoInstances(url, [&](CentralService &service, bool reverse) {
+        for (int i = 0; i < Batches; ++i) {
+            const auto b = static_cast<qsizetype>(reverse ? Batches - 1 - i : i);
+            count(service.ingest(batches.at(b)));
+            count(service.ingest(forks.at(b)));
+        }
+    }));
+    QCOMPARE(failed.load(), 0);
+    QCOMPARE(stored.load(), 2 * PerKiosk);
+    QCOMPARE(duplicate.load(), 2 * PerKiosk);
+    QCOMPARE(forked.load(), 2 * 2 * Batches); // each fork, from each instance
+    const QJsonObject s = *m_service->stats();
+    QCOMPARE(s.value(QStringLiteral("events")).toInteger(), 2 * PerKiosk);
+    QCOMPARE(s.value(QStringLiteral("gaps")).toInteger(), 0);
+    QCOMPARE(s.value(QStringLiteral("forks")).toInteger(), 2 * 2 * Batches);
+    // The feed: every event once, under strictly increasing feed ids, as the kiosk signed it.
+    const auto feed = m_service->feed(0, 5000);
+    QVERIFY(feed);
+    QCOMPARE(feed->size(), 2 * PerKiosk);
+    QSet<QByteArray> seen;
+    for (qsizetype i = 0; i < feed->size(); ++i) {
+        if (i > 0)
+            QVERIFY(feed->at(i).feedId > feed->at(i - 1).feedId);
+        seen.insert(feed->at(i).bytes);
+    }
+    for (int i = 0; i < PerKiosk; ++i) {
+        QVERIFY(seen.contains(gyd[static_cast<size_t>(i)].bytes));
+        QVERIFY(seen.contains(nak[static_cast<size_t>(i)].bytes));
+    }
 }
 
 void TstCentralService::postgresEventsArePartitionedByMonth()
