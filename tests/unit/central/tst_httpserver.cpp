@@ -40,6 +40,8 @@ struct Rig
                       },
                       testLimits(), [this] { return now; }};
     bool listen() { return server.listen(QHostAddress::LocalHost, 0); }
+    // HTTPS with a throwaway certificate for 127.0.0.1 written to `certFile` (a client pins it).
+    bool listenTls(const QString &keyFile, const QString &certFile);
 };
 
 std::unique_ptr<QTcpSocket> plainClient(quint16 port, const QString &from = QStringLiteral("127.0.0.1"))
@@ -57,6 +59,15 @@ std::optional<QSslConfiguration> serverTls(const QString &keyFile, const QString
         return std::nullopt;
     auto tls = serverTlsConfiguration({certFile, keyFile, {}});
     return tls ? std::optional(*tls) : std::nullopt;
+}
+
+bool Rig::listenTls(const QString &keyFile, const QString &certFile)
+{
+    const auto tls = serverTls(keyFile, certFile);
+    if (!tls)
+        return false;
+    server.setTls(*tls);
+    return listen();
 }
 
 bool closedByServer(QTcpSocket &s)
@@ -83,11 +94,8 @@ void TstHttpServer::handshakeDeadlineClosesASilentTlsClient()
 {
     QTemporaryDir dir;
     const QString cert = dir.filePath(QStringLiteral("c.pem"));
-    const auto tls = serverTls(dir.filePath(QStringLiteral("k.pem")), cert);
-    QVERIFY2(tls, "openssl could not make the loopback certificate");
     Rig rig;
-    rig.server.setTls(*tls);
-    QVERIFY(rig.listen());
+    QVERIFY2(rig.listenTls(dir.filePath(QStringLiteral("k.pem")), cert), "openssl could not make the loopback certificate, or listen failed");
     auto silent = plainClient(rig.server.serverPort()); // TCP only: never starts TLS
     QVERIFY(QTest::qWaitFor([&] { return rig.server.connectionCount() == 1; }, 5000));
     rig.now += 4999;
@@ -210,11 +218,8 @@ void TstHttpServer::httpsRequestsOnAKeptAliveConnection()
 {
     QTemporaryDir dir;
     const QString cert = dir.filePath(QStringLiteral("c.pem"));
-    const auto tls = serverTls(dir.filePath(QStringLiteral("k.pem")), cert);
-    QVERIFY2(tls, "openssl could not make the loopback certificate");
     Rig rig;
-    rig.server.setTls(*tls);
-    QVERIFY(rig.listen());
+    QVERIFY2(rig.listenTls(dir.filePath(QStringLiteral("k.pem")), cert), "openssl could not make the loopback certificate, or listen failed");
     QSslSocket client;
     QSslConfiguration pin = QSslConfiguration::defaultConfiguration();
     pin.setCaCertificates(QSslCertificate::fromPath(cert));
