@@ -156,6 +156,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.cameraRemovedAfterFrames = cameraRemovedAfterFrames;
     // A deployment verifies seals against its own signer store (resources/trust/vds layout).
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
+    const int workingSetDays = policy->set.lookBackDays(); // before the set moves to the backend
     auto backend = std::make_unique<Session::StoreBackend>(*p.db, std::move(policy->set),
                                                            Session::StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
                                                            std::move(recorder), policy->datedAt);
@@ -165,7 +166,10 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     if (records && !config->centralUrl.isEmpty()) {
         // The same settings as `kioskctl sync`: policy, watchlist, permits and visas pulled and
         // applied only when they verify against the policy trust anchor.
-        auto sync = Sync::SyncClient::create(*p.db, Session::syncSettingsFor(*config, anchor->key), clock, systemScheduler());
+        // The pulled crossings kept are the policy's working set (app/store/workingset.h).
+        Sync::SyncSettings settings = Session::syncSettingsFor(*config, anchor->key);
+        settings.workingSetDays = workingSetDays;
+        auto sync = Sync::SyncClient::create(*p.db, settings, clock, systemScheduler());
         if (!sync)
             return std::unexpected(sync.error());
         p.sync = std::move(*sync);

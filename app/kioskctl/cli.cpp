@@ -36,6 +36,12 @@ void printError(const QString &text)
     writeOut("kioskctl: " + text.toUtf8() + '\n', stderr);
 }
 
+int printFailure(const QString &command, const Error &error)
+{
+    printError(QStringLiteral("%1: %2: %3").arg(command, error.code, error.message));
+    return 1; // ExitNegative (command.h)
+}
+
 bool parseArgs(QCommandLineParser &parser, const QString &name, const QStringList &args)
 {
     parser.addHelpOption();

@@ -1,5 +1,7 @@
 #pragma once
 // Shared helpers of kioskctl's commands: output, usage errors, common options.
+#include "app/core/error.h"
+
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonObject>
@@ -14,6 +16,9 @@ void printJsonLine(const QJsonObject &object);
 void printJsonPretty(const QJsonObject &object);
 void printLine(const QString &text);      // stdout
 void printError(const QString &text);     // stderr, prefixed "kioskctl: "
+// A command that failed on `error`: "kioskctl: COMMAND: CODE: message" on stderr; returns the
+// negative exit status (1), for `return printFailure(...)`.
+int printFailure(const QString &command, const Error &error);
 
 // Parses `args` (the words after the command) with `parser`; on failure prints the error
 // and the usage to stderr and returns false (callers then return ExitUsage). `name` is the

@@ -32,8 +32,7 @@ namespace {
 
 int failed(const Error &e)
 {
-    printError(QStringLiteral("record: %1: %2").arg(e.code, e.message));
-    return ExitNegative;
+    return printFailure(QStringLiteral("record"), e);
 }
 
 int runRecord(const QStringList &args)

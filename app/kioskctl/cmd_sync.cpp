@@ -101,6 +101,12 @@ int runSync(const QStringList &args)
     Sync::SyncSettings settings = Session::syncSettingsFor(*config, applyReference ? std::optional(anchor->key) : std::nullopt);
     settings.batchSize = std::clamp(p.value(QStringLiteral("batch")).toInt(), 1, 1000);
     settings.requestTimeoutMs = std::clamp(p.value(QStringLiteral("timeout")).toInt(), 100, 600000);
+    // The pulled crossings kept are the working set of the policy in force (app/store/workingset.h);
+    // without a policy that verifies, nothing is pruned.
+    if (once && anchor) {
+        if (auto policies = loadPolicy(*config, *db, anchor->key))
+            settings.workingSetDays = policies->set.lookBackDays();
+    }
     // kioskctl is a composition root: the system clock (one round; the scheduler is unused).
     const SystemClock clock;
     auto client = Sync::SyncClient::create(*db, settings, clock, systemScheduler());
@@ -128,6 +134,7 @@ int runSync(const QStringList &args)
                           {QStringLiteral("rejected"), round->rejected},
                           {QStringLiteral("rejections"), QJsonArray::fromStringList(round->rejections)},
                           {QStringLiteral("pulled"), round->pulled},
+                          {QStringLiteral("pruned"), round->pruned},
                           {QStringLiteral("pullRejected"), round->pullRejected},
                           {QStringLiteral("pullRecovered"), round->pullRecovered},
                           {QStringLiteral("referenceApplied"), QJsonArray::fromStringList(round->referenceApplied)},

@@ -358,6 +358,19 @@ const PolicyVersion *PolicySet::inForce(const QDate &date) const
     return best;
 }
 
+int PolicySet::lookBackDays() const
+{
+    int days = 1;
+    for (const PolicyVersion &v : m_versions) {
+        if (v.stayRule.kind == StayRuleKind::Rolling)
+            days = std::max(days, v.stayRule.windowDays);
+        days = std::max(days, v.defaultRule.days);
+        for (const NationalityRule &rule : v.nationalities)
+            days = std::max(days, rule.days);
+    }
+    return days;
+}
+
 Result<void> PolicySet::merge(const PolicySet &other)
 {
     for (const PolicyVersion &v : other.m_versions) {

@@ -116,6 +116,12 @@ public:
 
     [[nodiscard]] const QList<PolicyVersion> &versions() const { return m_versions; }
     [[nodiscard]] bool isEmpty() const { return m_versions.isEmpty(); }
+    // How many days before a check (the check day included) any version's rules read a
+    // person's crossings over: the rolling window M of a `rolling` version, the longest
+    // visa-free stay of a `per_entry` one (whose open stay the working set keeps anyway);
+    // at least 1. The kiosk's working set keeps pulled crossings this far back
+    // (app/store/workingset.h).
+    [[nodiscard]] int lookBackDays() const;
     // The file's signed `issued` day; invalid when the file has none.
     [[nodiscard]] QDate issued() const { return m_issued; }
 

@@ -8,6 +8,8 @@
 #include "app/store/eventrepository.h"
 #include "app/store/importer.h"
 #include "app/store/outbox.h"
+#include "app/store/workingset.h"
+#include "app/core/clock.h"
 #include "sync/client/centralreplies.h"
 #include "sync/client/chaintail.h"
 #include "sync/eventlog/event.h"
@@ -35,6 +37,7 @@ namespace {
 const QString CursorKey = QStringLiteral("feed_cursor");
 const QString LastSuccessKey = QStringLiteral("last_success");
 const QString LastErrorKey = QStringLiteral("last_error");
+const QString WorkingSetPrunedKey = QStringLiteral("working_set_pruned"); // the local day of the last prune
 
 std::optional<QByteArray> readFile(const QString &path)
 {
@@ -457,11 +460,37 @@ Result<RoundReport> SyncClient::runOnce()
     Result<void> pulled = pushed ? pull(report) : Result<void>{};
     if (pushed && pulled)
         pulled = pullReference(report);
+    if (pushed && pulled) {
+        // A prune that fails (a store error) leaves the working set as it was and is retried
+        // on the next round; the round itself, with the central side, went well.
+        if (auto pruned = pruneWorkingSet(report); !pruned)
+            qCWarning(lcSync).noquote() << "working-set prune failed:" << pruned.error().code << pruned.error().message;
+    }
     Result<RoundReport> outcome = !pushed ? Result<RoundReport>(std::unexpected(pushed.error()))
         : !pulled                         ? Result<RoundReport>(std::unexpected(pulled.error()))
                                           : Result<RoundReport>(report);
     recordOutcome(outcome);
     return outcome;
+}
+
+Result<void> SyncClient::pruneWorkingSet(RoundReport &report)
+{
+    if (m_settings.workingSetDays <= 0)
+        return {};
+    const QDate today = m_clock.now().toTimeZone(defaultCheckpointZone()).date();
+    Store::Outbox state(m_db);
+    auto last = state.state(WorkingSetPrunedKey);
+    if (!last)
+        return std::unexpected(last.error());
+    if (last->has_value() && QDate::fromString(**last, Qt::ISODate) >= today)
+        return {};
+    auto pruned = Store::pruneWorkingSet(m_db, Store::workingSetCutoff(today, m_settings.workingSetDays));
+    if (!pruned)
+        return std::unexpected(pruned.error());
+    report.pruned = pruned->crossingsRemoved;
+    qCInfo(lcSync).noquote() << "working set: pruned" << pruned->crossingsRemoved << "pulled crossings before"
+                             << pruned->cutoff.toString(Qt::ISODate) << "(" << pruned->eventsRemoved << "events," << pruned->crossingsKept << "kept)";
+    return state.setState(WorkingSetPrunedKey, today.toString(Qt::ISODate));
 }
 
 void SyncClient::recordOutcome(const Result<RoundReport> &outcome)

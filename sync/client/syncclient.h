@@ -43,6 +43,11 @@ struct SyncSettings
     // (CHAIN_BEHIND_CENTRAL / CHAIN_DIVERGES_FROM_CENTRAL, nothing pushed) when the local log
     // does not reach it; acknowledged pushes raise it. Empty: not kept (tests, the demo).
     QString centralMarkFile;
+    // The kiosk's working set (app/store/workingset.h): once per local day at the checkpoint,
+    // after a round that succeeded, the pulled crossings that no check from that day on reads
+    // are pruned with their events. The days the policy in force looks back
+    // (Rules::PolicySet::lookBackDays); 0 keeps everything pulled.
+    int workingSetDays = 0;
     int batchSize = 500;
     int feedPageSize = 1000;
     int requestTimeoutMs = 15000;
@@ -84,6 +89,7 @@ struct RoundReport
     QStringList rejections;    // "SEQ REASON" per rejected event
     QStringList referenceApplied; // "KIND VERSION" stored after verifying
     QStringList referenceRefused; // "KIND VERSION CODE" that did not verify
+    qint64 pruned = 0;         // pulled crossings pruned from the working set this round
 };
 
 class SyncClient : public QObject
@@ -137,6 +143,8 @@ private:
     Result<void> push(RoundReport &report);
     Result<void> checkCentralHead();
     Result<void> pull(RoundReport &report);
+    // The day's working-set prune (SyncSettings::workingSetDays), at most once per local day.
+    Result<void> pruneWorkingSet(RoundReport &report);
     using RegistryKeys = QHash<QString, std::pair<Crypto::Ed25519PublicKey, bool>>;
     // One feed event: stored when it verifies against `keys` (true), else kept aside in
     // pull_pending (false); inside the caller's transaction.

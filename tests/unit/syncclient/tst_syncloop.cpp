@@ -131,6 +131,7 @@ private slots:
     void stopStopsRounds();
     void networkBackTriggersRoundBeforeBackoff();
     void networkBackDuringRoundDoesNotNestRounds();
+    void roundPrunesPulledCrossingsOncePerDay();
 
 private:
     [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -147,6 +148,7 @@ private:
     QTemporaryDir m_tls;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::CentralThread> m_central;
+    int m_workingSetDays = 0; // SyncSettings::workingSetDays of the kiosks made next
 };
 
 void TstSyncLoop::initTestCase()
@@ -166,6 +168,7 @@ void TstSyncLoop::cleanup()
 {
     m_central.reset();
     m_dir.reset();
+    m_workingSetDays = 0;
 }
 
 std::unique_ptr<TestKiosk> TstSyncLoop::makeKiosk(const QString &id, quint16 port, Sync::BackoffPolicy backoff, std::chrono::milliseconds interval)
@@ -198,6 +201,7 @@ std::unique_ptr<TestKiosk> TstSyncLoop::makeKiosk(const QString &id, quint16 por
     s.requestTimeoutMs = 1500;
     s.interval = interval;
     s.backoff = backoff;
+    s.workingSetDays = m_workingSetDays;
     auto client = Sync::SyncClient::create(*k->db, std::move(s), *k->clock, *k->clock);
     if (!client) {
         qWarning("sync client: %s", qPrintable(client.error().message));
@@ -526,6 +530,79 @@ void TstSyncLoop::networkBackDuringRoundDoesNotNestRounds()
     QCOMPARE(kiosk->delays.mid(0, 2), (QList<qint64>{0, 0}));
     QCOMPARE(kiosk->roundAtMs, (QList<qint64>{0, 0}));
     QVERIFY2(kiosk->delays.at(2) >= 20000 && kiosk->delays.at(2) <= 40000, qPrintable(QString::number(kiosk->delays.at(2))));
+}
+
+// (7) The working set (app/store/workingset.h) after a round: a kiosk with a 180-day policy
+// window pulls another checkpoint's crossings and keeps only those a check from today on reads
+// (the recent completed stay and the open one); the old completed stay goes with its signed
+// events. Once a local day: a second round that day prunes nothing more even when there is more
+// to prune, a round after the day changed prunes again.
+void TstSyncLoop::roundPrunesPulledCrossingsOncePerDay()
+{
+    const quint16 port = freePort();
+    QVERIFY(port);
+    auto other = makeKiosk(QStringLiteral("KIOSK-PRUNE-A"), port, {});
+    m_workingSetDays = 180;
+    auto kiosk = makeKiosk(QStringLiteral("KIOSK-PRUNE-B"), port, {});
+    QVERIFY(other && kiosk);
+    QCOMPARE(startCentral({other.get(), kiosk.get()}, port), port);
+
+    const QTimeZone baku(4 * 3600);
+    const QDate today = kiosk->clock->now().toTimeZone(baku).date();
+    // Three travellers (names and birth dates differ, so no two are taken for one person).
+    const auto record = [&](const char *number, Direction direction, int daysAgo) {
+        const int n = QByteArray(number).right(1).toInt();
+        auto r = other->recorder->record(Sync::Decision{
+            Test::syntheticPassport(u"RUS", QString::fromLatin1(number), QStringLiteral("TESTOVA%1").arg(QChar(u'A' + n)), QStringLiteral("ANNA"),
+                                    QDate(1960 + 10 * n, 1, 1), QDate(2035, 1, 1)),
+            direction, QDateTime(today.addDays(-daysAgo), QTime(10, 0), baku), QStringLiteral("OFF-7"), VerdictKind::Admit,
+            {QStringLiteral("VISA_FREE")}, QStringLiteral("2026.1"), false, {}});
+        return r.has_value();
+    };
+    QVERIFY(record("L00000001", Direction::Entry, 400)); // an old completed stay: goes
+    QVERIFY(record("L00000001", Direction::Exit, 390));
+    QVERIFY(record("L00000001", Direction::Entry, 100)); // a recent one: counted in the window
+    QVERIFY(record("L00000001", Direction::Exit, 90));
+    QVERIFY(record("L00000002", Direction::Entry, 500)); // an open stay: kept whatever its age
+    auto pushed = other->client->runOnce();
+    QVERIFY2(pushed.has_value(), pushed ? "" : qPrintable(pushed.error().message));
+    QCOMPARE(pushed->stored, 5);
+
+    const auto pulledRows = [&] {
+        auto q = kiosk->db->exec(QStringLiteral("SELECT (SELECT count(*) FROM crossings WHERE source = 'central'), (SELECT count(*) FROM remote_events)"));
+        if (!q || !(*q)->next())
+            return QString();
+        const QString out = QStringLiteral("%1 crossings, %2 events").arg((*q)->value(0).toInt()).arg((*q)->value(1).toInt());
+        (*q)->finish();
+        return out;
+    };
+    auto first = kiosk->client->runOnce();
+    QVERIFY2(first.has_value(), first ? "" : qPrintable(first.error().message));
+    QCOMPARE(first->pulled, 5);
+    QCOMPARE(first->pruned, 2);
+    QCOMPARE(pulledRows(), QStringLiteral("3 crossings, 3 events"));
+
+    // More old history arrives the same day: kept until the next day's prune.
+    QVERIFY(record("L00000003", Direction::Entry, 300));
+    QVERIFY(record("L00000003", Direction::Exit, 299));
+    QVERIFY(other->client->runOnce().has_value());
+    auto second = kiosk->client->runOnce();
+    QVERIFY(second.has_value());
+    QCOMPARE(second->pulled, 2);
+    QCOMPARE(second->pruned, 0);
+    QCOMPARE(pulledRows(), QStringLiteral("5 crossings, 5 events"));
+
+    // The last prune was yesterday (as a kiosk that ran past midnight finds it): prunes again.
+    QVERIFY(kiosk->db->exec(QStringLiteral("UPDATE sync_state SET value = ? WHERE key = 'working_set_pruned'"),
+                            {today.addDays(-1).toString(Qt::ISODate)}).has_value());
+    auto third = kiosk->client->runOnce();
+    QVERIFY(third.has_value());
+    QCOMPARE(third->pruned, 2);
+    QCOMPARE(pulledRows(), QStringLiteral("3 crossings, 3 events"));
+    // The kiosk that recorded them keeps its own.
+    auto own = other->db->exec(QStringLiteral("SELECT count(*) FROM crossings"));
+    QVERIFY(own && (*own)->next());
+    QCOMPARE((*own)->value(0).toInt(), 7);
 }
 
 QTEST_GUILESS_MAIN(TstSyncLoop)
