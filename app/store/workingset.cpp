@@ -13,9 +13,11 @@ constexpr QLatin1StringView kKeepingReasons{
 
 // Fills temp.prune_crossings with the pulled crossing rows to remove. Its bindings: the cutoff
 // at every '?' (kCandidateBindings of them). `keep_self` is every rule of workingset.h but the last; the outer query adds
-// the last one (a stay's halves go together); its comparisons use IS, since the first and last
+// the last one (a stay's halves go together). Only the histories of persons with a pulled
+// crossing before the cutoff are read (index crossings_pulled_date, 008_working_set.sql): the
+// window functions partition by person, so the others could not change the result; its comparisons use IS, since the first and last
 // crossing of a person have no neighbour (NULL) and NOT (NULL) would keep them.
-constexpr int kCandidateBindings = 3;
+constexpr int kCandidateBindings = 4;
 QString candidatesSql()
 {
     return QStringLiteral(
@@ -27,9 +29,12 @@ QString candidatesSql()
                "watched AS ("
                "  SELECT DISTINCT d.person_id FROM documents d JOIN watchlist_entries w "
                "    ON w.issuing_state = d.issuing_state AND w.document_number = d.number), "
+               "expiring AS ("
+               "  SELECT DISTINCT person_id FROM crossings WHERE source = 'central' AND local_date < ?), "
                "ordered AS ("
                "  SELECT c.id, c.person_id, c.event_id, c.direction, c.local_date, c.source, "
                "    LEAD(c.direction) OVER w AS next_direction, LAG(c.direction) OVER w AS prev_direction FROM crossings c "
+               "  WHERE c.person_id IN (SELECT person_id FROM expiring) "
                "  WINDOW w AS (PARTITION BY c.person_id ORDER BY c.local_date, c.id)), "
                "judged AS ("
                "  SELECT o.*, CASE WHEN o.source <> 'central' OR o.local_date >= ? "
