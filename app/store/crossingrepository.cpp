@@ -1,6 +1,7 @@
 #include "app/store/crossingrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/eventpacking_p.h"
 #include "app/store/eventrepository.h"
 #include "app/store/sqlvalue_p.h"
 
@@ -44,10 +45,21 @@ Result<QList<Crossing>> CrossingRepository::history(qint64 personId)
 
 namespace {
 
+// The signed bytes from the columns (bytes, encoding) at `column`: own events are stored as they
+// are (encoding NULL here), pulled ones packed (eventpacking_p.h). Empty when a row does not
+// unpack: the binding check then reports the event as not found.
+QByteArray eventBytes(const QSqlQuery &q, int column)
+{
+    const QVariant encoding = q.value(column + 1);
+    if (encoding.isNull())
+        return q.value(column).toByteArray();
+    return unpackEventBytes(q.value(column).toByteArray(), encoding.toInt()).value_or(QByteArray());
+}
+
 // The columns boundRows() reads, in order; callers add WHERE and ORDER BY.
 const QLatin1StringView kBoundSelect{
     "SELECT c.id, c.direction, c.local_date, c.checkpoint, c.source, c.event_id, c.kiosk_id, c.recorded_at, "
-    "d.issuing_state, d.number, COALESCE(e.bytes, r.bytes) FROM crossings c "
+    "d.issuing_state, d.number, e.bytes, r.bytes, r.encoding FROM crossings c "
     "LEFT JOIN documents d ON d.id = c.document_id "
     "LEFT JOIN events e ON e.event_id = c.event_id "
     "LEFT JOIN remote_events r ON r.event_id = c.event_id "};
@@ -68,7 +80,7 @@ QList<BoundCrossing> boundRows(QSqlQuery &q)
         b.recordedAt = q.value(7).toString();
         if (!q.value(8).isNull())
             b.documentKey = crossingDocumentKey(q.value(8).toString(), q.value(9).toString());
-        b.eventBytes = q.value(10).toByteArray();
+        b.eventBytes = q.value(10).isNull() ? eventBytes(q, 11) : q.value(10).toByteArray();
         out.append(b);
     }
     q.finish();
@@ -79,7 +91,7 @@ QList<QByteArray> firstColumnBytes(QSqlQuery &q)
 {
     QList<QByteArray> out;
     while (q.next())
-        out.append(q.value(0).toByteArray());
+        out.append(eventBytes(q, 0));
     q.finish();
     return out;
 }
@@ -106,9 +118,9 @@ Result<QList<BoundCrossing>> CrossingRepository::allBound(qint64 afterId, int li
 
 Result<QList<QByteArray>> CrossingRepository::allUnrecordedCrossingEvents()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT e.bytes FROM events e WHERE e.crossing_document IS NOT NULL "
+    auto q = m_db.exec(QStringLiteral("SELECT e.bytes, NULL FROM events e WHERE e.crossing_document IS NOT NULL "
                                       "AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = e.event_id) UNION ALL "
-                                      "SELECT r.bytes FROM remote_events r WHERE r.crossing_document IS NOT NULL "
+                                      "SELECT r.bytes, r.encoding FROM remote_events r WHERE r.crossing_document IS NOT NULL "
                                       "AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = r.event_id)"));
     if (!q)
         return std::unexpected(q.error());
@@ -117,10 +129,10 @@ Result<QList<QByteArray>> CrossingRepository::allUnrecordedCrossingEvents()
 
 Result<QList<QByteArray>> CrossingRepository::unrecordedCrossingEvents(qint64 personId)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT e.bytes FROM documents d JOIN events e ON e.crossing_document = d.issuing_state || '/' || d.number "
+    auto q = m_db.exec(QStringLiteral("SELECT e.bytes, NULL FROM documents d JOIN events e ON e.crossing_document = d.issuing_state || '/' || d.number "
                                       "WHERE d.person_id = ? AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = e.event_id) "
                                       "UNION ALL "
-                                      "SELECT r.bytes FROM documents d JOIN remote_events r ON r.crossing_document = d.issuing_state || '/' || d.number "
+                                      "SELECT r.bytes, r.encoding FROM documents d JOIN remote_events r ON r.crossing_document = d.issuing_state || '/' || d.number "
                                       "WHERE d.person_id = ? AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.event_id = r.event_id)"),
                        {personId, personId});
     if (!q)

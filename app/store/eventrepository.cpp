@@ -1,5 +1,7 @@
 #include "app/store/eventrepository.h"
 
+#include "app/store/eventpacking_p.h"
+
 #include "app/store/database.h"
 #include "app/store/sqlvalue_p.h"
 
@@ -62,9 +64,11 @@ Result<QList<StoredEvent>> EventRepository::events(qint64 after, int limit)
 
 Result<bool> EventRepository::storeRemote(const RemoteEvent &e)
 {
-    auto q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO remote_events (kiosk_id, sequence, event_id, bytes, signature, feed_id, crossing_document) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                       {e.kioskId, e.sequence, e.eventId, e.bytes, e.signature, e.feedId,
-                        Sql::text(e.crossingDocument)});
+    const PackedEvent packed = packEventBytes(e.bytes);
+    auto q = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO remote_events (kiosk_id, sequence, event_id, bytes, signature, feed_id, "
+                                      "crossing_document, encoding, keeps, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {e.kioskId, e.sequence, e.eventId, packed.data, e.signature, e.feedId, Sql::text(e.crossingDocument),
+                        static_cast<int>(packed.encoding), e.keeps ? 1 : 0, Sql::date(e.localDate)});
     if (!q)
         return std::unexpected(q.error());
     return (*q)->numRowsAffected() > 0;

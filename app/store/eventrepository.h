@@ -6,6 +6,7 @@
 #include "app/core/error.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QSqlQuery>
@@ -44,6 +45,8 @@ struct RemoteEvent
     QByteArray signature;
     qint64 feedId = 0;
     QString crossingDocument; // as StoredEvent::crossingDocument
+    QDate localDate;          // recordedAt's date at its checkpoint
+    bool keeps = false;       // a reason keeps it whatever its age (keepsWorkingSet, workingset.h)
 };
 
 struct RegistryEntry
@@ -87,7 +90,8 @@ public:
     // Own events with sequence > `after`, ascending by the stored sequence column, at most `limit`.
     [[nodiscard]] Result<QList<StoredEvent>> events(qint64 after, int limit);
 
-    // A pulled event; false when it was already there (same kiosk and sequence).
+    // A pulled event; false when it was already there (same kiosk and sequence). Its signed
+    // bytes are kept packed (eventpacking_p.h); every reader gets them back exactly.
     [[nodiscard]] Result<bool> storeRemote(const RemoteEvent &event);
 
     // Feed events that did not verify yet: kept (a second keep of the same feed id counts an

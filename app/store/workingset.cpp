@@ -7,26 +7,19 @@ namespace Kiosk::Store {
 
 namespace {
 
-// The reason codes that keep a pulled crossing whatever its age (workingset.h).
-constexpr QLatin1StringView kKeepingReasons{
-    "'OVERSTAY', 'ENTRY_BAN', 'WANTED', 'DOCUMENT_REPORTED_STOLEN', 'PROTECTED_PERSON', 'EXIT_RESTRICTION'"};
-
 // Fills temp.prune_crossings with the pulled crossing rows to remove. Its bindings: the cutoff
-// at every '?' (kCandidateBindings of them). `keep_self` is every rule of workingset.h but the last; the outer query adds
-// the last one (a stay's halves go together). Only the histories of persons with a pulled
-// crossing before the cutoff are read (index crossings_pulled_date, 008_working_set.sql): the
-// window functions partition by person, so the others could not change the result; its comparisons use IS, since the first and last
-// crossing of a person have no neighbour (NULL) and NOT (NULL) would keep them.
-constexpr int kCandidateBindings = 4;
+// at every '?' (kCandidateBindings of them). `keep_self` is every rule of workingset.h but the
+// last; the outer query adds the last one (a stay's halves go together), with IS, since the
+// first and last crossing of a person have no neighbour (NULL) and NOT (NULL) would keep them.
+// Only the histories of persons with a pulled crossing before the cutoff are read (index
+// crossings_pulled_date, 008_working_set.sql): the window functions partition by person, so
+// the others could not change the result.
+constexpr int kCandidateBindings = 3;
 QString candidatesSql()
 {
     return QStringLiteral(
                "INSERT INTO temp.prune_crossings (id, event_id, person_id) "
-               "WITH flagged AS ("
-               "  SELECT DISTINCT r.event_id FROM crossings c JOIN remote_events r ON r.event_id = c.event_id, "
-               "    json_each(CAST(r.bytes AS TEXT), '$.reasons') j "
-               "  WHERE c.source = 'central' AND c.local_date < ? AND j.value IN (%1)), "
-               "watched AS ("
+               "WITH watched AS ("
                "  SELECT DISTINCT d.person_id FROM documents d JOIN watchlist_entries w "
                "    ON w.issuing_state = d.issuing_state AND w.document_number = d.number), "
                "expiring AS ("
@@ -39,7 +32,7 @@ QString candidatesSql()
                "judged AS ("
                "  SELECT o.*, CASE WHEN o.source <> 'central' OR o.local_date >= ? "
                "    OR (o.direction = 'entry' AND (o.next_direction IS NULL OR o.next_direction = 'entry' OR o.prev_direction = 'entry')) "
-               "    OR o.event_id IN (SELECT event_id FROM flagged) "
+               "    OR EXISTS (SELECT 1 FROM remote_events r WHERE r.event_id = o.event_id AND r.keeps = 1) "
                "    OR o.person_id IN (SELECT person_id FROM watched) "
                "    OR (o.direction = 'entry' AND EXISTS (SELECT 1 FROM visas v WHERE v.person_id = o.person_id "
                "        AND v.valid_until >= ? AND o.local_date BETWEEN v.valid_from AND v.valid_until)) "
@@ -50,14 +43,11 @@ QString candidatesSql()
                "  WINDOW w AS (PARTITION BY j.person_id ORDER BY j.local_date, j.id)) "
                "SELECT id, event_id, person_id FROM paired WHERE keep_self = 0 "
                "  AND NOT (direction = 'exit' AND prev_direction IS 'entry' AND prev_keep IS 1) "
-               "  AND NOT (direction = 'entry' AND next_direction IS 'exit' AND next_keep IS 1)")
-        .arg(kKeepingReasons);
+               "  AND NOT (direction = 'entry' AND next_direction IS 'exit' AND next_keep IS 1)");
 }
 
 // Pulled events that record no crossing, recorded (local date) before the cutoff.
-const QLatin1StringView kOldNonCrossingEvents{
-    "FROM remote_events WHERE crossing_document IS NULL "
-    "AND substr(json_extract(CAST(bytes AS TEXT), '$.recordedAt'), 1, 10) < ?"};
+const QLatin1StringView kOldNonCrossingEvents{"FROM remote_events WHERE crossing_document IS NULL AND local_date < ?"};
 
 Result<qint64> scalar(Database &db, const QString &sql, const QVariantList &bindings = {})
 {
@@ -80,6 +70,14 @@ Result<qint64> changed(Database &db, const QString &sql, const QVariantList &bin
 }
 
 } // namespace
+
+bool keepsWorkingSet(const QStringList &reasons)
+{
+    static const QStringList keeping{QStringLiteral("OVERSTAY"), QStringLiteral("ENTRY_BAN"), QStringLiteral("WANTED"),
+                                     QStringLiteral("DOCUMENT_REPORTED_STOLEN"), QStringLiteral("PROTECTED_PERSON"),
+                                     QStringLiteral("EXIT_RESTRICTION")};
+    return std::ranges::any_of(reasons, [](const QString &r) { return keeping.contains(r); });
+}
 
 QDate workingSetCutoff(const QDate &today, int lookBackDays)
 {

@@ -27,6 +27,7 @@
 #include "app/core/error.h"
 
 #include <QDate>
+#include <QStringList>
 
 namespace Kiosk::Store {
 
@@ -40,6 +41,12 @@ struct PruneReport
     qint64 personsRemoved = 0;       // persons left with nothing
     qint64 crossingsKept = 0;        // pulled crossing rows that remain
 };
+
+// Whether an event with these reason codes keeps its crossing whatever its age (above: OVERSTAY
+// and the watchlist reasons). The sync client asks when it stores a pulled event
+// (RemoteEvent::keeps); resources/sql/009_remote_event_packing.sql lists the same codes for
+// the events pulled before.
+[[nodiscard]] bool keepsWorkingSet(const QStringList &reasons);
 
 // The first day a check on `today` reads history from, for a policy that looks back
 // `lookBackDays` days (the check day included).

@@ -3,6 +3,7 @@
 #include "app/store/crossingrepository.h"
 #include "app/store/eventrepository.h"
 #include "app/store/personrepository.h"
+#include "app/store/workingset.h"
 #include "sync/client/chaintail.h"
 
 #include <QLoggingCategory>
@@ -26,6 +27,14 @@ bool recordsCrossing(const EventLog::Event &e)
 QString crossingDocumentOf(const EventLog::Event &e)
 {
     return recordsCrossing(e) ? Store::crossingDocumentKey(e.document.issuingState, e.document.number) : QString();
+}
+
+Store::RemoteEvent remoteEventOf(const EventLog::SignedEvent &se, qint64 feedId)
+{
+    const EventLog::Event &e = se.event;
+    return Store::RemoteEvent{e.kioskId,         e.sequence,           e.id,
+                              se.bytes,          se.signature,         feedId,
+                              crossingDocumentOf(e), e.recordedAt.date(), Store::keepsWorkingSet(e.reasons)};
 }
 
 Result<void> recordRemoteCrossing(Store::Database &db, const EventLog::Event &e, const QDateTime &pulledAt)

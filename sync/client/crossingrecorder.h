@@ -5,6 +5,7 @@
 #include "app/core/traveldocument.h"
 #include "app/core/verdict.h"
 #include "app/store/database.h"
+#include "app/store/eventrepository.h"
 #include "sync/eventlog/eventsigner.h"
 
 #include <QDateTime>
@@ -67,6 +68,10 @@ private:
 // key for events.crossing_document; empty otherwise.
 [[nodiscard]] bool recordsCrossing(const EventLog::Event &event);
 [[nodiscard]] QString crossingDocumentOf(const EventLog::Event &event);
+
+// The store's row for a pulled event (its signature verified by the caller): the crossing
+// document, the local date and whether a reason keeps it in the working set (app/store/workingset.h).
+[[nodiscard]] Store::RemoteEvent remoteEventOf(const EventLog::SignedEvent &event, qint64 feedId);
 
 // A crossing recorded at another checkpoint, pulled from the central feed (its signature
 // already verified): the person and the crossing row (source "central") so that the local

@@ -257,8 +257,7 @@ Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &
         return keepAside(QStringLiteral("KIOSK_UNKNOWN"));
     if (!key->first.verify(se->bytes, se->signature))
         return keepAside(QStringLiteral("BAD_SIGNATURE"));
-    auto fresh = events.storeRemote(Store::RemoteEvent{se->event.kioskId, se->event.sequence, se->event.id, se->bytes, se->signature, item.feedId,
-                                                       crossingDocumentOf(se->event)});
+    auto fresh = events.storeRemote(remoteEventOf(*se, item.feedId));
     if (!fresh)
         return std::unexpected(fresh.error());
     if (*fresh) {

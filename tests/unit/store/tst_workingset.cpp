@@ -78,8 +78,7 @@ void storeEvent(Store::Database &db, const EventLog::Event &e)
 {
     auto bytes = EventLog::canonicalBytes(e);
     QVERIFY2(bytes.has_value(), bytes ? "" : qPrintable(bytes.error().message));
-    auto stored = Store::EventRepository(db).storeRemote(
-        Store::RemoteEvent{e.kioskId, e.sequence, e.id, *bytes, QByteArray(64, 'x'), e.sequence, Sync::crossingDocumentOf(e)});
+    auto stored = Store::EventRepository(db).storeRemote(Sync::remoteEventOf(EventLog::SignedEvent{*bytes, QByteArray(64, 'x'), e}, e.sequence));
     QVERIFY(stored && *stored);
     QVERIFY(Sync::recordRemoteCrossing(db, e, QDateTime(kToday, QTime(12, 0), QTimeZone::utc())).has_value());
 }
