@@ -1,4 +1,4 @@
-// kioskctl import and kioskctl check --db through the real binary (issue 3 §3-4): exit
+// kioskctl import, check --db and prune through the real binary (issue 3 §3-4): exit
 // statuses, the JSON printed, and the store's answers reaching the verdict.
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void importExitStatuses();
     void checkAgainstStore();
+    void pruneExitStatuses();
 
 private:
     QTemporaryDir m_dir;
@@ -146,6 +147,37 @@ void TestKioskctlStore::checkAgainstStore()
                                QStringLiteral("2026-05-01"), QStringLiteral("--db"), missing});
     QCOMPARE(none.exitCode, 2);
     QVERIFY(!QFile::exists(missing));
+}
+
+// kioskctl prune: the working set of an existing database (imported history is never pruned),
+// never a new database made from a wrong path, and a bad date is a usage error.
+void TestKioskctlStore::pruneExitStatuses()
+{
+    const QString db = m_dir.filePath(QStringLiteral("prune.db"));
+    QCOMPARE(kioskctl({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--kind"), QStringLiteral("crossings"),
+                       kData + QStringLiteral("check/history.csv")})
+                 .exitCode,
+             0);
+    const Run dry = kioskctl({QStringLiteral("prune"), QStringLiteral("--db"), db, QStringLiteral("--date"), QStringLiteral("2030-01-01"),
+                              QStringLiteral("--dry-run")});
+    QCOMPARE(dry.exitCode, 0);
+    QCOMPARE(dry.json.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(dry.json.value(QStringLiteral("dryRun")).toBool(), true);
+    QCOMPARE(dry.json.value(QStringLiteral("date")).toString(), QStringLiteral("2030-01-01"));
+    const int lookBack = dry.json.value(QStringLiteral("lookBackDays")).toInt();
+    QVERIFY(lookBack >= 90); // the shipped policy: 90 days visa-free (§21)
+    QCOMPARE(dry.json.value(QStringLiteral("cutoff")).toString(), QDate(2030, 1, 1).addDays(-(lookBack - 1)).toString(Qt::ISODate));
+    QCOMPARE(dry.json.value(QStringLiteral("crossingsRemoved")).toInt(), 0); // imported, not pulled
+    const Run real = kioskctl({QStringLiteral("prune"), QStringLiteral("--db"), db, QStringLiteral("--date"), QStringLiteral("2030-01-01")});
+    QCOMPARE(real.exitCode, 0);
+    QCOMPARE(real.json.value(QStringLiteral("dryRun")).toBool(), false);
+
+    const QString missing = m_dir.filePath(QStringLiteral("no/such/kiosk.db"));
+    const Run none = kioskctl({QStringLiteral("prune"), QStringLiteral("--db"), missing});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains("STORE_NOT_FOUND"), none.err.constData());
+    QVERIFY(!QFile::exists(missing));
+    QCOMPARE(kioskctl({QStringLiteral("prune"), QStringLiteral("--db"), db, QStringLiteral("--date"), QStringLiteral("2030-02-30")}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestKioskctlStore)
