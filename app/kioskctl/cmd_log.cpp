@@ -12,7 +12,7 @@
 #include "app/store/database.h"
 #include "app/store/kioskidentity.h"
 #include "app/store/eventrepository.h"
-#include "app/kioskctl/kioskconfig.h"
+#include "app/kioskctl/kioskcommand.h"
 #include "sync/client/chaintail.h"
 #include "sync/client/storedchain.h"
 

@@ -7,7 +7,7 @@
 #include "app/core/clock.h"
 #include "app/kioskctl/cli.h"
 #include "app/kioskctl/command.h"
-#include "app/kioskctl/kioskconfig.h"
+#include "app/kioskctl/kioskcommand.h"
 #include "app/session/kioskdatabase.h"
 #include "app/store/workingset.h"
 

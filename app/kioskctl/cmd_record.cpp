@@ -19,7 +19,7 @@
 #include "sync/client/chaintail.h"
 #include "scanner/mrz/mrzparser.h"
 #include "sync/client/crossingrecorder.h"
-#include "app/kioskctl/kioskconfig.h"
+#include "app/kioskctl/kioskcommand.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -9,7 +9,7 @@
 #include "app/kioskctl/command.h"
 #include "app/store/database.h"
 #include "app/store/outbox.h"
-#include "app/kioskctl/kioskconfig.h"
+#include "app/kioskctl/kioskcommand.h"
 #include "app/session/kioskdatabase.h"
 #include "app/session/kioskpolicy.h"
 #include "sync/client/syncclient.h"
