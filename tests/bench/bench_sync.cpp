@@ -13,6 +13,9 @@
 //    (events_per_s / ceiling_per_s); and per CPU-second, which other work on a shared machine
 //    does not move: ceiling_cpu_per_s (verifies per CPU-second) and cpu_vs_ceiling
 //    (events_per_cpu_s / ceiling_cpu_per_s).
+//    Then new_kiosk_pull_per_s: a second, new kiosk's first sync pulls the whole feed over the
+//    same loopback HTTPS (pages of SyncSettings::feedPageSize, every event verified against
+//    the registry, stored with its crossing row): what a kiosk without a snapshot replays.
 //  - BM_RecordCrossing: one crossing recorded (crossing row + signed event + outbox entry in
 //    one transaction, WAL, synchronous=FULL); counters p50_ms / p99_ms (target p99 <= 5 ms).
 // Run: build with -DKIOSK_BENCH=ON, then  build/tests/bench/bench_sync  (after
@@ -58,6 +61,7 @@ double processCpuSeconds()
 }
 
 const QString KioskId = QStringLiteral("KIOSK-BENCH-01");
+const QString NewKioskId = QStringLiteral("KIOSK-BENCH-NEW");
 
 TravelDocument benchDocument(int n)
 {
@@ -183,9 +187,16 @@ void BM_DrainBacklog(benchmark::State &state)
             (void)tx.commit();
         }
 
+        // A second kiosk, new, enrolled beside: after the drain it pulls the whole feed (a new
+        // kiosk's first sync, every event verified and stored with its crossing row).
+        auto newKey = Crypto::Ed25519PrivateKey::generate();
+        const QByteArray newPublicKey = newKey->publicKey().raw();
+        const auto newRequestKey = std::make_shared<const Crypto::Ed25519PrivateKey>(std::move(*newKey));
+
         std::unique_ptr<Central::Test::ScratchDatabase> scratch = std::make_unique<Central::Test::ScratchDatabase>(pg ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
         Test::CentralThread central(scratch->url(), dir.filePath(QStringLiteral("ca.pem")), dir.filePath(QStringLiteral("tls.key")),
-                                    {{KioskId, QStringLiteral("GYD"), publicKey, false}});
+                                    {{KioskId, QStringLiteral("GYD"), publicKey, false},
+                                     {NewKioskId, QStringLiteral("NAK"), newPublicKey, false}});
         const quint16 port = central.startListening();
         if (port == 0) {
             state.SkipWithError(qPrintable(QStringLiteral("central did not start: ") + central.error()));
@@ -207,6 +218,24 @@ void BM_DrainBacklog(benchmark::State &state)
         auto round = (*client)->runOnce();
         const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
         const double cpuSeconds = processCpuSeconds() - cpuBefore;
+
+        // The new kiosk's first sync: the feed of `total` events, on loopback.
+        double pullSeconds = 0;
+        qint64 pulled = -1;
+        if (auto newDb = Store::Database::open(dir.filePath(QStringLiteral("new.db")))) {
+            Sync::SyncSettings fresh = settings;
+            fresh.ownKioskId = NewKioskId;
+            fresh.requestKey = newRequestKey;
+            fresh.checkpoint = QStringLiteral("NAK");
+            fresh.centralMarkFile.clear();
+            if (auto puller = Sync::SyncClient::create(*newDb, fresh, clock, systemScheduler())) {
+                QElapsedTimer pullWall;
+                pullWall.start();
+                auto first = (*puller)->runOnce();
+                pullSeconds = static_cast<double>(pullWall.nsecsElapsed()) / 1e9;
+                pulled = first ? first->pulled : -1;
+            }
+        }
         central.quit();
         central.wait();
         state.SetIterationTime(seconds);
@@ -221,6 +250,11 @@ void BM_DrainBacklog(benchmark::State &state)
         state.counters["verify_per_s"] = total / (static_cast<double>(central.verifyNanoseconds()) / 1e9);
         // Kiosk + central CPU per event, both in this process (PostgreSQL's own CPU not counted).
         state.counters["events_per_cpu_s"] = total / cpuSeconds;
+        if (pulled != total) {
+            state.SkipWithError(qPrintable(QStringLiteral("the new kiosk pulled %1 of %2 events").arg(pulled).arg(total)));
+            return;
+        }
+        state.counters["new_kiosk_pull_per_s"] = total / pullSeconds;
         client->reset();
         // After the drain, with the central side stopped: the ceiling has the cores to itself.
         if (!reportCeiling(state, signedEvents, publicKey, total / seconds, total / cpuSeconds)) {
