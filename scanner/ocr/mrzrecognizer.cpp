@@ -160,6 +160,8 @@ struct RowGrid
 
 std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
 {
+    if (row.glyphs.size() < 9)
+        return std::nullopt; // fewer than the 8 spacings below need
     // The pitch: the median spacing of neighbouring glyphs (merged or broken glyphs are
     // outliers the median ignores).
     std::vector<double> diffs;
@@ -254,10 +256,15 @@ struct Block
     double quality = 0;  // mean best score at that scale (orientation choice)
 };
 
-// Warps the candidate upright, finds the glyph rows and their cell grids.
-// `tall`: a line more of margin above and below a block of 2-3 lines; `wide`: the block was
-// widened to the longest MRZ line on both sides (see the rows below for both).
-std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false, bool wide = false)
+// The candidate warped upright at the working cap height, and the affine map back.
+struct UprightCrop
+{
+    cv::Mat image;
+    cv::Mat toSource; // 2x3: crop pixels -> working image pixels
+    double scale = 1; // crop pixels per working image pixel
+};
+
+std::optional<UprightCrop> uprightCrop(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall)
 {
     const double lineH = std::max(4.0f, cand.lineHeight);
     const double s = std::clamp(kTargetCap * 1.15 / lineH, 0.3, 2.5);
@@ -272,27 +279,50 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
     const cv::Point2d u(std::cos(rad), std::sin(rad)), n(-std::sin(rad), std::cos(rad));
     const cv::Point2d c(cand.box.center.x, cand.box.center.y);
     const cv::Point2d t = c - u * (cw / 2.0 / s) - n * (ch / 2.0 / s);
-    Block block;
-    block.toSource = (cv::Mat_<double>(2, 3) << u.x / s, n.x / s, t.x, u.y / s, n.y / s, t.y);
-    cv::Mat crop;
-    cv::warpAffine(gray, crop, block.toSource, cv::Size(cw, ch), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    UprightCrop crop;
+    crop.scale = s;
+    crop.toSource = (cv::Mat_<double>(2, 3) << u.x / s, n.x / s, t.x, u.y / s, n.y / s, t.y);
+    cv::warpAffine(gray, crop.image, crop.toSource, cv::Size(cw, ch), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    return crop;
+}
 
+// The ink image (`ink`, CV_8U, ink positive) and its binarisation; nullopt when there is too
+// little contrast for print.
+struct InkImage
+{
+    cv::Mat ink;
+    cv::Mat binary;
+};
+
+std::optional<InkImage> inkImage(const cv::Mat &crop)
+{
     // Ink positive, background flat: black-hat (closing minus image) with a kernel wider
     // than a stroke (OCR-B strokes are about 1/8 of the cap height) but small, so that the
     // dark photo or the desk beside the zone does not bleed into the glyphs. Divided by the
     // closing (the local paper brightness): light is multiplicative, so a glyph half in a
     // shadow keeps one contrast on both sides of the shadow's edge.
     const int k = static_cast<int>(std::lround(kTargetCap * 0.5)) | 1;
-    cv::Mat paper, dark, bh;
+    cv::Mat paper, dark;
+    InkImage out;
     cv::morphologyEx(crop, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
     cv::subtract(paper, crop, dark);
     cv::max(paper, cv::Scalar(24), paper); // a black desk is no paper: no division blow-up
-    cv::divide(dark, paper, bh, 255.0);
-    cv::Mat bin;
-    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    cv::divide(dark, paper, out.ink, 255.0);
+    const double otsu = cv::threshold(out.ink, out.binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     if (otsu < 12)
         return std::nullopt;
+    return out;
+}
 
+// The glyph-sized components of the binary image and the cap height they share.
+struct Glyphs
+{
+    std::vector<Glyph> glyphs;
+    double cap = 0;
+};
+
+std::optional<Glyphs> glyphComponents(const cv::Mat &bin)
+{
     cv::Mat labels, stats, centroids;
     const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
     std::vector<Glyph> comps;
@@ -317,9 +347,14 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         return g.box.height < 0.3 * cap || g.box.height > 1.4 * cap || g.box.width > 2.4 * cap;
     });
 
-    // Rows: glyph centres sorted by height, split where the gap exceeds half a cap. Specks
-    // (the noise of a dark desk beside the page, its edge) can stand between two lines and
-    // bridge that gap: a glyph of a line has several others at its height, a speck rarely.
+    return Glyphs{std::move(comps), cap};
+}
+
+// Rows: glyph centres sorted by height, split where the gap exceeds half a cap. Specks
+// (the noise of a dark desk beside the page, its edge) can stand between two lines and
+// bridge that gap: a glyph of a line has several others at its height, a speck rarely.
+std::vector<TextRow> textRows(std::vector<Glyph> comps, double cap)
+{
     std::sort(comps.begin(), comps.end(), [](const Glyph &a, const Glyph &b) { return a.centre.y < b.centre.y; });
     {
         std::vector<double> ys;
@@ -341,23 +376,29 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         rows.back().glyphs.push_back(comps[i]);
     }
     std::erase_if(rows, [](const TextRow &r) { return r.glyphs.size() < 12; });
-    // The finder may group two lines of a TD1 and leave out the third, when background print
-    // joined it into another blob; the crop then cuts that line at its edge, and glyphs
-    // without their tops or feet are misread. A row of 20 or more glyphs (glare may hide the
-    // rest) cut by the crop's edge: crop again with a line more of margin.
-    if (!tall && cand.lineCount >= 2 && !rows.empty()) {
-        const auto cut = [&](const TextRow &r, bool top) {
-            const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
-                return top ? g.box.y <= 0 : g.box.y + g.box.height >= ch;
-            });
-            return r.glyphs.size() >= 20 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
-        };
-        if (cut(rows.front(), true) || cut(rows.back(), false))
-            return prepareBlock(gray, cand, flip, true, wide);
-    }
-    // Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller
-    // than letters (about 1.12 cap heights) and the filler '<' floats above it: centres
-    // would mix them, bottoms do not. Fillers are left out by height.
+    return rows;
+}
+
+// The finder may group two lines of a TD1 and leave out the third, when background print
+// joined it into another blob; the crop then cuts that line at its edge, and glyphs without
+// their tops or feet are misread. True for a row of 20 or more glyphs (glare may hide the
+// rest) cut by the crop's edge: the caller crops again with a line more of margin.
+bool edgeCutsARow(const std::vector<TextRow> &rows, int cropHeight)
+{
+    const auto cut = [&](const TextRow &r, bool top) {
+        const auto touching = std::count_if(r.glyphs.begin(), r.glyphs.end(), [&](const Glyph &g) {
+            return top ? g.box.y <= 0 : g.box.y + g.box.height >= cropHeight;
+        });
+        return r.glyphs.size() >= 20 && 3 * touching >= static_cast<std::ptrdiff_t>(r.glyphs.size());
+    };
+    return !rows.empty() && (cut(rows.front(), true) || cut(rows.back(), false));
+}
+
+// Each row's baseline. OCR-B letters and digits all stand on it, but digits are taller than
+// letters (about 1.12 cap heights) and the filler '<' floats above it: centres would mix
+// them, bottoms do not. Fillers are left out by height. Sorts each row's glyphs by x.
+void fitBaselines(std::vector<TextRow> &rows)
+{
     for (TextRow &r : rows) {
         std::sort(r.glyphs.begin(), r.glyphs.end(), [](const Glyph &a, const Glyph &b) { return a.centre.x < b.centre.x; });
         std::vector<double> hs;
@@ -378,13 +419,19 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         r.b = std::abs(l[0]) > 1e-6 ? l[1] / l[0] : 0.0;
         r.a = l[3] - r.b * l[2];
     }
+}
 
-    // Which consecutive rows form an MRZ? Each line holds exactly L glyph cells at one pitch.
-    std::vector<std::optional<RowGrid>> grids;
-    for (const TextRow &r : rows)
-        grids.push_back(fitGrid(r, cap));
-    struct Fit { int first; const LayoutShape *shape; double error; };
-    std::optional<Fit> best;
+// Which consecutive rows form an MRZ: each line holds exactly L glyph cells at one pitch.
+struct LayoutFit
+{
+    int first;                 // the block's first row
+    const LayoutShape *shape;
+    double error;
+};
+
+std::optional<LayoutFit> chooseLayout(const std::vector<TextRow> &rows, const std::vector<std::optional<RowGrid>> &grids, double cap)
+{
+    std::optional<LayoutFit> best;
     for (const LayoutShape &shape : kShapes) {
         for (int first = 0; first + shape.lineCount <= static_cast<int>(rows.size()); ++first) {
             double err = 0;
@@ -422,43 +469,45 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
             if (!ok || fullLines == 0 || pmax > 1.1 * pmin)
                 continue;
             if (!best || err < best->error)
-                best = Fit{first, &shape, err};
+                best = LayoutFit{first, &shape, err};
         }
     }
-    if (!best) {
-        // A shadow or glare across the zone can break its lines, and the finder may see only
-        // the pieces on one side of it: rows of 12-28 cells at one pitch. Two or three of them:
-        // crop again, widened on both sides by what a 44-character line would still need.
-        if (!wide && cand.lineCount >= 2) {
-            int pieces = 0, longest = 0;
-            double pitch = 0;
-            for (const auto &g : grids) {
-                const int span = g ? g->coreLast - g->coreFirst + 1 : 0;
-                if (span < 12 || span > 28)
-                    continue;
-                ++pieces;
-                longest = std::max(longest, span);
-                pitch = std::max(pitch, g->pitch);
-            }
-            if (pieces >= 2 && pieces <= 3) {
-                MrzCandidate wider = cand;
-                wider.box.size.width += static_cast<float>(2.0 * (46 - longest) * pitch / s);
-                return prepareBlock(gray, wider, flip, tall, true);
-            }
-        }
-        return std::nullopt;
-    }
+    return best;
+}
 
-    block.shape = best->shape;
-    block.cap = cap;
-    bh.convertTo(block.ink, CV_32F, 1.0 / 255.0);
-    const int length = best->shape->lineLength;
-    const int lineCount = best->shape->lineCount;
-    // Each line's window of L cells. The lines of an MRZ start at one margin (ICAO 9303-3
-    // §4.3), so the windows are chosen together: the most glyphs inside them, among the
-    // choices whose first cells stand within half a pitch of the margin. A speck or a
-    // neighbouring print before one line must not shift that line by a cell: on a line no
-    // check digit covers (the names of TD1, TD2, TD3), the shift would pass unnoticed.
+// A shadow or glare across the zone can break its lines, and the finder may see only the
+// pieces on one side of it: rows of 12-28 cells at one pitch. Two or three of them: the
+// candidate widened on both sides by what a 44-character line would still need.
+std::optional<MrzCandidate> widenedForPieces(const MrzCandidate &cand, const std::vector<std::optional<RowGrid>> &grids, double s)
+{
+    int pieces = 0, longest = 0;
+    double pitch = 0;
+    for (const auto &g : grids) {
+        const int span = g ? g->coreLast - g->coreFirst + 1 : 0;
+        if (span < 12 || span > 28)
+            continue;
+        ++pieces;
+        longest = std::max(longest, span);
+        pitch = std::max(pitch, g->pitch);
+    }
+    if (pieces >= 2 && pieces <= 3) {
+        MrzCandidate wider = cand;
+        wider.box.size.width += static_cast<float>(2.0 * (46 - longest) * pitch / s);
+        return wider;
+    }
+    return std::nullopt;
+}
+
+// Each line's window of L cells. The lines of an MRZ start at one margin (ICAO 9303-3 §4.3),
+// so the windows are chosen together: the most glyphs inside them, among the choices whose
+// first cells stand within half a pitch of the margin. A speck or a neighbouring print before
+// one line must not shift that line by a cell: on a line no check digit covers (the names of
+// TD1, TD2, TD3), the shift would pass unnoticed. Empty when the lines share no margin.
+std::vector<int> chooseWindows(const std::vector<std::optional<RowGrid>> &grids, const LayoutFit &fit)
+{
+    const LayoutFit *best = &fit;
+    const int length = fit.shape->lineLength;
+    const int lineCount = fit.shape->lineCount;
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
     for (int l = 0; l < lineCount; ++l) {
         const RowGrid &g = *grids[static_cast<std::size_t>(best->first + l)];
@@ -509,8 +558,17 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         };
         choose(0, 0);
     }
-    if (starts.empty())
-        return std::nullopt; // the lines do not share a margin: not one MRZ, or misread rows
+    return starts;
+}
+
+// The cells' centres of each line: on the grid, and where the ink of a cell's one glyph is
+// when it stands near the grid (that is where the cell is read); the local pitch scale.
+void placeCells(Block &block, const std::vector<TextRow> &rows, const std::vector<std::optional<RowGrid>> &grids, const LayoutFit &fit,
+                const std::vector<int> &starts)
+{
+    const LayoutFit *best = &fit;
+    const int length = fit.shape->lineLength;
+    const int lineCount = fit.shape->lineCount;
     double pitchSum = 0;
     for (int l = 0; l < lineCount; ++l) {
         const TextRow &r = rows[static_cast<std::size_t>(best->first + l)];
@@ -543,6 +601,49 @@ std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand,
         block.localScale.push_back(std::move(local));
     }
     block.pitch = pitchSum / best->shape->lineCount;
+}
+
+// Warps the candidate upright, finds the glyph rows and their cell grids.
+// `tall`: a line more of margin above and below a block of 2-3 lines; `wide`: the block was
+// widened to the longest MRZ line on both sides (see edgeCutsARow and widenedForPieces).
+std::optional<Block> prepareBlock(const cv::Mat &gray, const MrzCandidate &cand, bool flip, bool tall = false, bool wide = false)
+{
+    auto crop = uprightCrop(gray, cand, flip, tall);
+    if (!crop)
+        return std::nullopt;
+    auto ink = inkImage(crop->image);
+    if (!ink)
+        return std::nullopt;
+    auto glyphs = glyphComponents(ink->binary);
+    if (!glyphs)
+        return std::nullopt;
+    const double cap = glyphs->cap;
+    std::vector<TextRow> rows = textRows(std::move(glyphs->glyphs), cap);
+    if (!tall && cand.lineCount >= 2 && edgeCutsARow(rows, crop->image.rows))
+        return prepareBlock(gray, cand, flip, true, wide);
+    fitBaselines(rows);
+
+    std::vector<std::optional<RowGrid>> grids;
+    for (const TextRow &r : rows)
+        grids.push_back(fitGrid(r, cap));
+    const std::optional<LayoutFit> best = chooseLayout(rows, grids, cap);
+    if (!best) {
+        if (!wide && cand.lineCount >= 2) {
+            if (auto wider = widenedForPieces(cand, grids, crop->scale))
+                return prepareBlock(gray, *wider, flip, tall, true);
+        }
+        return std::nullopt;
+    }
+    const std::vector<int> starts = chooseWindows(grids, *best);
+    if (starts.empty())
+        return std::nullopt; // the lines do not share a margin: not one MRZ, or misread rows
+
+    Block block;
+    block.toSource = crop->toSource;
+    block.shape = best->shape;
+    block.cap = cap;
+    ink->ink.convertTo(block.ink, CV_32F, 1.0 / 255.0);
+    placeCells(block, rows, grids, *best, starts);
     return block;
 }
 
