@@ -20,15 +20,20 @@ QLabel *cell(QWidget *parent, const QString &name)
 SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_online(cell(this, QStringLiteral("statusOnline")))
+    , m_roundError(cell(this, QStringLiteral("statusRoundError")))
     , m_pending(cell(this, QStringLiteral("statusPending")))
+    , m_unverified(cell(this, QStringLiteral("statusUnverified")))
     , m_lastSync(cell(this, QStringLiteral("statusLastSync")))
     , m_policy(cell(this, QStringLiteral("statusPolicy")))
     , m_watchlist(cell(this, QStringLiteral("statusWatchlist")))
 {
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QLabel *l : {m_online, m_pending, m_lastSync, m_policy, m_watchlist})
+    for (QLabel *l : {m_online, m_roundError, m_pending, m_unverified, m_lastSync, m_policy, m_watchlist})
         row->addWidget(l);
+    // On a narrow screen the error's text gives way (its whole text is in the tooltip), not the
+    // cells after it.
+    m_roundError->setMinimumWidth(1);
     setSyncStatus({}, {});
     setReferenceStatus({});
 }
@@ -46,11 +51,28 @@ QString SyncStatusWidget::ageText(qint64 seconds)
 
 void SyncStatusWidget::setSyncStatus(const Session::SyncStatus &s, const QDateTime &now)
 {
-    // Words first, colour second.
-    m_online->setText(s.online ? tr("● Online") : tr("○ Offline"));
-    m_online->setStyleSheet(s.online ? QStringLiteral("color:#1b6e34;font-weight:bold")
-                                     : QStringLiteral("color:#9a5200;font-weight:bold"));
-    m_online->setToolTip(s.lastError.isEmpty() ? QString() : tr("Last error: %1").arg(s.lastError));
+    // Words first, colour second. A central side answering garbage is reachable: "offline"
+    // would send the officer to the cable, not to the central service's operators.
+    if (s.online) {
+        m_online->setText(tr("● Online"));
+        m_online->setStyleSheet(QStringLiteral("color:#1b6e34;font-weight:bold"));
+    } else if (s.answeringWrongly) {
+        m_online->setText(tr("⚠ Central answering wrongly"));
+        m_online->setStyleSheet(QStringLiteral("color:#a11d1d;font-weight:bold"));
+    } else {
+        m_online->setText(tr("○ Offline"));
+        m_online->setStyleSheet(QStringLiteral("color:#9a5200;font-weight:bold"));
+    }
+    const QString lastError = s.lastError.isEmpty() ? QString() : tr("Last error: %1").arg(s.lastError);
+    m_online->setToolTip(lastError);
+    // What failed now, in the bar (code and element: "SYNC_PROTOCOL: GET /v1/feed: events[3]
+    // ..."), cut to a status bar's length; the whole text in the tooltip.
+    constexpr qsizetype MaxErrorChars = 64; // the code and the element fit; the bar keeps its other cells
+    const QString shown = s.roundError.size() > MaxErrorChars ? s.roundError.left(MaxErrorChars - 1) + u'…' : s.roundError;
+    m_roundError->setText(s.roundError.isEmpty() ? QString() : tr("Sync failed: %1").arg(shown));
+    m_roundError->setToolTip(s.roundError.isEmpty() ? QString() : tr("Sync failed: %1").arg(s.roundError));
+    m_roundError->setStyleSheet(QStringLiteral("color:#a11d1d"));
+    m_roundError->setVisible(!s.roundError.isEmpty());
     if (s.pendingEvents == 0)
         m_pending->setText(tr("No events pending"));
     else if (s.oldestPendingSeconds)
@@ -65,6 +87,13 @@ void SyncStatusWidget::setSyncStatus(const Session::SyncStatus &s, const QDateTi
     } else {
         m_pending->setStyleSheet(QString());
     }
+    // Another checkpoint's crossings that did not arrive (yet): kept aside and retried, never
+    // silently missing from the history the verdicts read.
+    m_unverified->setText(s.unverifiedPulls > 0 ? tr("⚠ %n pulled event(s) unverified", nullptr, s.unverifiedPulls) : QString());
+    m_unverified->setToolTip(s.unverifiedPulls > 0 ? tr("Events of other checkpoints that do not verify yet: kept aside and retried each round")
+                                                   : QString());
+    m_unverified->setStyleSheet(QStringLiteral("color:#a11d1d;font-weight:bold"));
+    m_unverified->setVisible(s.unverifiedPulls > 0);
     if (s.lastSuccess.isValid() && now.isValid())
         m_lastSync->setText(tr("Last sync %1 ago").arg(ageText(std::max<qint64>(0, s.lastSuccess.secsTo(now)))));
     else

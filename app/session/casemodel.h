@@ -144,11 +144,16 @@ struct Case
 struct SyncStatus
 {
     bool online = false;
+    // The central side answered the last round, but not as the protocol says (SYNC_PROTOCOL:
+    // garbage, truncated JSON, wrong types): reachable, so not "offline", and not healthy.
+    bool answeringWrongly = false;
     int pendingEvents = 0;
     int rejectedEvents = 0;          // refused by the central side: kept, not pushed, need staff
+    int unverifiedPulls = 0;         // pulled events kept aside: they do not verify (yet)
     std::optional<qint64> oldestPendingSeconds;
     QDateTime lastSuccess;
-    QString lastError;
+    QString lastError;               // the last failure ever, "CODE: message"
+    QString roundError;              // the last round's failure, "CODE: message"; empty when it succeeded
 };
 
 struct ReferenceStatus

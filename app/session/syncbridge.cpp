@@ -16,13 +16,17 @@ SyncStatus toSessionStatus(const Sync::SyncStatus &s, const QDateTime &now)
 {
     SyncStatus out;
     out.online = s.online;
+    out.answeringWrongly = !s.online && s.roundError && s.roundError->code == QLatin1String("SYNC_PROTOCOL");
     out.pendingEvents = static_cast<int>(s.pending);
     out.rejectedEvents = static_cast<int>(s.rejected);
+    out.unverifiedPulls = static_cast<int>(s.unverifiedPulls);
     if (s.oldestPendingAt)
         out.oldestPendingSeconds = std::max<qint64>(0, s.oldestPendingAt->secsTo(now));
     if (s.lastSuccess)
         out.lastSuccess = *s.lastSuccess;
     out.lastError = s.lastError;
+    if (s.roundError)
+        out.roundError = s.roundError->code + QStringLiteral(": ") + s.roundError->message;
     return out;
 }
 
@@ -49,21 +53,13 @@ SyncBridge::SyncBridge(CheckpointSession *session, Store::Database &db, Sync::Sy
 
 void SyncBridge::refresh()
 {
-    if (m_client) {
-        if (auto s = m_client->status())
-            m_session->updateSyncStatus(toSessionStatus(*s, m_clock.now()));
-        return;
-    }
-    SyncStatus s = m_session->syncStatus();
-    s.online = false;
-    if (auto outbox = Store::Outbox(m_db).status()) {
-        s.pendingEvents = static_cast<int>(outbox->pending);
-        s.rejectedEvents = static_cast<int>(outbox->rejected);
-        s.oldestPendingSeconds.reset();
-        if (outbox->oldestPendingAt)
-            s.oldestPendingSeconds = std::max<qint64>(0, outbox->oldestPendingAt->secsTo(m_clock.now()));
-    }
-    m_session->updateSyncStatus(s);
+    // Without a sync client (no central configured) what the database keeps: the outbox, the
+    // kept-aside pulls, the last success and error of whoever synced it; offline.
+    auto s = m_client ? m_client->status() : Sync::storedSyncStatus(m_db, false);
+    if (s)
+        m_session->updateSyncStatus(toSessionStatus(*s, m_clock.now()));
+    else
+        qCWarning(lcSyncBridge) << "sync status not readable:" << s.error().code;
 }
 
 int SyncBridge::storedPolicyVersion()

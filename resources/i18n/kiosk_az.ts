@@ -1205,6 +1205,25 @@
             <numerusform>⚠ %n hadisə mərkəz tərəfindən RƏDD EDİLİB</numerusform>
         </translation>
     </message>
+    <message>
+        <source>⚠ Central answering wrongly</source>
+        <translation>⚠ Mərkəz səhv cavab verir</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sinxronizasiya alınmadı: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n pulled event(s) unverified</source>
+        <translation>
+            <numerusform>⚠ Alınan %n hadisə yoxlanılmayıb</numerusform>
+            <numerusform>⚠ Alınan %n hadisə yoxlanılmayıb</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events of other checkpoints that do not verify yet: kept aside and retried each round</source>
+        <translation>Digər buraxılış məntəqələrinin hələ yoxlanılmayan hadisələri: ayrıca saxlanılır və hər sinxronizasiyada yenidən yoxlanılır</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>

@@ -1205,6 +1205,25 @@
             <numerusform>⚠ %n events REJECTED by central</numerusform>
         </translation>
     </message>
+    <message>
+        <source>⚠ Central answering wrongly</source>
+        <translation>⚠ Central answering wrongly</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n pulled event(s) unverified</source>
+        <translation>
+            <numerusform>⚠ %n pulled event unverified</numerusform>
+            <numerusform>⚠ %n pulled events unverified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events of other checkpoints that do not verify yet: kept aside and retried each round</source>
+        <translation>Events of other checkpoints that do not verify yet: kept aside and retried each round</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>

@@ -1224,6 +1224,26 @@
             <numerusform>⚠ %n событий ОТКЛОНЕНО центром</numerusform>
         </translation>
     </message>
+    <message>
+        <source>⚠ Central answering wrongly</source>
+        <translation>⚠ Центр отвечает некорректно</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Сбой синхронизации: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n pulled event(s) unverified</source>
+        <translation>
+            <numerusform>⚠ %n полученное событие не проверено</numerusform>
+            <numerusform>⚠ %n полученных события не проверены</numerusform>
+            <numerusform>⚠ %n полученных событий не проверено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events of other checkpoints that do not verify yet: kept aside and retried each round</source>
+        <translation>События других пунктов пропуска, которые пока не прошли проверку: отложены и проверяются заново при каждой синхронизации</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::VerdictBanner</name>

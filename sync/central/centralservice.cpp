@@ -440,6 +440,26 @@ Result<KioskHead> CentralService::kioskHead(const QString &kioskId)
     return KioskHead{q->value(0).toLongLong(), q->value(1).toByteArray()};
 }
 
+Result<bool> CentralService::rememberNonce(const QString &kioskId, const QByteArray &nonce, qint64 forgetAfter)
+{
+    // ON CONFLICT DO NOTHING (SQLite >= 3.24, PostgreSQL): a replay is a row not inserted, not
+    // an error, and concurrent instances are serialised by the primary key.
+    auto q = exec(m_db.connection(),
+                  QStringLiteral("INSERT INTO request_nonces (kiosk_id, nonce, forget_after) VALUES (?, ?, ?) ON CONFLICT (kiosk_id, nonce) DO NOTHING"),
+                  {kioskId, QString::fromLatin1(nonce), forgetAfter});
+    if (!q)
+        return std::unexpected(q.error());
+    return q->numRowsAffected() == 1;
+}
+
+Result<void> CentralService::forgetNoncesBefore(qint64 now)
+{
+    auto q = exec(m_db.connection(), QStringLiteral("DELETE FROM request_nonces WHERE forget_after < ?"), {now});
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
 Result<QList<FeedEntry>> CentralService::feed(qint64 after, int limit)
 {
     auto q = exec(m_db.connection(), QStringLiteral("SELECT feed_id, bytes, signature FROM events WHERE feed_id > ? ORDER BY feed_id LIMIT ?"),

@@ -98,6 +98,14 @@ public:
     // holds (sync/client/chaintail.h). Errors: CENTRAL_DB.
     [[nodiscard]] Result<KioskHead> kioskHead(const QString &kioskId);
 
+    // The replay record of signed requests (requestauth.h), one for every instance on the
+    // database: true when (kioskId, nonce) was not seen and is now remembered until
+    // `forgetAfter` (Unix seconds of the central clock), false when it is there already (the
+    // table's key decides, so two instances cannot both accept it). Errors: CENTRAL_DB.
+    [[nodiscard]] Result<bool> rememberNonce(const QString &kioskId, const QByteArray &nonce, qint64 forgetAfter);
+    // Deletes the nonces to forget before `now` (Unix seconds). Errors: CENTRAL_DB.
+    [[nodiscard]] Result<void> forgetNoncesBefore(qint64 now);
+
     // Events with feed id > `after`, ascending, at most `limit`.
     [[nodiscard]] Result<QList<FeedEntry>> feed(qint64 after, int limit);
 

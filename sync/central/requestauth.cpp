@@ -55,17 +55,17 @@ std::expected<QString, AuthRefusal> RequestAuthenticator::authenticate(QByteArra
     if (at < now - m_window || at > now + m_window)
         return refuse(401, "AUTH_EXPIRED", QStringLiteral("the request was made at %1, outside %2 s of the central clock (%3): check the kiosk's clock")
                                                .arg(at).arg(m_window).arg(now));
-    // Only a verified request reaches the nonce cache, so nobody can fill it without a key.
-    const std::lock_guard lock(m_mutex);
+    // Only a verified request reaches the nonce record, so nobody can fill it without a key.
     if (now >= m_nextPrune) {
-        for (auto it = m_nonces.begin(); it != m_nonces.end();)
-            it = it.value() < now ? m_nonces.erase(it) : std::next(it);
+        if (auto pruned = m_service.forgetNoncesBefore(now); !pruned)
+            return refuse(503, "CENTRAL_DB", pruned.error().message);
         m_nextPrune = now + m_window;
     }
-    const QByteArray seen = c.kioskId + '\n' + c.nonce;
-    if (m_nonces.contains(seen))
+    auto fresh = m_service.rememberNonce(id, c.nonce, at + 2 * m_window);
+    if (!fresh)
+        return refuse(503, "CENTRAL_DB", fresh.error().message);
+    if (!*fresh)
         return refuse(401, "AUTH_REPLAYED", QStringLiteral("this request of '%1' was received before").arg(id));
-    m_nonces.insert(seen, at + 2 * m_window);
     return id;
 }
 

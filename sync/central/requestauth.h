@@ -9,18 +9,19 @@
 //   401 AUTH_REPLAYED       the nonce was seen inside the window (a captured request sent again)
 //   403 KIOSK_REVOKED       a valid signature of a revoked kiosk
 // The registry is read per request (one indexed row), so a revocation holds from the next
-// request on, even one made by another process on the same database. Nonces are remembered for
-// twice the window (then the timestamp alone refuses them), pruned as they expire.
+// request on, even one made by another process on the same database. So are the nonces
+// (CentralService::rememberNonce, the request_nonces table): a request accepted by one
+// border-central instance is AUTH_REPLAYED at every other instance on the same database.
+// Nonces are remembered for twice the window (then the timestamp alone refuses them); expired
+// ones are deleted at most once per window per instance.
 #include "app/core/clock.h"
 #include "sync/central/centralservice.h"
 #include "sync/eventlog/requestsignature.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QString>
 
 #include <expected>
-#include <mutex>
 
 namespace Kiosk::Central {
 
@@ -46,9 +47,7 @@ private:
     CentralService &m_service;
     const Clock &m_clock;
     qint64 m_window;
-    std::mutex m_mutex;
-    QHash<QByteArray, qint64> m_nonces; // kiosk id + nonce -> forget after (Unix seconds)
-    qint64 m_nextPrune = 0;
+    qint64 m_nextPrune = 0; // central clock, Unix seconds: when this instance next deletes expired nonces
 };
 
 } // namespace Kiosk::Central

@@ -496,6 +496,7 @@ void SyncClient::recordOutcome(const Result<RoundReport> &outcome)
 {
     Store::Outbox state(m_db);
     m_online = outcome.has_value() || outcome.error().code == QLatin1String("SYNC_HTTP");
+    m_roundError = outcome ? std::nullopt : std::optional(outcome.error());
     if (outcome)
         (void)state.setState(LastSuccessKey, m_clock.now().toString(Qt::ISODate));
     else
@@ -506,7 +507,10 @@ void SyncClient::recordOutcome(const Result<RoundReport> &outcome)
 
 Result<SyncStatus> SyncClient::status()
 {
-    return storedSyncStatus(m_db, m_online);
+    auto s = storedSyncStatus(m_db, m_online);
+    if (s)
+        s->roundError = m_roundError;
+    return s;
 }
 
 Result<SyncStatus> storedSyncStatus(Store::Database &db, bool online)

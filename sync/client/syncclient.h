@@ -74,8 +74,12 @@ struct SyncStatus
     qint64 rejected = 0;
     std::optional<QDateTime> oldestPendingAt;
     std::optional<QDateTime> lastSuccess;
-    QString lastError;
+    QString lastError;          // the last failure ever ("CODE: message"), kept in the database
     qint64 unverifiedPulls = 0; // feed events kept aside because they did not verify (yet)
+    // This client's last round, when it failed (in memory, cleared by a round that succeeds):
+    // what is wrong now, where lastError may be an old failure. SYNC_PROTOCOL there with
+    // online false: the central side answered, but not as the protocol says.
+    std::optional<Error> roundError;
 };
 
 struct RoundReport
@@ -162,6 +166,7 @@ private:
     std::unique_ptr<Timer> m_timer; // the next round (single shot)
     int m_failures = 0;
     bool m_online = false;
+    std::optional<Error> m_roundError; // SyncStatus::roundError
     // Continuous mode on (start() until stop()): a round ending after stop() (stop() from a
     // statusChanged slot, inside the round) or connectivity coming back after it must not
     // schedule another round.

@@ -1,10 +1,14 @@
 // The officer console on the real session (issue 7 §4): a simulated document produces the right
 // verdict on screen; recording writes one crossing, one event, one outbox entry; an override
 // without a reason is impossible; the idle lock engages; a stale watchlist shows its warning;
-// going offline and online updates the status bar.
+// going offline and online updates the status bar; the status bar tells a central side that
+// answers wrongly from one that cannot be reached, with the failing round's error in the bar
+// and the pulled events that do not verify yet counted (issue 17 §1).
 #include "app/demo/demoenvironment.h"
+#include "app/session/syncbridge.h"
 #include "app/store/database.h"
 #include "scanner/sources/simulatorsource.h"
+#include "sync/client/syncclient.h"
 #include "ui/caseview.h"
 #include "ui/consolewindow.h"
 #include "ui/infolanguage.h"
@@ -76,6 +80,8 @@ private slots:
     void idleLockEngages();
     void staleWatchlistShowsItsWarning();
     void offlineAndOnlineUpdateTheStatusBar();
+    void statusBarTellsWhatIsWrong_data();
+    void statusBarTellsWhatIsWrong();
     void manualEntryGivesLiveCheckDigitFeedback();
     void boardingPassShowsItsFlight();
     void removalKeepsTheOfficersCase();
@@ -343,6 +349,70 @@ void TestConsoleWindow::offlineAndOnlineUpdateTheStatusBar()
     QTRY_VERIFY_WITH_TIMEOUT(labelText(m_window.get(), "statusPending").contains(QStringLiteral("No events pending")), 20000);
     QCOMPARE(m_env->session()->syncStatus().rejectedEvents, 0); // stored, not rejected
     QVERIFY(!labelText(m_window.get(), "statusPending").contains(QStringLiteral("REJECTED")));
+}
+
+void TestConsoleWindow::statusBarTellsWhatIsWrong_data()
+{
+    // What the sync client reports (online, the last round's error, kept-aside pulls), and what
+    // the officer must then read in the bar; an empty expectation: that cell is not shown.
+    QTest::addColumn<bool>("online");
+    QTest::addColumn<QString>("errorCode");
+    QTest::addColumn<QString>("errorMessage");
+    QTest::addColumn<int>("unverified");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("unverifiedText");
+    QTest::newRow("healthy: the last round went through") << true << QString() << QString() << 0 << QStringLiteral("● Online") << QString() << QString();
+    QTest::newRow("offline: the central side cannot be reached")
+        << false << QStringLiteral("SYNC_NETWORK") << QStringLiteral("Connection refused") << 0 << QStringLiteral("○ Offline")
+        << QStringLiteral("SYNC_NETWORK: Connection refused") << QString();
+    QTest::newRow("protocol error: the central side answers garbage, reachable, not offline")
+        << false << QStringLiteral("SYNC_PROTOCOL") << QStringLiteral("GET /v1/feed: events[3].signature is not base64") << 0
+        << QStringLiteral("⚠ Central answering wrongly") << QStringLiteral("SYNC_PROTOCOL: GET /v1/feed: events[3].signature is not base64") << QString();
+    QTest::newRow("http error: the central side refuses, reachable, its code shown")
+        << true << QStringLiteral("SYNC_HTTP") << QStringLiteral("GET /v1/feed: HTTP 503") << 0 << QStringLiteral("● Online")
+        << QStringLiteral("SYNC_HTTP: GET /v1/feed: HTTP 503") << QString();
+    QTest::newRow("unverified pulls: another checkpoint's events kept aside, counted")
+        << true << QString() << QString() << 3 << QStringLiteral("● Online") << QString() << QStringLiteral("⚠ 3 pulled event");
+    QTest::newRow("protocol error with unverified pulls: both shown")
+        << false << QStringLiteral("SYNC_PROTOCOL") << QStringLiteral("GET /v1/kiosks: not JSON (illegal value at byte 0)") << 1
+        << QStringLiteral("⚠ Central answering wrongly") << QStringLiteral("SYNC_PROTOCOL: GET /v1/kiosks: not JSON") << QStringLiteral("⚠ 1 pulled event");
+}
+
+void TestConsoleWindow::statusBarTellsWhatIsWrong()
+{
+    QFETCH(bool, online);
+    QFETCH(QString, errorCode);
+    QFETCH(QString, errorMessage);
+    QFETCH(int, unverified);
+    QFETCH(QString, state);
+    QFETCH(QString, error);
+    QFETCH(QString, unverifiedText);
+    signIn();
+    // As the sync bridge hands the client's status to the session (app/session/syncbridge.h).
+    Sync::SyncStatus reported;
+    reported.online = online;
+    reported.unverifiedPulls = unverified;
+    if (!errorCode.isEmpty()) {
+        reported.roundError = Error{errorCode, errorMessage};
+        reported.lastError = errorCode + QStringLiteral(": ") + errorMessage;
+    }
+    reported.lastSuccess = m_clock->now().addSecs(-120);
+    m_env->session()->updateSyncStatus(toSessionStatus(reported, m_clock->now()));
+
+    const QString shownState = labelText(m_window.get(), "statusOnline");
+    QCOMPARE(shownState, state);
+    const auto *errorCell = m_window->findChild<QLabel *>(QStringLiteral("statusRoundError"));
+    const auto *unverifiedCell = m_window->findChild<QLabel *>(QStringLiteral("statusUnverified"));
+    QVERIFY(errorCell && unverifiedCell);
+    // In the bar itself, not only in a tooltip.
+    QCOMPARE(errorCell->isVisible(), !error.isEmpty());
+    QVERIFY2(errorCell->text().contains(error), qPrintable(errorCell->text()));
+    QCOMPARE(unverifiedCell->isVisible(), !unverifiedText.isEmpty());
+    QVERIFY2(unverifiedCell->text().contains(unverifiedText), qPrintable(unverifiedCell->text()));
+    if (unverifiedText.isEmpty())
+        QVERIFY(unverifiedCell->text().isEmpty());
+    QVERIFY(labelText(m_window.get(), "statusLastSync").contains(QStringLiteral("2 min")));
 }
 
 void TestConsoleWindow::manualEntryGivesLiveCheckDigitFeedback()

@@ -1,7 +1,8 @@
 // The JSON API mapping (CentralApi) without a socket: status codes, per-event answers,
 // bad requests named, feed cursor, kiosk registry; and the request authentication of issue 12
 // §4 on every path (unknown, badly signed, expired, replayed, revoked, another kiosk's events),
-// with the central clock injected.
+// with the central clock injected; a replay to a second instance on the same database
+// (issue 17: the stateless service) refused too.
 #include "centraltestdb.h"
 #include "app/core/clock.h"
 #include "sync/central/centralapi.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Kiosk;
@@ -49,6 +51,8 @@ private slots:
     void refusedOnEveryPath_data();
     void refusedOnEveryPath();
     void replayInsideTheWindowRefused();
+    void replayToAnotherInstanceRefused_data();
+    void replayToAnotherInstanceRefused();
     void anotherKiosksEventsRejected();
     void revokedMidRun();
 
@@ -278,6 +282,65 @@ void TstCentralApi::replayInsideTheWindowRefused()
     QCOMPARE(body(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("AUTH_EXPIRED"));
     // A fresh signature of the same body is a new request (the event itself is a duplicate).
     QCOMPARE(call("POST", QStringLiteral("/v1/events"), {}, payload).status, 200);
+}
+
+void TstCentralApi::replayToAnotherInstanceRefused_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite file: two instances on one file") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql: two instances behind a load balancer") << QStringLiteral("postgresql");
+}
+
+// Two border-central instances on one database, as behind a load balancer: a request captured
+// on its way to one of them and sent to the other inside the window is a replay there too.
+void TstCentralApi::replayToAnotherInstanceRefused()
+{
+    QFETCH(QString, backend);
+    const Scratch::ScratchDatabase scratch(backend);
+    if (scratch.url().isEmpty())
+        QSKIP("PostgreSQL not available (KIOSK_TEST_PG_URL: source scripts/test-services)");
+    struct Instance
+    {
+        CentralDatabase db;
+        CentralService service;
+        RequestAuthenticator auth;
+        CentralApi api;
+        Instance(CentralDatabase opened, const Clock &clock)
+            : db(std::move(opened)), service(db, [&clock] { return clock.now(); }), auth(service, clock, 300), api(service, &auth) {}
+    };
+    std::vector<std::unique_ptr<Instance>> instances;
+    for (int i = 0; i < 2; ++i) {
+        auto db = CentralDatabase::open(scratch.url());
+        QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+        instances.push_back(std::make_unique<Instance>(std::move(*db), m_clock));
+    }
+    CentralApi &first = instances[0]->api, &second = instances[1]->api;
+    QVERIFY(instances[0]->service.addKiosk({QStringLiteral("KIOSK-GYD-01"), QStringLiteral("GYD"), m_signer->publicKey().raw(), false}));
+    const auto code = [](const ApiResponse &r) { return body(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); };
+
+    const QByteArray payload = batch(Fixture::signChain(*m_signer, 1));
+    const QString events = QStringLiteral("/v1/events");
+    const RequestCredentials push = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), "POST", events, {}, payload);
+    QCOMPARE(first.handle("POST", events, {}, payload, push).status, 200);
+    m_clock.advanceSeconds(10);
+    const ApiResponse replayed = second.handle("POST", events, {}, payload, push);
+    QCOMPARE(replayed.status, 401);
+    QCOMPARE(code(replayed), QStringLiteral("AUTH_REPLAYED"));
+    // And the other way round, on a read.
+    const QString feed = QStringLiteral("/v1/feed");
+    const RequestCredentials read = sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), "GET", feed, {}, {});
+    QCOMPARE(second.handle("GET", feed, {}, {}, read).status, 200);
+    const ApiResponse readAgain = first.handle("GET", feed, {}, {}, read);
+    QCOMPARE(readAgain.status, 401);
+    QCOMPARE(code(readAgain), QStringLiteral("AUTH_REPLAYED"));
+
+    // Past twice the window (central clock, not the wall clock) the nonces are forgotten: the
+    // next request an instance authenticates deletes them, and only the new one is kept.
+    m_clock.advanceSeconds(2 * 300 + 1);
+    QCOMPARE(first.handle("GET", feed, {}, {}, sign(*m_requestKey, QStringLiteral("KIOSK-GYD-01"), "GET", feed, {}, {})).status, 200);
+    QSqlQuery rows(instances[1]->db.connection());
+    QVERIFY(rows.exec(QStringLiteral("SELECT count(*) FROM request_nonces")) && rows.next());
+    QCOMPARE(rows.value(0).toInt(), 1);
 }
 
 void TstCentralApi::anotherKiosksEventsRejected()

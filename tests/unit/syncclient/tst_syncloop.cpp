@@ -25,6 +25,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <atomic>
+
 using namespace Kiosk;
 using namespace std::chrono_literals;
 
@@ -132,6 +134,7 @@ private slots:
     void networkBackTriggersRoundBeforeBackoff();
     void networkBackDuringRoundDoesNotNestRounds();
     void roundPrunesPulledCrossingsOncePerDay();
+    void roundErrorIsWhatIsWrongNow();
 
 private:
     [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -603,6 +606,53 @@ void TstSyncLoop::roundPrunesPulledCrossingsOncePerDay()
     auto own = other->db->exec(QStringLiteral("SELECT count(*) FROM crossings"));
     QVERIFY(own && (*own)->next());
     QCOMPARE((*own)->value(0).toInt(), 7);
+}
+
+// (8) The status says what is wrong now (issue 17 §1, the status bar): a central side answering
+// garbage is the round's error, SYNC_PROTOCOL naming the element, with online false; an honest
+// round clears it (lastError keeps the last failure ever); a central side that is gone is
+// SYNC_NETWORK.
+void TstSyncLoop::roundErrorIsWhatIsWrongNow()
+{
+    const quint16 port = freePort();
+    QVERIFY(port);
+    auto kiosk = makeKiosk(QStringLiteral("KIOSK-LOOP-01"), port, {});
+    QVERIFY(kiosk);
+    QVERIFY(kiosk->record(2));
+    std::atomic<bool> lying{true};
+    m_central = std::make_unique<Test::CentralThread>(centralUrl(), m_tls.filePath(QStringLiteral("ca.pem")), m_tls.filePath(QStringLiteral("tls.key")),
+                                                      QList<Central::KioskRecord>{{kiosk->id, QStringLiteral("GYD"), kiosk->publicKey, false}}, port);
+    m_central->setRewrite([&lying](const Central::HttpRequest &request, const Central::HttpResponse &) -> std::optional<Central::HttpResponse> {
+        if (lying && request.path == QLatin1String("/v1/kiosks"))
+            return Central::HttpResponse{200, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"};
+        return std::nullopt;
+    });
+    QVERIFY2(m_central->startListening() == port, qPrintable(m_central->error()));
+
+    QVERIFY(!kiosk->client->runOnce());
+    auto st = kiosk->client->status();
+    QVERIFY(st);
+    QVERIFY(!st->online);
+    QVERIFY(st->roundError);
+    QCOMPARE(st->roundError->code, QStringLiteral("SYNC_PROTOCOL"));
+    QVERIFY2(st->roundError->message.startsWith(QLatin1String("GET /v1/kiosks: not JSON")), qPrintable(st->roundError->message));
+    QCOMPARE(st->pending, 0); // the push went through before the registry lied
+
+    lying = false;
+    QVERIFY(kiosk->client->runOnce());
+    st = kiosk->client->status();
+    QVERIFY(st);
+    QVERIFY(st->online);
+    QVERIFY2(!st->roundError, st->roundError ? qPrintable(st->roundError->code) : "");
+    QVERIFY2(st->lastError.startsWith(QLatin1String("SYNC_PROTOCOL")), qPrintable(st->lastError));
+
+    stopCentral();
+    QVERIFY(!kiosk->client->runOnce());
+    st = kiosk->client->status();
+    QVERIFY(st);
+    QVERIFY(!st->online);
+    QVERIFY(st->roundError);
+    QCOMPARE(st->roundError->code, QStringLiteral("SYNC_NETWORK"));
 }
 
 QTEST_GUILESS_MAIN(TstSyncLoop)
