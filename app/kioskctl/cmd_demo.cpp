@@ -34,7 +34,7 @@ QJsonObject caseJson(const DemoDocument &doc, const Case &c)
 {
     QJsonArray reasons;
     for (const Reason &r : c.reasons)
-        reasons.append(r.code);
+        reasons.append(reasonCodeToString(r.code));
     QJsonObject o{{QStringLiteral("case"), qint64(c.number)},
                   {QStringLiteral("sample"), doc.kind},
                   {QStringLiteral("direction"), directionToString(c.direction)},
@@ -120,7 +120,7 @@ int runDemo(const QStringList &args)
         }
         QStringList reasons;
         for (const Reason &r : c->reasons)
-            reasons << QStringLiteral("%1 (%2)").arg(r.code, r.source);
+            reasons << QStringLiteral("%1 (%2)").arg(reasonCodeToString(r.code), r.source);
         Ctl::printLine(QStringLiteral("case %1  %2  %3 %4 %5, %6")
                            .arg(c->number)
                            .arg(doc.kind, -17)
