@@ -101,7 +101,7 @@ int runDemo(const QStringList &args)
         if (c->evaluated && c->verdict == VerdictKind::Admit) {
             action = session->recordCrossing(c->direction);
             did = QStringLiteral("recorded %1").arg(directionToString(c->direction));
-        } else if (c->hasReason(u"OVERSTAY")) {
+        } else if (containsReason(c->reasons, ReasonCode::Overstay)) {
             action = session->overrideVerdict(c->direction, VerdictKind::Admit,
                                               QStringLiteral("Overstay fine issued (§148, §166); exit recorded"));
             did = QStringLiteral("override to ADMIT with reason");
