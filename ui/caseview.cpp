@@ -145,7 +145,7 @@ void CaseView::showCase(const Session::Case &c)
             detail = tr("Allowed until %1 — %n day(s) remaining", nullptr, *c.figures.daysRemaining)
                          .arg(dateText(*c.figures.allowedUntil));
         else if (!c.reasons.isEmpty())
-            detail = ConsoleText::reasonTitle(c.reasons.front());
+            detail = ConsoleText::reasonTitle(c.reasons.front().code);
         m_banner->showVerdict(c.verdict, c.direction, detail);
     }
     fillDocument(c);
@@ -212,7 +212,7 @@ void CaseView::fillReasons(const Session::Case &c)
     QString html;
     for (const Reason &r : c.reasons) {
         html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>[%2 · %3]</span><br>%4</p>")
-                    .arg(esc(ConsoleText::reasonTitle(r)), esc(r.code), esc(r.source), esc(r.explanation));
+                    .arg(esc(ConsoleText::reasonTitle(r.code)), esc(reasonCodeToString(r.code)), esc(r.source), esc(r.explanation));
     }
     m_reasons->setText(html);
 }

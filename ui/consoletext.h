@@ -1,7 +1,7 @@
 #pragma once
 // Every user-visible text of the officer console that depends on a code (field keys, reason
 // codes, verdicts, watchlist kinds), in one place and through tr() so the az/ru translations
-// (issue 8 §4) cover them. Unknown codes fall back to the engine's English sentence.
+// (issue 8 §4) cover them. Every reason code has its title (a switch, checked by -Wswitch).
 #include "app/core/checkinputs.h"
 #include "app/core/verdict.h"
 #include "app/session/casemodel.h"
@@ -18,7 +18,7 @@ public:
     [[nodiscard]] static QString fieldLabel(const QString &key);
     [[nodiscard]] static QString verdictWord(VerdictKind v);        // "ADMIT"
     [[nodiscard]] static QString verdictMeaning(VerdictKind v);     // "may cross"
-    [[nodiscard]] static QString reasonTitle(const Reason &r);      // plain language, one line
+    [[nodiscard]] static QString reasonTitle(ReasonCode code);      // plain language, one line
     [[nodiscard]] static QString watchlistKind(WatchlistKind k);
     [[nodiscard]] static QString direction(Direction d);
     [[nodiscard]] static QString sealState(Session::SealSignature s);

@@ -30,7 +30,6 @@ public:
     ~ConsoleWindow() override;
 
     [[nodiscard]] CaseView *caseView() const { return m_caseView; }
-    [[nodiscard]] SyncStatusWidget *statusWidget() const { return m_status; }
     // The page on screen: "signInPage", "lockPage" or "casePage" (tests, screenshots).
     [[nodiscard]] QString currentPageName() const;
 

@@ -28,13 +28,13 @@ void fillRegime(InfoResult &r, const CountryCode &nationality, const Rules::Poli
 
 StayBasis basisOf(const Session::Case &c)
 {
-    if (c.hasReason(u"CITIZEN"))
+    if (containsReason(c.reasons, ReasonCode::Citizen))
         return StayBasis::Citizen;
-    if (c.hasReason(u"RESIDENCE_PERMIT_VALID"))
+    if (containsReason(c.reasons, ReasonCode::ResidencePermitValid))
         return StayBasis::ResidencePermit;
-    if (c.hasReason(u"VISA_VALID"))
+    if (containsReason(c.reasons, ReasonCode::VisaValid))
         return StayBasis::Visa;
-    if (c.hasReason(u"VISA_FREE"))
+    if (containsReason(c.reasons, ReasonCode::VisaFree))
         return StayBasis::VisaFree;
     return StayBasis::None;
 }
@@ -60,7 +60,7 @@ InfoResult infoResultFor(const Session::Case &c, const Rules::PolicyVersion *pol
         if (basis != StayBasis::Citizen && dated) {
             r.allowedUntil = c.figures.allowedUntil;
             r.daysRemaining = *c.figures.daysRemaining;
-            r.limitedByPassport = c.hasReason(u"STAY_LIMITED_BY_PASSPORT");
+            r.limitedByPassport = containsReason(c.reasons, ReasonCode::StayLimitedByPassport);
         }
     } else {
         r.outcome = InfoOutcome::SeeOfficer;

@@ -19,13 +19,6 @@ public:
     [[nodiscard]] QString toString() const { return m_code; }
     [[nodiscard]] bool isEmpty() const { return m_code.isEmpty(); }
 
-    // ICAO 9303-3 §5: XXA stateless, XXB refugee (1951 Convention), XXC other refugee.
-    [[nodiscard]] bool isStateless() const { return m_code == QLatin1String("XXA"); }
-    [[nodiscard]] bool isRefugee() const
-    {
-        return m_code == QLatin1String("XXB") || m_code == QLatin1String("XXC");
-    }
-
     friend bool operator==(const CountryCode &, const CountryCode &) = default;
     friend auto operator<=>(const CountryCode &a, const CountryCode &b) { return a.m_code.compare(b.m_code) <=> 0; }
 

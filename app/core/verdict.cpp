@@ -1,5 +1,7 @@
 #include "app/core/verdict.h"
 
+#include <algorithm>
+
 namespace Kiosk {
 
 QString directionToString(Direction d)
@@ -38,6 +40,11 @@ std::optional<VerdictKind> verdictFromString(QStringView text)
     if (text == u"REFUSE")
         return VerdictKind::Refuse;
     return std::nullopt;
+}
+
+bool containsReason(const QList<Reason> &reasons, ReasonCode code)
+{
+    return std::ranges::any_of(reasons, [code](const Reason &r) { return r.code == code; });
 }
 
 } // namespace Kiosk

@@ -1,4 +1,6 @@
 #pragma once
+#include "app/core/reasoncode.h"
+
 #include <QList>
 #include <QString>
 #include <optional>
@@ -14,17 +16,19 @@ enum class VerdictKind { Admit = 0, Refer = 1, Refuse = 2 };
 [[nodiscard]] QString verdictToString(VerdictKind v); // "ADMIT" | "REFER" | "REFUSE"
 [[nodiscard]] std::optional<VerdictKind> verdictFromString(QStringView text);
 
-// One reason a verdict was reached: a stable code, the rule it applies, the paragraph of
-// the source report (../shared/seed) it comes from, and the verdict it calls for.
+// One reason a verdict was reached: its code (reasoncode.h: the wire string and the rule it
+// applies), the paragraph of the source report (../shared/seed) it cites, and the verdict it
+// calls for.
 struct Reason
 {
-    QString code;       // "VISA_FREE", "OVERSTAY", ... (stable: scripts depend on it)
+    ReasonCode code = ReasonCode::VisaFree;
     VerdictKind effect = VerdictKind::Admit;
-    QString rule;       // short rule name, e.g. "visa-free stay"
     QString source;     // "§21", "§147-148", "domain-rules §2 (choice)"
     QString explanation; // one English sentence, citing the paragraph
 
     friend bool operator==(const Reason &, const Reason &) = default;
 };
+
+[[nodiscard]] bool containsReason(const QList<Reason> &reasons, ReasonCode code);
 
 } // namespace Kiosk

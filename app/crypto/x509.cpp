@@ -117,7 +117,6 @@ QByteArray Certificate::toPem() const
 QString Certificate::subjectCommonName() const { return nameEntry(X509_get_subject_name(d->cert.get()), NID_commonName); }
 QString Certificate::subjectCountry() const { return nameEntry(X509_get_subject_name(d->cert.get()), NID_countryName); }
 QString Certificate::subjectText() const { return nameText(X509_get_subject_name(d->cert.get())); }
-QString Certificate::issuerText() const { return nameText(X509_get_issuer_name(d->cert.get())); }
 
 QString Certificate::serialHex() const
 {
@@ -134,11 +133,6 @@ QString Certificate::serialHex() const
 
 QDateTime Certificate::notBefore() const { return fromAsn1Time(X509_get0_notBefore(d->cert.get())); }
 QDateTime Certificate::notAfter() const { return fromAsn1Time(X509_get0_notAfter(d->cert.get())); }
-
-bool Certificate::isValidAt(const QDateTime &at) const
-{
-    return at >= notBefore() && at <= notAfter();
-}
 
 int Certificate::ecOrderBits() const
 {

@@ -33,12 +33,10 @@ public:
     [[nodiscard]] QString subjectCommonName() const;  // CN, empty when absent
     [[nodiscard]] QString subjectCountry() const;     // C, empty when absent
     [[nodiscard]] QString subjectText() const;        // RFC 2253 one-line form
-    [[nodiscard]] QString issuerText() const;
     // Serial number as upper-case hex without leading zeros ("27", "1A3"); "0" for zero.
     [[nodiscard]] QString serialHex() const;
     [[nodiscard]] QDateTime notBefore() const;        // UTC
     [[nodiscard]] QDateTime notAfter() const;         // UTC
-    [[nodiscard]] bool isValidAt(const QDateTime &at) const;
     // Size of the order of the EC key's group in bits (224, 256, 384, 521); 0 if not EC.
     [[nodiscard]] int ecOrderBits() const;
 

@@ -190,7 +190,6 @@ Sources::SimulatorSource *DemoEnvironment::simulator() const { return d->simulat
 Store::Database &DemoEnvironment::database() const { return *d->db; }
 const QList<DemoDocument> &DemoEnvironment::documents() const { return d->docs; }
 QString DemoEnvironment::centralUrl() const { return d->centralUrl; }
-QString DemoEnvironment::workDir() const { return d->dir.path(); }
 
 void DemoEnvironment::refreshSyncStatus()
 {

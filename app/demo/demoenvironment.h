@@ -54,7 +54,6 @@ public:
     [[nodiscard]] Store::Database &database() const;
     [[nodiscard]] const QList<DemoDocument> &documents() const;
     [[nodiscard]] QString centralUrl() const; // empty without the embedded central
-    [[nodiscard]] QString workDir() const;
 
     // One sync round now (push the outbox, pull the feed); updates the session's status.
     Result<void> syncNow();

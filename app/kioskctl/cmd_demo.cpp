@@ -34,7 +34,7 @@ QJsonObject caseJson(const DemoDocument &doc, const Case &c)
 {
     QJsonArray reasons;
     for (const Reason &r : c.reasons)
-        reasons.append(r.code);
+        reasons.append(reasonCodeToString(r.code));
     QJsonObject o{{QStringLiteral("case"), qint64(c.number)},
                   {QStringLiteral("sample"), doc.kind},
                   {QStringLiteral("direction"), directionToString(c.direction)},
@@ -101,7 +101,7 @@ int runDemo(const QStringList &args)
         if (c->evaluated && c->verdict == VerdictKind::Admit) {
             action = session->recordCrossing(c->direction);
             did = QStringLiteral("recorded %1").arg(directionToString(c->direction));
-        } else if (c->hasReason(u"OVERSTAY")) {
+        } else if (containsReason(c->reasons, ReasonCode::Overstay)) {
             action = session->overrideVerdict(c->direction, VerdictKind::Admit,
                                               QStringLiteral("Overstay fine issued (§148, §166); exit recorded"));
             did = QStringLiteral("override to ADMIT with reason");
@@ -120,7 +120,7 @@ int runDemo(const QStringList &args)
         }
         QStringList reasons;
         for (const Reason &r : c->reasons)
-            reasons << QStringLiteral("%1 (%2)").arg(r.code, r.source);
+            reasons << QStringLiteral("%1 (%2)").arg(reasonCodeToString(r.code), r.source);
         Ctl::printLine(QStringLiteral("case %1  %2  %3 %4 %5, %6")
                            .arg(c->number)
                            .arg(doc.kind, -17)

@@ -14,16 +14,21 @@ QString iso(const QDate &d)
     return d.toString(Qt::ISODate);
 }
 
-// Collects the reasons of one check, once per code, in the order they are found.
+// Collects the reasons of one check, once per code, in the order they are found. A reason
+// cites its code's paragraph (reasoncode.h) unless the check gives its own: the policy's
+// source for the nationality's regime.
 class Reasons
 {
 public:
-    void add(const char *code, VerdictKind effect, const char *rule, QString source, QString sentence)
+    void add(ReasonCode code, VerdictKind effect, QString sentence)
     {
-        const QString c = QLatin1StringView(code);
-        if (std::ranges::any_of(m_list, [&](const Reason &r) { return r.code == c; }))
+        add(code, effect, reasonSource(code), std::move(sentence));
+    }
+    void add(ReasonCode code, VerdictKind effect, QString source, QString sentence)
+    {
+        if (containsReason(m_list, code))
             return;
-        m_list.append(Reason{c, effect, QLatin1StringView(rule), std::move(source), std::move(sentence)});
+        m_list.append(Reason{code, effect, std::move(source), std::move(sentence)});
     }
     [[nodiscard]] const QList<Reason> &list() const { return m_list; }
 
@@ -135,7 +140,7 @@ public:
         statusChecks();
         personChecks();
         if (citizen) {
-            reasons.add("CITIZEN", VerdictKind::Admit, "citizen", QStringLiteral("§225"),
+            reasons.add(ReasonCode::Citizen, VerdictKind::Admit,
                         QStringLiteral("Citizens may leave and enter the country freely (§225)."));
         } else {
             view = readHistory(in.history, in.date);
@@ -154,7 +159,7 @@ public:
         // A refused entry allows no stay: no figures, whatever the regime alone would give
         // (an entry ban on a visa-free national). Only a used-up rolling allowance keeps its
         // count, which is the reason itself.
-        if (entry && v.kind == VerdictKind::Refuse && !v.has(u"VISA_FREE_DAYS_USED"))
+        if (entry && v.kind == VerdictKind::Refuse && !v.has(ReasonCode::VisaFreeDaysUsed))
             v.figures = StayFigures{};
         return v;
     }
@@ -163,14 +168,13 @@ private:
     void documentChecks()
     {
         if (!in.document.checkDigitsValid)
-            reasons.add("MRZ_CHECK_FAILED", VerdictKind::Refer, "document consistency", QStringLiteral("§169-170"),
+            reasons.add(ReasonCode::MrzCheckFailed, VerdictKind::Refer,
                         QStringLiteral("A check digit of the machine-readable zone fails (ICAO 9303-3 §4.9); the document "
                                        "must be examined, as forged documents are used (§169-170)."));
         if (passportExpired) {
             // §19: no valid passport, no entry. Leaving, and a citizen coming home, are for the officer.
             const bool refuse = entry && !citizen;
-            reasons.add("PASSPORT_EXPIRED", refuse ? VerdictKind::Refuse : VerdictKind::Refer, "valid passport",
-                        QStringLiteral("§19"),
+            reasons.add(ReasonCode::PassportExpired, refuse ? VerdictKind::Refuse : VerdictKind::Refer,
                         QStringLiteral("The passport expired on %1; %2 (§19).")
                             .arg(iso(*in.document.expiryDate),
                                  refuse ? QStringLiteral("entry without a valid passport is refused")
@@ -190,23 +194,21 @@ private:
                     applied = false; // a ban on entry does not stop a person leaving
                     break;
                 }
-                reasons.add("ENTRY_BAN", citizen ? VerdictKind::Refer : VerdictKind::Refuse, "entry ban",
-                            QStringLiteral("§51, §130"),
+                reasons.add(ReasonCode::EntryBan, citizen ? VerdictKind::Refer : VerdictKind::Refuse,
                             QStringLiteral("The person is on the list of persons whose entry is prohibited (§51, §130)%1.")
                                 .arg(e.basis.isEmpty() ? QString() : QStringLiteral("; basis: ") + e.basis));
                 break;
             case WatchlistKind::StolenDocument:
-                reasons.add("DOCUMENT_REPORTED_STOLEN", VerdictKind::Refer, "lost or stolen document",
-                            QStringLiteral("§169-170"),
+                reasons.add(ReasonCode::DocumentReportedStolen, VerdictKind::Refer,
                             QStringLiteral("The document is reported lost, stolen or forged (§169-170); retain it and refer "
                                            "to the officer."));
                 break;
             case WatchlistKind::Wanted:
-                reasons.add("WANTED", VerdictKind::Refer, "wanted person", QStringLiteral("domain-rules §5"),
+                reasons.add(ReasonCode::Wanted, VerdictKind::Refer,
                             QStringLiteral("The person is on a wanted list (domain-rules §5); the officer decides."));
                 break;
             case WatchlistKind::ProtectedPerson:
-                reasons.add("PROTECTED_PERSON", VerdictKind::Refer, "protected person", QStringLiteral("§183-185"),
+                reasons.add(ReasonCode::ProtectedPerson, VerdictKind::Refer,
                             QStringLiteral("The person is on the protected list of trafficking victims and is not to be "
                                            "treated as deportable (§183-185); shown to the officer only."));
                 break;
@@ -215,7 +217,7 @@ private:
                     applied = false; // restricts leaving only (§236)
                     break;
                 }
-                reasons.add("EXIT_RESTRICTION", VerdictKind::Refer, "exit restriction", QStringLiteral("§236"),
+                reasons.add(ReasonCode::ExitRestriction, VerdictKind::Refer,
                             QStringLiteral("The right to leave is temporarily restricted by the exit-restriction "
                                            "register (§236); the officer decides."));
                 break;
@@ -229,29 +231,29 @@ private:
     {
         const StatusInputs &s = in.status;
         if (s.policyAgeDays && *s.policyAgeDays > policy.policyMaxAgeDays)
-            reasons.add("POLICY_STALE", VerdictKind::Refer, "policy freshness", QStringLiteral("domain-rules §6"),
+            reasons.add(ReasonCode::PolicyStale, VerdictKind::Refer,
                         QStringLiteral("The policy copy is %1 days old, more than the %2 days allowed; the officer "
                                        "confirms the rules (domain-rules §6).")
                             .arg(*s.policyAgeDays)
                             .arg(policy.policyMaxAgeDays));
         if (s.watchlistNeverSynchronised)
-            reasons.add("WATCHLIST_STALE", VerdictKind::Refer, "watchlist freshness", QStringLiteral("domain-rules §5-6"),
+            reasons.add(ReasonCode::WatchlistStale, VerdictKind::Refer,
                         QStringLiteral("No watchlist has been synchronised to this kiosk, so bans and stolen "
                                        "documents cannot be ruled out (domain-rules §5-6)."));
         else if (s.watchlistAgeHours && *s.watchlistAgeHours > policy.watchlistMaxAgeHours)
-            reasons.add("WATCHLIST_STALE", VerdictKind::Refer, "watchlist freshness", QStringLiteral("domain-rules §5-6"),
+            reasons.add(ReasonCode::WatchlistStale, VerdictKind::Refer,
                         QStringLiteral("The watchlists are %1 hours old, more than the %2 hours allowed; a recent "
                                        "entry may be missing (domain-rules §5-6).")
                             .arg(*s.watchlistAgeHours)
                             .arg(policy.watchlistMaxAgeHours));
         if (s.historyTamperedRows > 0)
-            reasons.add("HISTORY_TAMPERED", VerdictKind::Refer, "history integrity", QStringLiteral("§38, domain-rules §8"),
+            reasons.add(ReasonCode::HistoryTampered, VerdictKind::Refer,
                         QStringLiteral("%1 crossing record(s) of this traveller in the kiosk's database differ from the signed "
                                        "event log; the verdict counts the signed events. The database may have been edited: "
                                        "report it and run `kioskctl log verify` (§38, domain-rules §8).")
                             .arg(s.historyTamperedRows));
         if (s.historyJoinedByNameOnly)
-            reasons.add("POSSIBLE_SAME_PERSON", VerdictKind::Refer, "history by name", QStringLiteral("§38, §45"),
+            reasons.add(ReasonCode::PossibleSamePerson, VerdictKind::Refer,
                         QStringLiteral("Earlier crossings were found by names, birth date and nationality only, not by "
                                        "this document; the officer confirms they are this person's (§38, §45)."));
     }
@@ -260,17 +262,17 @@ private:
     {
         if (in.document.birthDate && in.document.birthDate->isValid()
             && ageOn(*in.document.birthDate, in.date) < policy.minorAge)
-            reasons.add("MINOR", VerdictKind::Refer, "minor travelling", QStringLiteral("domain-rules §6 (choice)"),
+            reasons.add(ReasonCode::Minor, VerdictKind::Refer,
                         QStringLiteral("The traveller is under %1 (domain-rules §6, a policy choice); the officer checks "
                                        "who accompanies them.")
                             .arg(policy.minorAge));
         if (rule.personClass == PersonClass::Stateless)
-            reasons.add("STATELESS", VerdictKind::Admit, "stateless person", rule.source,
+            reasons.add(ReasonCode::Stateless, VerdictKind::Admit, rule.source,
                         QStringLiteral("The holder is a stateless person (ICAO code XXA) and is treated as a foreign "
                                        "national for entry and stay (%1).")
                             .arg(rule.source));
         else if (rule.personClass == PersonClass::Refugee)
-            reasons.add("REFUGEE", VerdictKind::Admit, "refugee", rule.source,
+            reasons.add(ReasonCode::Refugee, VerdictKind::Admit, rule.source,
                         QStringLiteral("The holder travels as a refugee (ICAO code %1), under the refugee regime (%2).")
                             .arg(nationality, rule.source));
     }
@@ -278,7 +280,7 @@ private:
     void historyAnomalies()
     {
         for (const QDate &d : view.entriesWithoutExit) {
-            reasons.add("PREVIOUS_EXIT_MISSING", VerdictKind::Refer, "consistent history", QStringLiteral("§38, domain-rules §6"),
+            reasons.add(ReasonCode::PreviousExitMissing, VerdictKind::Refer,
                         QStringLiteral("The entry of %1 has no recorded exit before the next entry; the centralised "
                                        "record (§38) is incomplete and the officer checks it.")
                             .arg(iso(d)));
@@ -313,12 +315,12 @@ private:
     void addPermitValid(const Permit &p)
     {
         if (isResidence(p.kind))
-            reasons.add("RESIDENCE_PERMIT_VALID", VerdictKind::Admit, "residence permit", QStringLiteral("§44, §131-132"),
+            reasons.add(ReasonCode::ResidencePermitValid, VerdictKind::Admit,
                         QStringLiteral("A %1 valid until %2 allows leaving and returning on the passport without a visa "
                                        "(§44, §131-132).")
                             .arg(permitName(p.kind), iso(p.validUntil)));
         else
-            reasons.add("WORK_PERMIT_VALID", VerdictKind::Admit, "work permit", QStringLiteral("§22, §63"),
+            reasons.add(ReasonCode::WorkPermitValid, VerdictKind::Admit,
                         QStringLiteral("A work permit valid until %1 covers the stay (§22, §63).").arg(iso(p.validUntil)));
     }
 
@@ -326,14 +328,14 @@ private:
     [[nodiscard]] bool checkVisaOnEntry()
     {
         if (!in.visa) {
-            reasons.add("VISA_MISSING", VerdictKind::Refuse, "visa required", rule.source,
+            reasons.add(ReasonCode::VisaMissing, VerdictKind::Refuse, rule.source,
                         QStringLiteral("Nationals of %1 need a visa and none was presented; entry is refused (%2).")
                             .arg(nationality, rule.source));
             return false;
         }
         const Visa &visa = *in.visa;
         if (in.date < visa.validFrom || in.date > visa.validUntil) {
-            reasons.add("VISA_EXPIRED", VerdictKind::Refuse, "visa validity", QStringLiteral("§19, §127"),
+            reasons.add(ReasonCode::VisaExpired, VerdictKind::Refuse,
                         QStringLiteral("The visa is valid from %1 to %2, not on %3; entry is refused (§19, §127).")
                             .arg(iso(visa.validFrom), iso(visa.validUntil), iso(in.date)));
             return false;
@@ -344,7 +346,7 @@ private:
                     && c.date <= in.date;
             });
             if (used >= visa.entries) {
-                reasons.add("VISA_ENTRIES_USED", VerdictKind::Refuse, "visa entries", QStringLiteral("§19"),
+                reasons.add(ReasonCode::VisaEntriesUsed, VerdictKind::Refuse,
                             QStringLiteral("The visa allows %1 %2 and %3 already took place in its validity; entry is "
                                            "refused (§19).")
                                 .arg(visa.entries)
@@ -358,13 +360,13 @@ private:
 
     void addVisaValid(const Visa &visa, const QDate &until)
     {
-        reasons.add("VISA_VALID", VerdictKind::Admit, "visa", QStringLiteral("§19, §127"),
+        reasons.add(ReasonCode::VisaValid, VerdictKind::Admit,
                     QStringLiteral("The visa is valid from %1 to %2%3; the stay may last until %4 (§19, §127).")
                         .arg(iso(visa.validFrom), iso(visa.validUntil),
                              visa.days > 0 ? QStringLiteral(" for stays of up to %1 days").arg(visa.days) : QString(),
                              iso(until)));
         if (rule.regime == Regime::FeeWaiver)
-            reasons.add("VISA_FEE_WAIVER", VerdictKind::Admit, "visa fee waiver", rule.source,
+            reasons.add(ReasonCode::VisaFeeWaiver, VerdictKind::Admit, rule.source,
                         QStringLiteral("Nationals of %1 obtain the visa without fee%2 (%3).")
                             .arg(nationality,
                                  rule.feeWaiverMaxDays > 0 ? QStringLiteral(" for stays of up to %1 days").arg(rule.feeWaiverMaxDays)
@@ -374,7 +376,7 @@ private:
 
     void addVisaFree(const Allowance &a, const QDate &until)
     {
-        reasons.add("VISA_FREE", VerdictKind::Admit, "visa-free stay", rule.source,
+        reasons.add(ReasonCode::VisaFree, VerdictKind::Admit, rule.source,
                     QStringLiteral("Nationals of %1 may stay without a visa for %2 (%3); the stay may last until %4.")
                         .arg(nationality, a.basis, rule.source, iso(until)));
     }
@@ -383,8 +385,7 @@ private:
     {
         if (capped >= uncapped)
             return false;
-        reasons.add("STAY_LIMITED_BY_PASSPORT", VerdictKind::Admit, "stay within passport validity",
-                    QStringLiteral("domain-rules §2 (choice)"),
+        reasons.add(ReasonCode::StayLimitedByPassport, VerdictKind::Admit,
                     QStringLiteral("The stay is shortened to %1, the passport's expiry date: an allowed stay never "
                                    "runs past it (domain-rules §2, a policy choice).")
                         .arg(iso(capped)));
@@ -395,7 +396,7 @@ private:
     {
         historyAnomalies();
         if (view.openEntry)
-            reasons.add("PREVIOUS_EXIT_MISSING", VerdictKind::Refer, "consistent history", QStringLiteral("§38, domain-rules §6"),
+            reasons.add(ReasonCode::PreviousExitMissing, VerdictKind::Refer,
                         QStringLiteral("The previous entry of %1 has no recorded exit; the centralised record (§38) is "
                                        "incomplete and the officer checks it.")
                             .arg(iso(*view.openEntry)));
@@ -414,7 +415,7 @@ private:
             return;
         }
         if (const Permit *ended = latestEndedPermit(); ended && isResidence(ended->kind))
-            reasons.add("PERMIT_EXPIRED", VerdictKind::Admit, "residence permit", QStringLiteral("§44, §63"),
+            reasons.add(ReasonCode::PermitExpired, VerdictKind::Admit,
                         QStringLiteral("The %1 expired on %2 and no longer replaces a visa; the nationality's regime "
                                        "applies (§44).")
                             .arg(permitName(ended->kind), iso(ended->validUntil)));
@@ -423,7 +424,7 @@ private:
         if (rule.regime == Regime::VisaFree) {
             const Allowance a = visaFreeAllowance(rule, policy, previous, in.date);
             if (a.until < in.date) {
-                reasons.add("VISA_FREE_DAYS_USED", VerdictKind::Refuse, "visa-free stay", rule.source,
+                reasons.add(ReasonCode::VisaFreeDaysUsed, VerdictKind::Refuse, rule.source,
                             QStringLiteral("The %1 days without a visa in any %2 days are used up (%3, domain-rules "
                                            "§2); a visa or a permit is needed (§128).")
                                 .arg(rule.days)
@@ -456,7 +457,7 @@ private:
     {
         if (!view.openEntry) {
             // Issue 3 §2: REFER, never counted as an overstay.
-            reasons.add("ENTRY_NOT_RECORDED", VerdictKind::Refer, "consistent history", QStringLiteral("§38, domain-rules §6"),
+            reasons.add(ReasonCode::EntryNotRecorded, VerdictKind::Refer,
                         QStringLiteral("No entry of this person is on record before this exit; the exit is recorded, no "
                                        "overstay is computed and the officer checks the record (§38)."));
             if (const Permit *p = validPermit(false))
@@ -492,7 +493,7 @@ private:
             until = until ? std::max(*until, *graceEnd) : *graceEnd;
         }
         if (ended && in.date <= *graceEnd) {
-            reasons.add("PERMIT_GRACE_PERIOD", VerdictKind::Admit, "permit grace period", QStringLiteral("§63"),
+            reasons.add(ReasonCode::PermitGracePeriod, VerdictKind::Admit,
                         QStringLiteral("The %1 expired on %2; the %3 days to leave run through %4 (§63).")
                             .arg(permitName(ended->kind), iso(ended->validUntil))
                             .arg(policy.permitGraceDays)
@@ -500,7 +501,7 @@ private:
         } else if (ended) {
             // Past the grace period: for the officer only if nothing else covers the stay.
             const bool uncovered = in.date > *until;
-            reasons.add("PERMIT_EXPIRED", uncovered ? VerdictKind::Refer : VerdictKind::Admit, "permit grace period",
+            reasons.add(ReasonCode::PermitExpired, uncovered ? VerdictKind::Refer : VerdictKind::Admit,
                         QStringLiteral("§63, §147"),
                         QStringLiteral("The %1 expired on %2 and the %3 days to leave ended on %4 (§63%5).")
                             .arg(permitName(ended->kind), iso(ended->validUntil))
@@ -511,7 +512,7 @@ private:
         if (!until) {
             // A visa national leaving with no visa and no permit known: the stay's limit is
             // unknown, so no overstay can be computed; the officer checks.
-            reasons.add("VISA_MISSING", VerdictKind::Refer, "visa required", rule.source,
+            reasons.add(ReasonCode::VisaMissing, VerdictKind::Refer, rule.source,
                         QStringLiteral("Nationals of %1 stay on a visa (%2) and none is known for the stay entered on "
                                        "%3; the officer checks it.")
                             .arg(nationality, rule.source, iso(entryDate)));
@@ -519,7 +520,7 @@ private:
         }
         figures = figuresFor(entryDate, *until, in.date, policy, true);
         if (figures.overstayDays.value_or(0) > 0)
-            reasons.add("OVERSTAY", VerdictKind::Refer, "overstay", QStringLiteral("§147-148"),
+            reasons.add(ReasonCode::Overstay, VerdictKind::Refer,
                         QStringLiteral("The stay entered on %1 was allowed until %2 and exceeds it by %3 %4; the person "
                                        "is an illegal migrant under §147 and the officer decides (§148).")
                             .arg(iso(entryDate), iso(*until))
@@ -542,16 +543,22 @@ private:
 
 } // namespace
 
+bool Verdict::has(ReasonCode code) const
+{
+    return containsReason(reasons, code);
+}
+
 bool Verdict::has(QStringView code) const
 {
-    return std::ranges::any_of(reasons, [&](const Reason &r) { return r.code == code; });
+    const std::optional<ReasonCode> known = reasonCodeFromString(code);
+    return known && has(*known);
 }
 
 QStringList Verdict::codes() const
 {
     QStringList out;
     for (const Reason &r : reasons)
-        out.append(r.code);
+        out.append(reasonCodeToString(r.code));
     return out;
 }
 

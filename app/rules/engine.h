@@ -64,7 +64,8 @@ struct Verdict
     QString policyVersion;             // the version that was in force
     QList<QString> watchlistHits;      // ids of the matching entries (officer only, never logged with names)
 
-    [[nodiscard]] bool has(QStringView code) const;
+    [[nodiscard]] bool has(ReasonCode code) const;
+    [[nodiscard]] bool has(QStringView code) const; // by wire string ("VISA_FREE"): scripts, tests
     [[nodiscard]] QStringList codes() const;
 };
 

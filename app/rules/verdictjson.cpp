@@ -16,7 +16,7 @@ QJsonObject verdictToJson(const Verdict &verdict)
     QJsonArray codes;
     QJsonArray sentences;
     for (const Reason &r : verdict.reasons) {
-        codes.append(r.code);
+        codes.append(reasonCodeToString(r.code));
         sentences.append(r.explanation);
     }
     const StayFigures &f = verdict.figures;

@@ -14,7 +14,7 @@ StoreBackend::Recorder eventRecorder(Sync::CrossingRecorder &recorder)
         d.officer = request.operatorId;
         d.policyVersion = c.policyVersion;
         for (const Reason &r : c.reasons)
-            d.reasons << r.code;
+            d.reasons << reasonCodeToString(r.code);
         d.verdict = c.verdict;
         switch (request.action) {
         case OfficerAction::RecordEntry:

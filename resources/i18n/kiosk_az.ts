@@ -480,6 +480,30 @@
         <source>Recorded with override</source>
         <translation>Qərar dəyişdirilərək qeydə alındı</translation>
     </message>
+    <message>
+        <source>The visa-free days are used up</source>
+        <translation>Vizasız qalma günləri bitib</translation>
+    </message>
+    <message>
+        <source>Visa fee waived for this nationality</source>
+        <translation>Bu vətəndaşlıq üçün viza rüsumu tutulmur</translation>
+    </message>
+    <message>
+        <source>Stay shortened to the passport&apos;s expiry date</source>
+        <translation>Qalma müddəti pasportun etibarlılıq müddətinin sonuna qədər qısaldılıb</translation>
+    </message>
+    <message>
+        <source>Holds a valid work permit</source>
+        <translation>Etibarlı iş icazəsi var</translation>
+    </message>
+    <message>
+        <source>Stateless person: treated as a foreign national</source>
+        <translation>Vətəndaşlığı olmayan şəxs: əcnəbilərə aid qaydalar tətbiq olunur</translation>
+    </message>
+    <message>
+        <source>Refugee: travels under the refugee regime</source>
+        <translation>Qaçqın: qaçqınlar üçün rejim tətbiq olunur</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleWindow</name>

@@ -480,6 +480,30 @@
         <source>Recorded with override</source>
         <translation>Recorded with override</translation>
     </message>
+    <message>
+        <source>The visa-free days are used up</source>
+        <translation>The visa-free days are used up</translation>
+    </message>
+    <message>
+        <source>Visa fee waived for this nationality</source>
+        <translation>Visa fee waived for this nationality</translation>
+    </message>
+    <message>
+        <source>Stay shortened to the passport&apos;s expiry date</source>
+        <translation>Stay shortened to the passport&apos;s expiry date</translation>
+    </message>
+    <message>
+        <source>Holds a valid work permit</source>
+        <translation>Holds a valid work permit</translation>
+    </message>
+    <message>
+        <source>Stateless person: treated as a foreign national</source>
+        <translation>Stateless person: treated as a foreign national</translation>
+    </message>
+    <message>
+        <source>Refugee: travels under the refugee regime</source>
+        <translation>Refugee: travels under the refugee regime</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleWindow</name>

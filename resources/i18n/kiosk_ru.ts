@@ -485,6 +485,30 @@
         <source>Recorded with override</source>
         <translation>Записано с изменением решения</translation>
     </message>
+    <message>
+        <source>The visa-free days are used up</source>
+        <translation>Дни безвизового пребывания исчерпаны</translation>
+    </message>
+    <message>
+        <source>Visa fee waived for this nationality</source>
+        <translation>Для этого гражданства визовый сбор не взимается</translation>
+    </message>
+    <message>
+        <source>Stay shortened to the passport&apos;s expiry date</source>
+        <translation>Срок пребывания ограничен датой окончания действия паспорта</translation>
+    </message>
+    <message>
+        <source>Holds a valid work permit</source>
+        <translation>Имеет действующее разрешение на работу</translation>
+    </message>
+    <message>
+        <source>Stateless person: treated as a foreign national</source>
+        <translation>Лицо без гражданства: применяются правила для иностранцев</translation>
+    </message>
+    <message>
+        <source>Refugee: travels under the refugee regime</source>
+        <translation>Беженец: применяется режим для беженцев</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::ConsoleWindow</name>

@@ -120,7 +120,7 @@ Judgement TestOnePolicySource::judgeInDeployment()
         return {{}, {}, QStringLiteral("NO_CASE")};
     QStringList reasons;
     for (const Reason &r : c->reasons)
-        reasons.append(r.code);
+        reasons.append(reasonCodeToString(r.code));
     return {verdictToString(c->verdict), reasons, {}};
 }
 

@@ -64,7 +64,7 @@ public:
         const Script s = scripts.value(c.document->documentNumber);
         c.verdict = s.verdict;
         for (const QString &code : s.codes)
-            c.reasons.append(Reason{code, s.verdict, code.toLower(), QStringLiteral("§0"), QStringLiteral("scripted")});
+            c.reasons.append(Reason{reasonCodeFromString(code).value(), s.verdict, QStringLiteral("§0"), QStringLiteral("scripted")});
         c.figures = s.figures;
         c.history = s.history;
         c.watchlistHits = s.hits;

@@ -20,7 +20,6 @@ public:
     [[nodiscard]] static Result<VdsTrustStore> load(const QString &folder);
 
     void addRoot(const Crypto::Certificate &c) { m_roots.append(c); }
-    void addIntermediate(const Crypto::Certificate &c) { m_intermediates.append(c); }
     void addSigner(const Crypto::Certificate &c) { m_signers.append(c); }
 
     // The signer certificate a seal header names (ICAO 9303-13 §2.2.1, BSI TR-03137 Table 1):

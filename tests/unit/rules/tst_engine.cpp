@@ -458,8 +458,8 @@ void TestEngine::scenarios()
     QCOMPARE(verdictToString(v.kind), QLatin1StringView(row.verdict));
     // Every reason cites a paragraph in its sentence.
     for (const Reason &r : v.reasons) {
-        QVERIFY2(!r.source.isEmpty() && r.explanation.contains(u'§'), qPrintable(r.code));
-        QVERIFY2(r.explanation.endsWith(u'.'), qPrintable(r.code));
+        QVERIFY2(!r.source.isEmpty() && r.explanation.contains(u'§'), qPrintable(reasonCodeToString(r.code)));
+        QVERIFY2(r.explanation.endsWith(u'.'), qPrintable(reasonCodeToString(r.code)));
     }
     const QString until = QString::fromLatin1(row.until);
     if (!until.isEmpty() || row.allowed == kNull) {

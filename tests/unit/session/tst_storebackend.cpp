@@ -118,12 +118,12 @@ void TestStoreBackend::demoDocumentsGetTheirVerdicts()
     QVERIFY2(c->evaluated, qPrintable(c->readErrors.join(u';')));
     QStringList codes;
     for (const Reason &r : c->reasons)
-        codes << r.code;
+        codes << reasonCodeToString(r.code);
     QVERIFY2(c->verdict == doc.expected,
              qPrintable(QStringLiteral("%1: got %2 (%3)").arg(doc.kind, verdictToString(c->verdict), codes.join(u','))));
     QVERIFY2(c->hasReason(doc.expectedReason), qPrintable(codes.join(u',')));
     for (const Reason &r : c->reasons)
-        QVERIFY2(!r.source.isEmpty(), qPrintable(r.code)); // every reason cites its paragraph
+        QVERIFY2(!r.source.isEmpty(), qPrintable(reasonCodeToString(r.code))); // every reason cites its paragraph
     QVERIFY(!c->policyVersion.isEmpty());
 }
 
