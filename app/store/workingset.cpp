@@ -111,22 +111,6 @@ Result<PruneReport> pruneWorkingSet(Database &db, const QDate &cutoff, bool dryR
     report.crossingsRemoved = *crossings;
     report.crossingsKept = *pulled - *crossings;
 
-    if (dryRun) {
-        auto events = scalar(db, QStringLiteral("SELECT count(*) FROM remote_events WHERE event_id IN "
-                                                "(SELECT event_id FROM temp.prune_crossings)"));
-        auto persons = scalar(db, QStringLiteral(
-                                      "SELECT count(*) FROM persons p WHERE p.id IN (SELECT person_id FROM temp.prune_crossings) "
-                                      "AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.person_id = p.id "
-                                      "  AND c.id NOT IN (SELECT id FROM temp.prune_crossings)) "
-                                      "AND NOT EXISTS (SELECT 1 FROM visas v WHERE v.person_id = p.id) "
-                                      "AND NOT EXISTS (SELECT 1 FROM permits m WHERE m.person_id = p.id)"));
-        if (!events || !persons)
-            return std::unexpected(!events ? events.error() : persons.error());
-        report.eventsRemoved = *events + *otherEvents;
-        report.personsRemoved = *persons;
-        return report; // the transaction rolls back
-    }
-
     auto events = changed(db, QStringLiteral("DELETE FROM remote_events WHERE event_id IN (SELECT event_id FROM temp.prune_crossings)"));
     auto rows = changed(db, QStringLiteral("DELETE FROM crossings WHERE id IN (SELECT id FROM temp.prune_crossings)"));
     auto other = changed(db, QStringLiteral("DELETE ") + kOldNonCrossingEvents, {day});
@@ -143,6 +127,9 @@ Result<PruneReport> pruneWorkingSet(Database &db, const QDate &cutoff, bool dryR
     report.personsRemoved = *persons;
     if (auto cleared = changed(db, QStringLiteral("DELETE FROM temp.prune_crossings")); !cleared)
         return std::unexpected(cleared.error());
+    // A dry run is the same prune, rolled back: its counts are the real prune's by construction.
+    if (dryRun)
+        return report; // the transaction rolls back on destruction
     if (auto c = tx.commit(); !c)
         return std::unexpected(c.error());
     return report;

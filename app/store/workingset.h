@@ -52,7 +52,8 @@ struct PruneReport
 // `lookBackDays` days (the check day included).
 [[nodiscard]] QDate workingSetCutoff(const QDate &today, int lookBackDays);
 
-// Prunes (or, with dryRun, only counts) in ONE transaction: all or nothing.
+// Prunes in ONE transaction: all or nothing. With dryRun the same prune runs and is rolled back,
+// so its report is exactly what a real prune would remove.
 // Errors: STORE_BAD_CUTOFF (invalid date), STORE_QUERY_FAILED, STORE_TRANSACTION_FAILED.
 [[nodiscard]] Result<PruneReport> pruneWorkingSet(Database &db, const QDate &cutoff, bool dryRun = false);
 
