@@ -348,7 +348,7 @@ void InfoScreen::renderTopic()
         m_topicTitle->clear();
         return;
     }
-    const InfoTopic topic = InfoText::topic(*m_topic, policyInForce(), InfoLanguages::locale(m_language));
+    const InfoTopic topic = InfoText::topic(*m_topic, m_session ? m_session->publicRegimes() : std::nullopt, InfoLanguages::locale(m_language));
     m_topicTitle->setText(topic.title);
     if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("topicScroll")))
         scroll->setAccessibleName(topic.title);
@@ -373,20 +373,12 @@ void InfoScreen::renderTopic()
     m_topicLayout->addStretch();
 }
 
-const Rules::PolicyVersion *InfoScreen::policyInForce() const
-{
-    // The session's policy is the one its verdicts use (the one policy source of
-    // app/session/kioskpolicy.h: a verified pull beats the configured file), so the regime
-    // lines and the verdict never disagree; the screen loads no policy of its own.
-    return m_session ? m_session->policyInForce() : nullptr;
-}
-
 void InfoScreen::onPolicyMayHaveChanged()
 {
     // Re-state what is on screen with the policy in force now; the traveller's page and
     // language stay as they are.
     if (m_result && m_session && m_session->currentCase())
-        m_result = infoResultFor(*m_session->currentCase(), policyInForce());
+        m_result = m_session->infoResult(*m_session->currentCase());
     renderResult();
     renderTopic();
 }
@@ -438,15 +430,8 @@ void InfoScreen::showTopic(InfoTopicId id)
 
 void InfoScreen::onCaseChanged(const Session::Case &c)
 {
-    // Ask about the traveller's current stay when the kiosk holds an open entry, else about a
-    // stay starting today; the session re-evaluates and signals again.
-    if (c.evaluated && m_session) {
-        const Direction wanted = infoDirectionFor(c);
-        if (wanted != c.direction) {
-            m_session->setDirection(wanted);
-            return;
-        }
-    }
+    // The session has checked the case in the direction the traveller's history asks for
+    // (their open stay, else a stay starting today) and works out what may be said.
     if (!c.document && (c.seal || c.boardingPass)) {
         // A visa seal or a boarding pass read before the passport: nothing to say yet, the
         // start page asks for the passport; the idle timeout clears the session's case.
@@ -456,7 +441,7 @@ void InfoScreen::onCaseChanged(const Session::Case &c)
         restartIdle();
         return;
     }
-    m_result = infoResultFor(c, policyInForce());
+    m_result = m_session->infoResult(c); // only the session signals a case
     m_topic.reset();
     if (c.document && !m_languageChosen)
         setLanguageInternal(m_languages.suggestedFor(c.document->nationality));

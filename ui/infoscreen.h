@@ -8,16 +8,14 @@
 //
 // Privacy (issue 8 §2): the screen runs on a session with Role::Info (read-only: no sign-in,
 // recording refused) and never calls an officer action. Any REFER or REFUSE, whatever the
-// cause, watchlist hits included, gives the same neutral page (ui/inforesult.h). After the idle
+// cause, watchlist hits included, gives the same neutral page (app/session/inforesult.h). After the idle
 // timeout (30 s, setting) or when the passport is removed, it returns to the start and clears
 // every personal field from its widgets and its memory, and the session's case too.
 //
 // Kiosk behaviour (issue 8 §3): full screen, frameless, on top; a traveller cannot close it;
 // staff leave with Ctrl+Alt+Shift+K and the staff PIN.
 #include "app/crypto/passwordhash.h"
-#include "app/rules/policy.h"
 #include "ui/infolanguage.h"
-#include "ui/inforesult.h"
 #include "ui/infotext.h"
 
 #include <QDeadlineTimer>
@@ -107,7 +105,6 @@ private:
     void setLanguageInternal(const QString &code);
     void restartIdle();
     void openStaffExit();
-    [[nodiscard]] const Rules::PolicyVersion *policyInForce() const;
     void onPolicyMayHaveChanged();
 
     Session::CheckpointSession *m_session;

@@ -92,26 +92,18 @@ QString InfoText::formatDate(const QDate &date, const QLocale &locale)
     return locale.toString(date, QStringLiteral("d MMMM yyyy"));
 }
 
-InfoTopic InfoText::topic(InfoTopicId id, const Rules::PolicyVersion *policy, const QLocale &locale)
+InfoTopic InfoText::topic(InfoTopicId id, const std::optional<Session::PublicRegimes> &regimes, const QLocale &locale)
 {
     InfoTopic t;
     t.id = id;
     t.title = topicTitle(id);
     switch (id) {
     case InfoTopicId::Visa: {
-        if (policy) {
+        if (regimes) {
             // Grouped by the number of days, as the policy lists them (§21: all 90 today).
-            QMap<int, QStringList> visaFree;
-            QStringList waivedAny;
-            QMap<int, QStringList> waivedUpTo;
-            for (auto it = policy->nationalities.begin(); it != policy->nationalities.end(); ++it) {
-                if (it->regime == Rules::Regime::VisaFree)
-                    visaFree[it->days].append(it.key());
-                else if (it->regime == Rules::Regime::FeeWaiver && it->feeWaiverMaxDays > 0)
-                    waivedUpTo[it->feeWaiverMaxDays].append(it.key());
-                else if (it->regime == Rules::Regime::FeeWaiver)
-                    waivedAny.append(it.key());
-            }
+            const QMap<int, QStringList> &visaFree = regimes->visaFree;
+            const QStringList &waivedAny = regimes->feeWaivedAnyLength;
+            const QMap<int, QStringList> &waivedUpTo = regimes->feeWaivedUpTo;
             for (auto it = visaFree.begin(); it != visaFree.end(); ++it)
                 t.statements.append({tr("Citizens of %1 may enter without a visa and stay for up to %n day(s).", nullptr, it.key())
                                          .arg(sortedCountryList(it.value(), locale)),
@@ -204,13 +196,13 @@ InfoTopic InfoText::topic(InfoTopicId id, const Rules::PolicyVersion *policy, co
     return t;
 }
 
-InfoResultText InfoText::result(const InfoResult &r, const QLocale &locale)
+InfoResultText InfoText::result(const Session::InfoResult &r, const QLocale &locale)
 {
     InfoResultText t;
     switch (r.outcome) {
-    case InfoOutcome::None:
+    case Session::InfoOutcome::None:
         return t;
-    case InfoOutcome::SeeOfficer:
+    case Session::InfoOutcome::SeeOfficer:
         // The same words for every cause (issue 8 §2): only the nationality's public regime
         // adds the visa lines.
         t.headline = tr("Please see a border officer.");
@@ -225,10 +217,10 @@ InfoResultText InfoText::result(const InfoResult &r, const QLocale &locale)
                 t.lines.append(tr("For your nationality the visa is issued without a fee (§21)."));
         }
         return t;
-    case InfoOutcome::MayStay:
+    case Session::InfoOutcome::MayStay:
         break;
     }
-    if (r.basis == StayBasis::Citizen) {
+    if (r.basis == Session::StayBasis::Citizen) {
         t.headline = tr("Welcome home.");
         t.lines.append(tr("Citizens of Azerbaijan enter, stay and leave freely (§225)."));
         return t;
@@ -242,23 +234,23 @@ InfoResultText InfoText::result(const InfoResult &r, const QLocale &locale)
             t.lines.append(tr("That is %n more day(s) after today.", nullptr, *r.daysRemaining));
     }
     switch (r.basis) {
-    case StayBasis::VisaFree:
+    case Session::StayBasis::VisaFree:
         t.lines.append(tr("With your passport you need no visa: up to %n day(s) from each entry (§21, §127).", nullptr,
                           r.visaFreeDays));
         break;
-    case StayBasis::Visa:
+    case Session::StayBasis::Visa:
         t.lines.append(tr("Your stay is the period on your visa (§19, §127)."));
         break;
-    case StayBasis::ResidencePermit:
+    case Session::StayBasis::ResidencePermit:
         t.lines.append(tr("Your residence permit covers the stay; with it you leave and return without a visa (§44)."));
         break;
-    case StayBasis::None:
-    case StayBasis::Citizen:
+    case Session::StayBasis::None:
+    case Session::StayBasis::Citizen:
         break;
     }
     if (r.limitedByPassport)
         t.lines.append(tr("This is the expiry date of your passport: a stay never goes beyond it."));
-    if (r.basis != StayBasis::ResidencePermit)
+    if (r.basis != Session::StayBasis::ResidencePermit)
         t.lines.append(tr("To stay longer, apply to the State Migration Service for a temporary residence permit "
                           "(§128–131)."));
     t.lines.append(tr("To work in Azerbaijan you need a work permit, unless you are exempt (§80, §86)."));

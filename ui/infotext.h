@@ -5,8 +5,7 @@
 // The content statements come from the source report (../shared/seed, cited as §N) and from
 // the policy in force; each statement carries its paragraphs, shown with it, so a traveller
 // (and a reviewer) can trace it (issue 8 §1, domain-rules §7).
-#include "app/rules/policy.h"
-#include "ui/inforesult.h"
+#include "app/session/inforesult.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -15,6 +14,11 @@
 #include <QStringList>
 
 namespace Kiosk::Ui {
+
+// The screen's words are about the session's values (app/session/inforesult.h).
+using Session::InfoOutcome;
+using Session::InfoResult;
+using Session::StayBasis;
 
 enum class InfoTopicId { Visa, Work, Residence, Help };
 
@@ -48,10 +52,11 @@ public:
     [[nodiscard]] static QList<InfoTopicId> topics();
     [[nodiscard]] static QString topicTitle(InfoTopicId id);
     [[nodiscard]] static QString topicObjectName(InfoTopicId id); // "topicVisa", ...
-    // The statements of a page; the visa-free and fee-waiver lists come from `policy`.
-    [[nodiscard]] static InfoTopic topic(InfoTopicId id, const Rules::PolicyVersion *policy, const QLocale &locale);
+    // The statements of a page; the visa-free and fee-waiver lists are the policy in force's
+    // (CheckpointSession::publicRegimes), none when there is no policy.
+    [[nodiscard]] static InfoTopic topic(InfoTopicId id, const std::optional<Session::PublicRegimes> &regimes, const QLocale &locale);
 
-    [[nodiscard]] static InfoResultText result(const InfoResult &r, const QLocale &locale);
+    [[nodiscard]] static InfoResultText result(const Session::InfoResult &r, const QLocale &locale);
     [[nodiscard]] static QString formatDate(const QDate &date, const QLocale &locale);
     // A country's name in the current language, for the countries the policy lists; the ICAO
     // code for any other.

@@ -368,6 +368,19 @@ Case CheckpointSession::previewMrz(const QString &text) const
 
 void CheckpointSession::evaluateCase(Case &c)
 {
+    evaluateInDirection(c);
+    // The information screen asks about the traveller's current stay when the kiosk holds an
+    // open entry, else about a stay starting today (infoDirectionFor). The history decides and
+    // reads the same in either direction, so one re-evaluation settles it.
+    if (m_config.role == Role::Info && c.evaluated && infoDirectionFor(c) != c.direction) {
+        c.direction = infoDirectionFor(c);
+        m_direction = c.direction;
+        evaluateInDirection(c);
+    }
+}
+
+void CheckpointSession::evaluateInDirection(Case &c)
+{
     c.evaluated = false;
     c.reasons.clear();
     c.history.clear();
@@ -506,6 +519,16 @@ void CheckpointSession::updateSyncStatus(const SyncStatus &status)
 const Rules::PolicyVersion *CheckpointSession::policyInForce() const
 {
     return m_backend ? m_backend->policyInForce(localToday()) : nullptr;
+}
+
+InfoResult CheckpointSession::infoResult(const Case &c) const
+{
+    return infoResultFor(c, policyInForce());
+}
+
+std::optional<PublicRegimes> CheckpointSession::publicRegimes() const
+{
+    return publicRegimesOf(policyInForce());
 }
 
 void CheckpointSession::refreshReferenceStatus()

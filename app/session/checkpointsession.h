@@ -8,6 +8,7 @@
 #include "app/core/error.h"
 #include "app/session/casebackend.h"
 #include "app/session/casemodel.h"
+#include "app/session/inforesult.h"
 #include "app/session/operatordirectory.h"
 
 #include <QImage>
@@ -140,6 +141,11 @@ public:
     // so what it says and what the check applies are one policy. nullptr: the backend holds
     // none. Valid until referenceStatusChanged.
     [[nodiscard]] const Rules::PolicyVersion *policyInForce() const;
+    // What the information screen tells the traveller of case `c`, by the policy in force.
+    [[nodiscard]] InfoResult infoResult(const Case &c) const;
+    // The policy in force's nationality lists, as the information screen's visa page states
+    // them; nullopt when the backend holds no policy.
+    [[nodiscard]] std::optional<PublicRegimes> publicRegimes() const;
 
 public Q_SLOTS:
     // Fed by the sync client's status signal (the composition root connects them).
@@ -173,7 +179,10 @@ private:
     Result<RecordOutcome> recordAction(const RecordRequest &request);
     Result<Operator> checkPin(const QString &operatorId, const QString &pin);
     Result<void> requireOfficer() const;
+    // Evaluates `c` in its direction; on the information screen in the direction the
+    // traveller's history asks for (infoDirectionFor).
     void evaluateCase(Case &c);
+    void evaluateInDirection(Case &c);
 
     SessionConfig m_config;
     const Clock &m_clock;

@@ -19,9 +19,6 @@ const QString kRoot = QStringLiteral(KIOSK_SOURCE_DIR);
 // does session work itself (issue 15 §1: the session is to compute an InfoResult and own the
 // policy and the PIN checks).
 const QSet<QString> kKnownWrongWay{
-    QStringLiteral("ui/inforesult.h -> app/rules"),
-    QStringLiteral("ui/infoscreen.h -> app/rules"),
-    QStringLiteral("ui/infotext.h -> app/rules"),
     QStringLiteral("ui/infoscreen.cpp -> app/crypto"),
     QStringLiteral("ui/infoscreen.h -> app/crypto"),
     QStringLiteral("ui/infostaffexit.cpp -> app/crypto"),

@@ -1,6 +1,8 @@
-#include "ui/inforesult.h"
+#include "app/session/inforesult.h"
 
-namespace Kiosk::Ui {
+#include "app/rules/policy.h"
+
+namespace Kiosk::Session {
 
 namespace {
 
@@ -26,7 +28,7 @@ void fillRegime(InfoResult &r, const CountryCode &nationality, const Rules::Poli
     }
 }
 
-StayBasis basisOf(const Session::Case &c)
+StayBasis basisOf(const Case &c)
 {
     if (containsReason(c.reasons, ReasonCode::Citizen))
         return StayBasis::Citizen;
@@ -41,7 +43,7 @@ StayBasis basisOf(const Session::Case &c)
 
 } // namespace
 
-InfoResult infoResultFor(const Session::Case &c, const Rules::PolicyVersion *policy)
+InfoResult infoResultFor(const Case &c, const Rules::PolicyVersion *policy)
 {
     InfoResult r;
     if (!c.document) {
@@ -68,7 +70,23 @@ InfoResult infoResultFor(const Session::Case &c, const Rules::PolicyVersion *pol
     return r;
 }
 
-Direction infoDirectionFor(const Session::Case &c)
+std::optional<PublicRegimes> publicRegimesOf(const Rules::PolicyVersion *policy)
+{
+    if (!policy)
+        return std::nullopt;
+    PublicRegimes r;
+    for (auto it = policy->nationalities.begin(); it != policy->nationalities.end(); ++it) {
+        if (it->regime == Rules::Regime::VisaFree)
+            r.visaFree[it->days].append(it.key());
+        else if (it->regime == Rules::Regime::FeeWaiver && it->feeWaiverMaxDays > 0)
+            r.feeWaivedUpTo[it->feeWaiverMaxDays].append(it.key());
+        else if (it->regime == Rules::Regime::FeeWaiver)
+            r.feeWaivedAnyLength.append(it.key());
+    }
+    return r;
+}
+
+Direction infoDirectionFor(const Case &c)
 {
     // Case::history is newest first, every checkpoint.
     if (!c.history.isEmpty() && c.history.constFirst().direction == Direction::Entry)
@@ -76,4 +94,4 @@ Direction infoDirectionFor(const Session::Case &c)
     return Direction::Entry;
 }
 
-} // namespace Kiosk::Ui
+} // namespace Kiosk::Session
