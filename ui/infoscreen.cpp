@@ -1,6 +1,5 @@
 #include "ui/infoscreen.h"
 
-#include "app/crypto/passwordhash.h"
 #include "app/session/checkpointsession.h"
 #include "ui/infostaffexit.h"
 
@@ -85,10 +84,6 @@ InfoScreen::InfoScreen(Session::CheckpointSession *session, InfoSettings setting
         m_languages = std::move(*languages);
     else
         qCCritical(lcInfo) << "language map:" << languages.error().code << languages.error().message;
-    // No staff PIN configured: nobody can leave the screen (every PIN is refused) until a
-    // deployment sets info/staff_pin_hash; never a built-in PIN. The demo passes its own.
-    if (m_settings.staffPinHash.isEmpty())
-        qCWarning(lcInfo) << "no info/staff_pin_hash configured: the staff exit is disabled";
 
     // A font that covers Azerbaijani (ə ğ ı ö ş ü ç) and Cyrillic: Noto Sans (fonts-noto-core),
     // DejaVu Sans (fonts-dejavu-core) as the fallback, both named in scripts/setup.
@@ -520,9 +515,10 @@ bool InfoScreen::eventFilter(QObject *watched, QEvent *event)
 
 void InfoScreen::openStaffExit()
 {
-    if (m_staffDialog || !m_staffExitBlocked.hasExpired())
+    // After wrong PINs the session's throttle holds entry back: no dialog to guess in.
+    if (m_staffDialog || !m_session || m_session->pinEntryDelayed())
         return;
-    auto *dialog = new InfoStaffExitDialog(m_settings.staffPinHash, m_settings.minimumPinIterations, std::max(minimumTouchPixels(), 64), this);
+    auto *dialog = new InfoStaffExitDialog(m_session, std::max(minimumTouchPixels(), 64), this);
     m_staffDialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {
@@ -530,10 +526,6 @@ void InfoScreen::openStaffExit()
         qCInfo(lcInfo) << "staff left the information screen";
         Q_EMIT staffExitGranted();
         close();
-    });
-    connect(dialog, &InfoStaffExitDialog::rejected, this, [this, dialog] {
-        if (dialog->failedOut())
-            m_staffExitBlocked.setRemainingTime(std::chrono::seconds(kStaffExitBlockSeconds));
     });
     dialog->open();
 }

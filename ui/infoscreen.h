@@ -14,11 +14,9 @@
 //
 // Kiosk behaviour (issue 8 §3): full screen, frameless, on top; a traveller cannot close it;
 // staff leave with Ctrl+Alt+Shift+K and the staff PIN.
-#include "app/crypto/passwordhash.h"
 #include "ui/infolanguage.h"
 #include "ui/infotext.h"
 
-#include <QDeadlineTimer>
 #include <QKeySequence>
 #include <QList>
 #include <QPointer>
@@ -47,10 +45,7 @@ struct InfoSettings
 {
     int idleSeconds = 30;            // issue 8 §2: back to the start after this long untouched
     bool kioskMode = true;           // full screen, frameless, cannot be closed
-    QString staffPinHash;            // PBKDF2 (app/crypto/passwordhash.h); empty: staff exit disabled
-    // The cheapest PIN hash accepted: the deployment floor; the demo and tests, which hash
-    // their PIN in-process, lower it explicitly.
-    int minimumPinIterations = Crypto::kMinimumPbkdf2Iterations;
+    // The staff PIN is the session's (SessionConfig::staffPinHash): it checks it, with its throttle.
     QKeySequence staffExitKeys{QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K)};
     // A deployment's settings come from kiosk.ini's [info] (sync/client/kioskconfig.h, read by
     // app/kiosk), never from another settings file.
@@ -143,8 +138,6 @@ private:
     QLabel *m_footer = nullptr;
 
     QPointer<InfoStaffExitDialog> m_staffDialog;
-    QDeadlineTimer m_staffExitBlocked; // after a dialog gave up on wrong PINs
-    static constexpr int kStaffExitBlockSeconds = 60;
     bool m_exitGranted = false;
 };
 

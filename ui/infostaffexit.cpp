@@ -1,6 +1,5 @@
 #include "ui/infostaffexit.h"
 
-#include "app/crypto/passwordhash.h"
 #include "ui/infotext.h"
 
 #include <QHBoxLayout>
@@ -11,10 +10,9 @@
 
 namespace Kiosk::Ui {
 
-InfoStaffExitDialog::InfoStaffExitDialog(QString pinHash, int minimumPinIterations, int minimumTouchPixels, QWidget *parent)
+InfoStaffExitDialog::InfoStaffExitDialog(Session::CheckpointSession *session, int minimumTouchPixels, QWidget *parent)
     : QDialog(parent)
-    , m_pinHash(std::move(pinHash))
-    , m_minimumPinIterations(minimumPinIterations)
+    , m_session(session)
     , m_prompt(new QLabel(InfoText::staffExitPrompt(), this))
     , m_pin(new QLineEdit(this))
     , m_error(new QLabel(this))
@@ -49,21 +47,35 @@ InfoStaffExitDialog::InfoStaffExitDialog(QString pinHash, int minimumPinIteratio
     layout->addLayout(buttons);
 
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_leave, &QPushButton::clicked, this, [this] { (void)tryPin(m_pin->text()); });
+    connect(m_leave, &QPushButton::clicked, this, [this] { tryPin(m_pin->text()); });
+    connect(m_session, &Session::CheckpointSession::pinChecked, this, &InfoStaffExitDialog::onPinChecked);
 }
 
-bool InfoStaffExitDialog::tryPin(const QString &pin)
+void InfoStaffExitDialog::tryPin(const QString &pin)
 {
-    const auto ok = Crypto::verifyPassword(pin, m_pinHash, m_minimumPinIterations);
     m_pin->clear();
-    if (ok && *ok) {
+    if (m_waiting)
+        return;
+    m_waiting = true;
+    m_leave->setEnabled(false);
+    m_session->requestStaffExit(pin);
+}
+
+void InfoStaffExitDialog::onPinChecked(Session::PinPurpose purpose, const QString &errorCode, const QString &)
+{
+    if (!m_waiting || purpose != Session::PinPurpose::StaffExit)
+        return;
+    m_waiting = false;
+    m_leave->setEnabled(true);
+    const bool right = errorCode.isEmpty();
+    Q_EMIT pinAnswered(right);
+    if (right) {
         accept();
-        return true;
+        return;
     }
     m_error->setText(InfoText::staffExitWrongPin());
-    if (++m_failures >= kMaxAttempts)
+    if (++m_failures >= kMaxAttempts || errorCode == QLatin1String("SIGNIN_DELAYED"))
         reject();
-    return false;
 }
 
 } // namespace Kiosk::Ui

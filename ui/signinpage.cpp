@@ -62,6 +62,7 @@ SignInPage::SignInPage(Session::CheckpointSession *session, Mode mode, QWidget *
         m_operator->setReadOnly(true);
     }
     connect(m_button, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_session, &Session::CheckpointSession::pinChecked, this, &SignInPage::onPinChecked);
     connect(m_pin, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_operator, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
 }
@@ -82,11 +83,29 @@ void SignInPage::reset()
 
 void SignInPage::submit()
 {
+    if (m_waiting)
+        return;
     const QString pin = m_pin->text();
     m_pin->clear(); // never keep the PIN in a widget longer than needed
-    Result<void> r = m_mode == Mode::SignIn ? m_session->signIn(m_operator->text(), pin) : m_session->unlock(pin);
-    if (!r) {
-        m_error->setText(r.error().message);
+    // The session checks the PIN off the GUI thread and answers with pinChecked().
+    m_waiting = true;
+    m_button->setEnabled(false);
+    m_error->clear();
+    if (m_mode == Mode::SignIn)
+        m_session->requestSignIn(m_operator->text(), pin);
+    else
+        m_session->requestUnlock(pin);
+}
+
+void SignInPage::onPinChecked(Session::PinPurpose purpose, const QString &errorCode, const QString &message)
+{
+    const Session::PinPurpose mine = m_mode == Mode::SignIn ? Session::PinPurpose::SignIn : Session::PinPurpose::Unlock;
+    if (!m_waiting || purpose != mine)
+        return;
+    m_waiting = false;
+    m_button->setEnabled(true);
+    if (!errorCode.isEmpty()) {
+        m_error->setText(message);
         m_pin->setFocus();
         return;
     }

@@ -1,14 +1,12 @@
 #pragma once
 // Operator sign-in (id + PIN) and the lock screen (the same operator's PIN), issue 7 §2.
+#include "app/session/checkpointsession.h"
+
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
 class QPushButton;
-
-namespace Kiosk::Session {
-class CheckpointSession;
-}
 
 namespace Kiosk::Ui {
 
@@ -23,6 +21,7 @@ public:
 
 private:
     void submit();
+    void onPinChecked(Kiosk::Session::PinPurpose purpose, const QString &errorCode, const QString &message);
 
     Session::CheckpointSession *m_session;
     Mode m_mode;
@@ -31,6 +30,7 @@ private:
     QLineEdit *m_pin;
     QLabel *m_error;
     QPushButton *m_button;
+    bool m_waiting = false; // a PIN of this page is being checked
 };
 
 } // namespace Kiosk::Ui

@@ -109,6 +109,9 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
     OperatorDirectory operators;
     if (auto added = operators.add(kOperatorId, QStringLiteral("Demo Officer"), kOperatorPin, options.kdfIterations); !added)
         return std::unexpected(added.error());
+    // The information screen's staff exit takes the demo operator's PIN.
+    cfg.staffPinHash = operators.find(kOperatorId)->pinHash;
+    cfg.minimumPinIterations = options.kdfIterations;
 
     auto backend = std::make_unique<StoreBackend>(*p.db, std::move(*policy),
                                                   StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},

@@ -154,6 +154,7 @@ Result<std::unique_ptr<KioskDeployment>> KioskDeployment::create(const Clock &cl
     cfg.checkpoint = config->checkpoint;
     cfg.idleLockMinutes = o.idleLockMinutes;
     cfg.cameraRemovedAfterFrames = cameraRemovedAfterFrames;
+    cfg.staffPinHash = config->info.staffPinHash; // empty: the information screen has no staff exit
     // A deployment verifies seals against its own signer store (resources/trust/vds layout).
     cfg.vdsTrustFolder = QFileInfo(config->databasePath).dir().filePath(QStringLiteral("trust/vds"));
     const int workingSetDays = policy->set.lookBackDays(); // before the set moves to the backend

@@ -12,7 +12,6 @@
 #include "app/core/terminationsignals.h"
 #include "app/kiosk/deployment.h"
 #include "app/kiosk/screenshots.h"
-#include "app/crypto/passwordhash.h"
 #include "app/demo/demoenvironment.h"
 #include "scanner/sources/simulatorsource.h"
 #include "ui/consolewindow.h"
@@ -76,8 +75,8 @@ QSize windowSizeFrom(const QString &text)
 }
 
 // The face for the role (see the contract at the top of this file).
-// `info`: kiosk.ini's [info] for a deployment (no staff_pin_hash: no staff exit at all);
-// nullptr for the demo, whose staff exit takes the demo operator's PIN.
+// `info`: kiosk.ini's [info] for a deployment (the staff PIN is the session's: SessionConfig);
+// nullptr for the demo.
 std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, const Sync::KioskConfig::Info *info)
 {
     if (role == Session::Role::Console)
@@ -85,12 +84,8 @@ std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::
 #ifdef KIOSK_HAVE_INFO_SCREEN
     Ui::InfoSettings settings;
     if (info) {
-        settings.staffPinHash = info->staffPinHash;
         settings.idleSeconds = info->idleSeconds;
         settings.kioskMode = info->kioskMode;
-    } else if (auto hash = Crypto::hashPassword(Session::DemoEnvironment::kOperatorPin, {Crypto::kTestPbkdf2Iterations, 16})) {
-        settings.staffPinHash = *hash; // the demo: its operator's PIN, hashed here, cheaply
-        settings.minimumPinIterations = Crypto::kTestPbkdf2Iterations;
     }
     return std::make_unique<Ui::InfoScreen>(session, settings);
 #else

@@ -32,8 +32,13 @@ CheckpointSession::CheckpointSession(SessionConfig config, const Clock &clock, O
     , m_clock(clock)
     , m_operators(std::move(operators))
     , m_backend(std::move(backend))
+    , m_pinThrottle(m_config.role == Role::Info ? kStaffPinAttempts : m_config.signInAttemptsBeforeDelay, m_config.signInDelaySeconds)
     , m_direction(m_config.laneDirection)
 {
+    qRegisterMetaType<Kiosk::Session::PinPurpose>();
+    m_pinPool.setMaxThreadCount(1);
+    if (m_config.role == Role::Info && m_config.staffPinHash.isEmpty())
+        qCWarning(lcSession) << "no info/staff_pin_hash configured: the staff exit is disabled";
     qRegisterMetaType<Kiosk::Session::Case>();
     qRegisterMetaType<Kiosk::Session::SyncStatus>();
     qRegisterMetaType<Kiosk::Session::ReferenceStatus>();
@@ -53,7 +58,10 @@ CheckpointSession::CheckpointSession(SessionConfig config, const Clock &clock, O
     refreshReferenceStatus();
 }
 
-CheckpointSession::~CheckpointSession() = default;
+CheckpointSession::~CheckpointSession()
+{
+    m_pinPool.waitForDone(); // a PIN check in flight posts to this session; let it finish first
+}
 
 QDateTime CheckpointSession::localNow() const
 {
@@ -67,46 +75,139 @@ QDate CheckpointSession::localToday() const
 
 // --- operator ---------------------------------------------------------------------------------
 
-Result<Operator> CheckpointSession::checkPin(const QString &operatorId, const QString &pin)
+Result<void> CheckpointSession::pinAdmitted(PinPurpose purpose) const
 {
-    // Sign-in and unlock share one failure counter: after N failures the next attempt waits,
-    // which makes guessing a 4-6 digit PIN slow even before the KDF's cost.
+    if (purpose == PinPurpose::SignIn && m_config.role != Role::Console)
+        return fail(QStringLiteral("ROLE_READ_ONLY"), tr("The information screen has no operator sign-in."));
+    if (purpose == PinPurpose::Unlock && !m_operator)
+        return fail(QStringLiteral("NOT_SIGNED_IN"), tr("Nobody is signed in."));
+    if (purpose == PinPurpose::StaffExit && m_config.role != Role::Info)
+        return fail(QStringLiteral("ROLE_NOT_INFO"), tr("Only the information screen has a staff exit."));
+    if (m_pinBusy)
+        return fail(QStringLiteral("PIN_CHECK_BUSY"), tr("The last PIN is still being checked."));
+    if (const std::optional<int> wait = m_pinThrottle.waitAt(m_clock.now()))
+        return fail(QStringLiteral("SIGNIN_DELAYED"), tr("Too many failed attempts. Try again in %n second(s).", nullptr, *wait));
+    return {};
+}
+
+CheckpointSession::PinCheck CheckpointSession::pinCheck(PinPurpose purpose, const QString &operatorId) const
+{
+    // Copies only: the check may run on another thread while this session goes on.
+    if (purpose == PinPurpose::StaffExit)
+        return [hash = m_config.staffPinHash, floor = m_config.minimumPinIterations](const QString &pin) -> Result<void> {
+            const auto ok = Crypto::verifyPassword(pin, hash, floor);
+            if (!ok || !*ok)
+                return fail(QStringLiteral("STAFF_PIN_WRONG"), QStringLiteral("wrong staff PIN"));
+            return {};
+        };
+    const QString id = purpose == PinPurpose::Unlock && m_operator ? m_operator->id : operatorId;
+    return [operators = m_operators, id](const QString &pin) -> Result<void> {
+        auto op = operators.authenticate(id, pin);
+        if (!op)
+            return std::unexpected(op.error());
+        return {};
+    };
+}
+
+Result<void> CheckpointSession::applyPinAnswer(PinPurpose purpose, const QString &operatorId, Result<void> answer)
+{
     const QDateTime now = m_clock.now();
-    if (m_signInDelayedUntil.isValid() && now < m_signInDelayedUntil)
-        return fail(QStringLiteral("SIGNIN_DELAYED"),
-                    tr("Too many failed attempts. Try again in %n second(s).", nullptr,
-                       static_cast<int>(now.secsTo(m_signInDelayedUntil))));
-    auto op = m_operators.authenticate(operatorId, pin);
-    if (!op) {
-        if (++m_failedSignIns >= m_config.signInAttemptsBeforeDelay) {
-            m_signInDelayedUntil = now.addSecs(m_config.signInDelaySeconds);
-            m_failedSignIns = 0;
-        }
-        qCInfo(lcSession) << "sign-in failed:" << op.error().code;
-        if (op.error().code == QLatin1String("SIGNIN_FAILED"))
-            return fail(op.error().code, tr("Unknown operator or wrong PIN."));
-        return op;
+    if (!answer) {
+        m_pinThrottle.recordFailure(now);
+        qCInfo(lcSession) << "PIN refused:" << answer.error().code;
+        if (answer.error().code == QLatin1String("SIGNIN_FAILED"))
+            return fail(answer.error().code, tr("Unknown operator or wrong PIN."));
+        if (answer.error().code == QLatin1String("STAFF_PIN_WRONG"))
+            return fail(answer.error().code, tr("Wrong PIN."));
+        return answer;
     }
-    m_failedSignIns = 0;
-    m_lastActivity = now;
-    return op;
+    m_pinThrottle.recordSuccess();
+    switch (purpose) {
+    case PinPurpose::SignIn: {
+        const std::optional<Operator> op = m_operators.find(operatorId.trimmed());
+        if (!op)
+            return fail(QStringLiteral("SIGNIN_FAILED"), tr("Unknown operator or wrong PIN."));
+        if (m_operator && m_operator->id != op->id)
+            clearCase(); // another officer takes over: start from an empty screen
+        m_operator = *op;
+        m_locked = false;
+        m_lastActivity = now;
+        qCInfo(lcSession) << "operator signed in:" << m_operator->id;
+        Q_EMIT operatorChanged();
+        Q_EMIT lockedChanged(false);
+        break;
+    }
+    case PinPurpose::Unlock:
+        m_lastActivity = now;
+        if (m_locked) {
+            m_locked = false;
+            Q_EMIT lockedChanged(false);
+        }
+        break;
+    case PinPurpose::StaffExit:
+        qCInfo(lcSession) << "staff PIN accepted";
+        break;
+    }
+    return {};
+}
+
+Result<void> CheckpointSession::checkPinHere(PinPurpose purpose, const QString &operatorId, const QString &pin)
+{
+    if (auto ok = pinAdmitted(purpose); !ok)
+        return ok;
+    return applyPinAnswer(purpose, operatorId, pinCheck(purpose, operatorId)(pin));
+}
+
+void CheckpointSession::requestPinCheck(PinPurpose purpose, const QString &operatorId, const QString &pin)
+{
+    if (auto ok = pinAdmitted(purpose); !ok) {
+        Q_EMIT pinChecked(purpose, ok.error().code, ok.error().message);
+        return;
+    }
+    if (purpose == PinPurpose::Unlock && !m_locked) {
+        Q_EMIT pinChecked(purpose, QString(), QString());
+        return;
+    }
+    // The KDF takes a good part of a second at the deployment cost: never on the GUI thread.
+    // The pool is this session's; its destructor waits for a check in flight, so the answer
+    // is never posted to a session that is gone.
+    m_pinBusy = true;
+    m_pinPool.start([this, purpose, operatorId, pin, check = pinCheck(purpose, operatorId)] {
+        Result<void> answer = check(pin);
+        QMetaObject::invokeMethod(
+            this,
+            [this, purpose, operatorId, answer = std::move(answer)] {
+                m_pinBusy = false;
+                const Result<void> r = applyPinAnswer(purpose, operatorId, answer);
+                Q_EMIT pinChecked(purpose, r ? QString() : r.error().code, r ? QString() : r.error().message);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 Result<void> CheckpointSession::signIn(const QString &operatorId, const QString &pin)
 {
-    if (m_config.role != Role::Console)
-        return fail(QStringLiteral("ROLE_READ_ONLY"), tr("The information screen has no operator sign-in."));
-    auto op = checkPin(operatorId, pin);
-    if (!op)
-        return std::unexpected(op.error());
-    if (m_operator && m_operator->id != op->id)
-        clearCase(); // another officer takes over: start from an empty screen
-    m_operator = *op;
-    m_locked = false;
-    qCInfo(lcSession) << "operator signed in:" << m_operator->id;
-    Q_EMIT operatorChanged();
-    Q_EMIT lockedChanged(false);
-    return {};
+    return checkPinHere(PinPurpose::SignIn, operatorId, pin);
+}
+
+void CheckpointSession::requestSignIn(const QString &operatorId, const QString &pin)
+{
+    requestPinCheck(PinPurpose::SignIn, operatorId, pin);
+}
+
+void CheckpointSession::requestUnlock(const QString &pin)
+{
+    requestPinCheck(PinPurpose::Unlock, QString(), pin);
+}
+
+void CheckpointSession::requestStaffExit(const QString &pin)
+{
+    requestPinCheck(PinPurpose::StaffExit, QString(), pin);
+}
+
+bool CheckpointSession::pinEntryDelayed() const
+{
+    return m_pinThrottle.waitAt(m_clock.now()).has_value();
 }
 
 void CheckpointSession::signOut()
@@ -123,16 +224,9 @@ void CheckpointSession::signOut()
 
 Result<void> CheckpointSession::unlock(const QString &pin)
 {
-    if (!m_operator)
-        return fail(QStringLiteral("NOT_SIGNED_IN"), tr("Nobody is signed in."));
-    if (!m_locked)
+    if (m_operator && !m_locked)
         return {};
-    auto op = checkPin(m_operator->id, pin);
-    if (!op)
-        return std::unexpected(op.error());
-    m_locked = false;
-    Q_EMIT lockedChanged(false);
-    return {};
+    return checkPinHere(PinPurpose::Unlock, QString(), pin);
 }
 
 void CheckpointSession::lock()

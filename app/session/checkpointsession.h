@@ -6,16 +6,20 @@
 // on the sync status. A plain QObject with signals: no widget code here.
 #include "app/core/clock.h"
 #include "app/core/error.h"
+#include "app/crypto/passwordhash.h"
 #include "app/session/casebackend.h"
 #include "app/session/casemodel.h"
 #include "app/session/inforesult.h"
 #include "app/session/operatordirectory.h"
+#include "app/session/pinthrottle.h"
 
 #include <QImage>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -40,6 +44,9 @@ namespace Kiosk::Session {
 // never needs an operator (issue 8 §2).
 enum class Role { Console, Info };
 
+// What a PIN is checked for; every one goes through the session's one throttle.
+enum class PinPurpose { SignIn, Unlock, StaffExit };
+
 [[nodiscard]] std::optional<Role> roleFromString(QStringView text); // "console" | "info"
 
 struct SessionConfig
@@ -50,8 +57,18 @@ struct SessionConfig
     QTimeZone zone = defaultCheckpointZone();
     Direction laneDirection = Direction::Entry; // arrivals lane by default; the officer can switch
     int idleLockMinutes = 5;
+    // The PIN throttle (pinthrottle.h): wrong PINs in a row before the next attempt waits, and
+    // how long. The information screen's staff exit allows kStaffPinAttempts instead: nobody
+    // watches an unattended screen.
     int signInAttemptsBeforeDelay = 5;
     int signInDelaySeconds = 60;
+    // The information screen's staff exit: the PIN's PBKDF2 hash (app/crypto/passwordhash.h;
+    // kiosk.ini's [info] staff_pin_hash). Empty: the exit is disabled, every PIN refused;
+    // never a built-in PIN.
+    QString staffPinHash;
+    // The cheapest staff PIN hash accepted: the deployment floor; the demo and tests, which
+    // hash their PIN in-process, lower it explicitly.
+    int minimumPinIterations = Crypto::kMinimumPbkdf2Iterations;
     bool correctMrz = true; // check-digit-guided correction for OCR and camera input
     QString vdsTrustFolder; // ICAO 9303-13 seal signers (resources/trust/vds layout); empty: none trusted
     // A camera's passport counts as taken away after an MRZ was read from it and then this many
@@ -83,6 +100,16 @@ public:
     [[nodiscard]] std::optional<Operator> currentOperator() const { return m_operator; }
     // The same operator's PIN unlocks; another operator must sign out the first.
     [[nodiscard]] Result<void> unlock(const QString &pin);
+    // The same checks for a face, off the GUI thread (the KDF takes a good part of a second):
+    // each answers once with pinChecked(). One check at a time (PIN_CHECK_BUSY otherwise).
+    void requestSignIn(const QString &operatorId, const QString &pin);
+    void requestUnlock(const QString &pin);
+    // The information screen's staff exit (Role::Info only: ROLE_NOT_INFO). Errors:
+    // STAFF_PIN_WRONG (also when no staff PIN is configured), SIGNIN_DELAYED.
+    void requestStaffExit(const QString &pin);
+    // The throttle holds PIN entry back now (too many wrong PINs): a face offers none.
+    [[nodiscard]] bool pinEntryDelayed() const;
+    static constexpr int kStaffPinAttempts = 3;
     void lock();
 
     // Any keypress or click on the face: restarts the idle period.
@@ -169,6 +196,9 @@ Q_SIGNALS:
     void documentRemoved(const QString &sourceDescription);
     // An input or action refused: code (stable) and a message for the officer.
     void problem(const QString &code, const QString &message);
+    // The answer to a requestSignIn/requestUnlock/requestStaffExit: errorCode empty when the PIN
+    // was right (and the session then signed in or unlocked).
+    void pinChecked(Kiosk::Session::PinPurpose purpose, const QString &errorCode, const QString &message);
 
 private:
     // A read reaches a case only on a console with its officer signed in (an information
@@ -177,7 +207,14 @@ private:
     // A new case for a read from `input`: numbered, dated, in the current direction.
     Case openCase(InputKind input, const QString &sourceDescription);
     Result<RecordOutcome> recordAction(const RecordRequest &request);
-    Result<Operator> checkPin(const QString &operatorId, const QString &pin);
+    // PIN checks: admitted (role, throttle, one at a time), the hash work (copies only, so it
+    // may run on m_pinPool), and the answer applied on the session's thread.
+    using PinCheck = std::function<Result<void>(const QString &pin)>;
+    [[nodiscard]] Result<void> pinAdmitted(PinPurpose purpose) const;
+    [[nodiscard]] PinCheck pinCheck(PinPurpose purpose, const QString &operatorId) const;
+    Result<void> applyPinAnswer(PinPurpose purpose, const QString &operatorId, Result<void> answer);
+    Result<void> checkPinHere(PinPurpose purpose, const QString &operatorId, const QString &pin);
+    void requestPinCheck(PinPurpose purpose, const QString &operatorId, const QString &pin);
     Result<void> requireOfficer() const;
     // Evaluates `c` in its direction; on the information screen in the direction the
     // traveller's history asks for (infoDirectionFor).
@@ -192,8 +229,8 @@ private:
     std::optional<Operator> m_operator;
     bool m_locked = false;
     QDateTime m_lastActivity;
-    int m_failedSignIns = 0;
-    QDateTime m_signInDelayedUntil;
+    PinThrottle m_pinThrottle;
+    bool m_pinBusy = false;
 
     Direction m_direction;
     std::optional<Case> m_case;
@@ -203,6 +240,7 @@ private:
     ReferenceStatus m_reference;
     QTimer m_idleTimer;
     std::unique_ptr<Vds::VdsTrustStore> m_vdsTrust;
+    QThreadPool m_pinPool; // PIN checks off the GUI thread, one at a time
     // Camera frames: recognised off the UI thread, dropped while busy (issue 6 §1).
     Ocr::MrzFrameReader *m_frameReader = nullptr;
     Barcode::BarcodeFrameReader *m_barcodeFrameReader = nullptr; // the same frames, for barcodes

@@ -105,6 +105,18 @@
         <source>camera (barcode)</source>
         <translation>kamera (ştrix-kod)</translation>
     </message>
+    <message>
+        <source>Only the information screen has a staff exit.</source>
+        <translation>Yalnız məlumat ekranında işçi çıxışı var.</translation>
+    </message>
+    <message>
+        <source>The last PIN is still being checked.</source>
+        <translation>Son PIN kod hələ yoxlanılır.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN kod yanlışdır.</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

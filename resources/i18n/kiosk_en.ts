@@ -105,6 +105,18 @@
         <source>camera (barcode)</source>
         <translation>camera (barcode)</translation>
     </message>
+    <message>
+        <source>Only the information screen has a staff exit.</source>
+        <translation>Only the information screen has a staff exit.</translation>
+    </message>
+    <message>
+        <source>The last PIN is still being checked.</source>
+        <translation>The last PIN is still being checked.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

@@ -107,6 +107,18 @@
         <source>camera (barcode)</source>
         <translation>камера (штрихкод)</translation>
     </message>
+    <message>
+        <source>Only the information screen has a staff exit.</source>
+        <translation>Выход для персонала есть только на информационном экране.</translation>
+    </message>
+    <message>
+        <source>The last PIN is still being checked.</source>
+        <translation>Предыдущий PIN-код ещё проверяется.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk::Ui::CaseView</name>

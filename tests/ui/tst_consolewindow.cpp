@@ -135,7 +135,7 @@ void TestConsoleWindow::signIn()
     QTest::keyClicks(id, DemoEnvironment::kOperatorId);
     QTest::keyClicks(pin, DemoEnvironment::kOperatorPin);
     QTest::keyClick(pin, Qt::Key_Return);
-    QVERIFY2(m_window->currentPageName() == QStringLiteral("casePage"),
+    QTRY_VERIFY2(m_window->currentPageName() == QStringLiteral("casePage"),
              qPrintable(QStringLiteral("id '%1', error '%2'").arg(id->text(), labelText(m_window.get(), "signInError"))));
 }
 
@@ -169,8 +169,8 @@ void TestConsoleWindow::signInThroughTheScreen()
     QTest::keyClicks(id, DemoEnvironment::kOperatorId);
     QTest::keyClicks(pin, QStringLiteral("0000"));
     QTest::keyClick(pin, Qt::Key_Return);
+    QTRY_VERIFY(!labelText(page, "signInError").isEmpty()); // the PIN is checked off the GUI thread
     QCOMPARE(m_window->currentPageName(), QStringLiteral("signInPage"));
-    QVERIFY(!labelText(page, "signInError").isEmpty());
     QVERIFY(pin->text().isEmpty()); // the PIN never stays in the widget
     id->clear();
     signIn();
@@ -321,7 +321,7 @@ void TestConsoleWindow::idleLockEngages()
     auto *pin = m_window->findChild<QWidget *>(QStringLiteral("lockPage"))->findChild<QLineEdit *>(QStringLiteral("pin"));
     QTest::keyClicks(pin, DemoEnvironment::kOperatorPin);
     QTest::keyClick(pin, Qt::Key_Return);
-    QCOMPARE(m_window->currentPageName(), QStringLiteral("casePage"));
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("casePage"));
 }
 
 void TestConsoleWindow::staleWatchlistShowsItsWarning()

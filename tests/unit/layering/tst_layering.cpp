@@ -15,15 +15,6 @@ namespace {
 
 const QString kRoot = QStringLiteral(KIOSK_SOURCE_DIR);
 
-// "file -> module it includes" edges that break the rule today: the information screen still
-// does session work itself (issue 15 §1: the session is to compute an InfoResult and own the
-// policy and the PIN checks).
-const QSet<QString> kKnownWrongWay{
-    QStringLiteral("ui/infoscreen.cpp -> app/crypto"),
-    QStringLiteral("ui/infoscreen.h -> app/crypto"),
-    QStringLiteral("ui/infostaffexit.cpp -> app/crypto"),
-};
-
 struct Table
 {
     QStringList modules;                 // folders, longest first (for prefix matching)
@@ -157,19 +148,8 @@ void TestLayering::noWrongWayInclude()
     const Table t = readTable();
     QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
     const QStringList edges = wrongWayEdges(t);
-    QStringList fresh, gone;
-    for (const QString &e : edges) {
-        if (!kKnownWrongWay.contains(e))
-            fresh << e;
-    }
-    for (const QString &e : kKnownWrongWay) {
-        if (!edges.contains(e))
-            gone << e;
-    }
-    qInfo("wrong-way include edges: %lld (all known, issue 15 §1)", static_cast<long long>(edges.size()));
-    QVERIFY2(fresh.isEmpty(), qPrintable(QStringLiteral("includes the README's module table does not allow:\n  ") + fresh.join(u"\n  ")));
-    QVERIFY2(gone.isEmpty(), qPrintable(QStringLiteral("known wrong-way edges that are gone (remove them from kKnownWrongWay):\n  ")
-                                        + gone.join(u"\n  ")));
+    qInfo("wrong-way include edges: %lld", static_cast<long long>(edges.size()));
+    QVERIFY2(edges.isEmpty(), qPrintable(QStringLiteral("includes the README's module table does not allow:\n  ") + edges.join(u"\n  ")));
 }
 
 // The check itself can fail: a table where the store may not include the core flags the

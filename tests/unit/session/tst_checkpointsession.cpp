@@ -1,5 +1,6 @@
 // The session's own logic: sign-in with a hashed PIN, the failure delay, the idle lock driven
 // by the injected clock, the role's read-only rule, and the preconditions of every action.
+#include "app/crypto/passwordhash.h"
 #include "app/session/checkpointsession.h"
 #include "scanner/sources/simulatorsource.h"
 #include "sessiontestbackend.h"
@@ -62,6 +63,9 @@ private slots:
     void ocrCorrectionIsShownNotHidden();
     void removalIsPassedOnAndTheConsoleKeepsItsCase();
     void noPolicyFromABackendWithoutOne();
+    void requestedSignInAnswersOnce();
+    void signInAndUnlockShareOneThrottle();
+    void staffExitPinOnlyOnTheInfoScreen();
 };
 
 void TestCheckpointSession::signInWithRightPin()
@@ -342,4 +346,95 @@ void TestCheckpointSession::noPolicyFromABackendWithoutOne()
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointSession)
+
+namespace {
+
+// The one answer to a request*(): (error code, empty when right).
+QString answerOf(QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(10000))
+        return QStringLiteral("<no answer>");
+    return spy.takeFirst().at(1).toString();
+}
+
+} // namespace
+
+// A face's sign-in is checked off the GUI thread: no answer before the event loop runs, one
+// answer after, and the session then signed in.
+void TestCheckpointSession::requestedSignInAnswersOnce()
+{
+    Fixture f;
+    QSignalSpy answered(f.session.get(), &CheckpointSession::pinChecked);
+    f.session->requestSignIn(QStringLiteral("OF-1001"), QStringLiteral("2468"));
+    QVERIFY(!f.session->isSignedIn());
+    // A second request while the first is checked is refused at once, not queued.
+    f.session->requestSignIn(QStringLiteral("OF-1002"), QStringLiteral("1357"));
+    QCOMPARE(answered.count(), 1);
+    QCOMPARE(answered.at(0).at(1).toString(), QStringLiteral("PIN_CHECK_BUSY"));
+    answered.clear();
+    QCOMPARE(answerOf(answered), QString());
+    QVERIFY(f.session->isSignedIn());
+    QCOMPARE(f.session->currentOperator()->id, QStringLiteral("OF-1001"));
+    QCOMPARE(answered.count(), 0);
+}
+
+// Wrong PINs through sign-in and through unlock count against one throttle.
+void TestCheckpointSession::signInAndUnlockShareOneThrottle()
+{
+    Fixture f;
+    QVERIFY(f.session->signIn(QStringLiteral("OF-1001"), QStringLiteral("2468")));
+    f.session->lock();
+    QSignalSpy answered(f.session.get(), &CheckpointSession::pinChecked);
+    const int attempts = f.session->config().signInAttemptsBeforeDelay;
+    for (int i = 0; i < attempts - 1; ++i) {
+        f.session->requestUnlock(QStringLiteral("0000"));
+        QCOMPARE(answerOf(answered), QStringLiteral("SIGNIN_FAILED"));
+    }
+    QVERIFY(!f.session->pinEntryDelayed());
+    QVERIFY(!f.session->unlock(QStringLiteral("1111"))); // the last one, the other way
+    QVERIFY(f.session->pinEntryDelayed());
+    f.session->requestUnlock(QStringLiteral("2468"));
+    QCOMPARE(answerOf(answered), QStringLiteral("SIGNIN_DELAYED"));
+    QVERIFY(f.session->isLocked());
+    f.clock.advanceSeconds(f.session->config().signInDelaySeconds);
+    f.session->requestUnlock(QStringLiteral("2468"));
+    QCOMPARE(answerOf(answered), QString());
+    QVERIFY(!f.session->isLocked());
+}
+
+// The staff exit's PIN: only an information screen has one, a configured hash is needed, and
+// its throttle holds entry back after kStaffPinAttempts wrong PINs.
+void TestCheckpointSession::staffExitPinOnlyOnTheInfoScreen()
+{
+    {
+        Fixture console;
+        QSignalSpy answered(console.session.get(), &CheckpointSession::pinChecked);
+        console.session->requestStaffExit(QStringLiteral("2468"));
+        QCOMPARE(answerOf(answered), QStringLiteral("ROLE_NOT_INFO"));
+    }
+    OperatorDirectory none;
+    SessionConfig cfg;
+    cfg.role = Role::Info;
+    cfg.staffPinHash = *Crypto::hashPassword(u"97531", {1000, 16});
+    cfg.minimumPinIterations = 1000;
+    FixedClock clock{QDateTime(QDate(2026, 11, 29), QTime(6, 0), QTimeZone::utc())};
+    CheckpointSession info(cfg, clock, none, std::make_unique<NoDataBackend>());
+    QSignalSpy answered(&info, &CheckpointSession::pinChecked);
+    info.requestStaffExit(QStringLiteral("97531"));
+    QCOMPARE(answerOf(answered), QString());
+    for (int i = 0; i < CheckpointSession::kStaffPinAttempts; ++i) {
+        info.requestStaffExit(QStringLiteral("11111"));
+        QCOMPARE(answerOf(answered), QStringLiteral("STAFF_PIN_WRONG"));
+    }
+    QVERIFY(info.pinEntryDelayed());
+    info.requestStaffExit(QStringLiteral("97531"));
+    QCOMPARE(answerOf(answered), QStringLiteral("SIGNIN_DELAYED"));
+
+    cfg.staffPinHash.clear(); // no staff PIN configured: no PIN opens the exit
+    CheckpointSession locked(cfg, clock, none, std::make_unique<NoDataBackend>());
+    QSignalSpy refused(&locked, &CheckpointSession::pinChecked);
+    locked.requestStaffExit(QString());
+    QCOMPARE(answerOf(refused), QStringLiteral("STAFF_PIN_WRONG"));
+}
+
 #include "tst_checkpointsession.moc"
