@@ -42,6 +42,11 @@ struct DemoEnvironment::Parts
     Sources::SimulatorSource *simulator = nullptr;
     SyncBridge *bridge = nullptr;
     Vds::VdsTrustStore sealTrust;
+
+    Result<void> openSeededStore(const SessionConfig &cfg, const DemoOptions &options);
+    Result<QByteArray> startSession(const SessionConfig &cfg, const DemoOptions &options, DemoEnvironment *owner);
+    Result<void> startEmbeddedCentral(const SessionConfig &cfg, const DemoOptions &options, const QByteArray &kioskPublicKey);
+    void startSimulator(const DemoOptions &options, DemoEnvironment *owner);
 };
 
 namespace {
@@ -55,6 +60,17 @@ Result<QString> extract(const QString &resource, const QString &dir)
         return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("cannot extract %1").arg(resource));
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     return target;
+}
+
+// The demo kiosk at the airport, in the role asked for.
+SessionConfig demoSessionConfig(const DemoOptions &options)
+{
+    SessionConfig cfg;
+    cfg.role = options.role;
+    cfg.kioskId = QStringLiteral("DEMO-GYD-01");
+    cfg.checkpoint = QStringLiteral("GYD");
+    cfg.idleLockMinutes = options.idleLockMinutes;
+    return cfg;
 }
 
 } // namespace
@@ -71,30 +87,26 @@ DemoEnvironment::~DemoEnvironment()
         d->sync->stop();
 }
 
-Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &clock, const DemoOptions &options, QObject *parent)
+// The kiosk database in the temporary folder, seeded with the demo's travellers.
+Result<void> DemoEnvironment::Parts::openSeededStore(const SessionConfig &cfg, const DemoOptions &options)
 {
-    std::unique_ptr<DemoEnvironment> env(new DemoEnvironment(parent));
-    Parts &p = *env->d;
-    p.clock = &clock;
-    if (!p.dir.isValid())
-        return fail(QStringLiteral("DEMO_TEMP_DIR"), QStringLiteral("cannot create a temporary folder"));
-    SessionConfig cfg;
-    cfg.role = options.role;
-    cfg.kioskId = QStringLiteral("DEMO-GYD-01");
-    cfg.checkpoint = QStringLiteral("GYD");
-    cfg.idleLockMinutes = options.idleLockMinutes;
-
-    auto db = Store::Database::open(p.dir.filePath(QStringLiteral("kiosk.db")));
-    if (!db)
-        return std::unexpected(db.error());
-    p.db.emplace(std::move(*db));
-    auto docs = seedDemoStore(*p.db, {.today = localDate(clock.now(), cfg.zone), .now = clock.now(), .checkpoint = cfg.checkpoint,
+    auto opened = Store::Database::open(dir.filePath(QStringLiteral("kiosk.db")));
+    if (!opened)
+        return std::unexpected(opened.error());
+    db.emplace(std::move(*opened));
+    auto seeded = seedDemoStore(*db, {.today = localDate(clock->now(), cfg.zone), .now = clock->now(), .checkpoint = cfg.checkpoint,
                                       .backgroundTravellers = options.backgroundTravellers, .randomSeed = 28},
-                              &p.sealTrust);
-    if (!docs)
-        return std::unexpected(docs.error());
-    p.docs = *docs;
+                                &sealTrust);
+    if (!seeded)
+        return std::unexpected(seeded.error());
+    docs = *seeded;
+    return {};
+}
 
+// The checkpoint session on the seeded store: the shipped policy, the demo operator and the
+// one-transaction recorder signing with a fresh key; that key's public half.
+Result<QByteArray> DemoEnvironment::Parts::startSession(const SessionConfig &cfg, const DemoOptions &options, DemoEnvironment *owner)
+{
     auto policy = demoPolicy();
     if (!policy)
         return std::unexpected(policy.error());
@@ -103,8 +115,8 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
     if (!key)
         return std::unexpected(key.error());
     const QByteArray publicKey = key->publicKey().raw();
-    p.signer.emplace(std::move(*key));
-    p.recorder.emplace(*p.db, *p.signer, cfg.kioskId, cfg.checkpoint);
+    signer.emplace(std::move(*key));
+    recorder.emplace(*db, *signer, cfg.kioskId, cfg.checkpoint);
 
     OperatorDirectory operators;
     if (auto added = operators.add(kOperatorId, QStringLiteral("Demo Officer"), kOperatorPin, options.kdfIterations); !added)
@@ -113,78 +125,106 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
     cfg.staffPinHash = operators.find(kOperatorId)->pinHash;
     cfg.minimumPinIterations = options.kdfIterations;
 
-    auto backend = std::make_unique<StoreBackend>(*p.db, std::move(*policy),
+    auto backend = std::make_unique<StoreBackend>(*db, std::move(*policy),
                                                   StoreBackend::Identity{cfg.kioskId, cfg.checkpoint, cfg.zone},
-                                                  eventRecorder(*p.recorder), clock.now());
-    p.session = new CheckpointSession(cfg, clock, std::move(operators), std::move(backend), env.get());
-    p.session->setVdsTrustStore(p.sealTrust);
+                                                  eventRecorder(*recorder), clock->now());
+    session = new CheckpointSession(cfg, *clock, std::move(operators), std::move(backend), owner);
+    session->setVdsTrustStore(sealTrust);
+    return publicKey;
+}
 
-    if (options.embeddedCentral) {
-        auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + p.dir.filePath(QStringLiteral("central.db")));
-        if (!cdb)
-            return std::unexpected(cdb.error());
-        p.centralDb.emplace(std::move(*cdb));
-        p.central.emplace(*p.centralDb);
-        if (auto added = p.central->addKiosk({cfg.kioskId, cfg.checkpoint, publicKey, false}); !added)
-            return std::unexpected(added.error());
-        p.api.emplace(*p.central, nullptr); // the demo's loopback central: --insecure-demo's rules
-        p.http = std::make_unique<Central::HttpAdapter>(*p.api);
-        auto cert = extract(QStringLiteral(":/kiosk/demo/tls/central.pem"), p.dir.path());
-        auto certKey = extract(QStringLiteral(":/kiosk/demo/tls/central.key.pem"), p.dir.path());
-        auto ca = extract(QStringLiteral(":/kiosk/demo/tls/demo-ca.pem"), p.dir.path());
-        if (!cert || !certKey || !ca)
-            return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("the demo TLS files are missing"));
-        p.tls.certificate = *cert;
-        p.tls.key = *certKey;
-        auto port = p.http->listen(QHostAddress::LocalHost, 0, p.tls);
-        if (!port)
-            return std::unexpected(port.error());
-        p.centralPort = *port;
-        p.centralUrl = QStringLiteral("https://127.0.0.1:%1").arg(*port);
-        Sync::SyncSettings settings;
-        settings.central = QUrl(p.centralUrl);
-        settings.caFile = *ca;
-        settings.ownKioskId = cfg.kioskId;
-        settings.checkpoint = cfg.checkpoint;
-        settings.interval = options.syncInterval;
-        settings.backoff.base = std::chrono::milliseconds(1000);
-        settings.backoff.max = std::chrono::milliseconds(10000);
-        auto sync = Sync::SyncClient::create(*p.db, settings, clock, systemScheduler());
-        if (!sync)
-            return std::unexpected(sync.error());
-        p.sync = std::move(*sync);
-        p.sync->start();
-        qCInfo(lcDemo) << "embedded border-central on" << p.centralUrl;
-    }
-    p.bridge = new SyncBridge(p.session, *p.db, p.sync.get(), clock, env.get());
+// border-central on loopback (SQLite, HTTPS with the demo certificate), the kiosk enrolled
+// there, and the sync client pushing to it.
+Result<void> DemoEnvironment::Parts::startEmbeddedCentral(const SessionConfig &cfg, const DemoOptions &options, const QByteArray &kioskPublicKey)
+{
+    auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("central.db")));
+    if (!cdb)
+        return std::unexpected(cdb.error());
+    centralDb.emplace(std::move(*cdb));
+    central.emplace(*centralDb);
+    if (auto added = central->addKiosk({cfg.kioskId, cfg.checkpoint, kioskPublicKey, false}); !added)
+        return std::unexpected(added.error());
+    api.emplace(*central, nullptr); // the demo's loopback central: --insecure-demo's rules
+    http = std::make_unique<Central::HttpAdapter>(*api);
+    auto cert = extract(QStringLiteral(":/kiosk/demo/tls/central.pem"), dir.path());
+    auto certKey = extract(QStringLiteral(":/kiosk/demo/tls/central.key.pem"), dir.path());
+    auto ca = extract(QStringLiteral(":/kiosk/demo/tls/demo-ca.pem"), dir.path());
+    if (!cert || !certKey || !ca)
+        return fail(QStringLiteral("DEMO_RESOURCE"), QStringLiteral("the demo TLS files are missing"));
+    tls.certificate = *cert;
+    tls.key = *certKey;
+    auto port = http->listen(QHostAddress::LocalHost, 0, tls);
+    if (!port)
+        return std::unexpected(port.error());
+    centralPort = *port;
+    centralUrl = QStringLiteral("https://127.0.0.1:%1").arg(*port);
+    Sync::SyncSettings settings;
+    settings.central = QUrl(centralUrl);
+    settings.caFile = *ca;
+    settings.ownKioskId = cfg.kioskId;
+    settings.checkpoint = cfg.checkpoint;
+    settings.interval = options.syncInterval;
+    settings.backoff.base = std::chrono::milliseconds(1000);
+    settings.backoff.max = std::chrono::milliseconds(10000);
+    auto client = Sync::SyncClient::create(*db, settings, *clock, systemScheduler());
+    if (!client)
+        return std::unexpected(client.error());
+    sync = std::move(*client);
+    sync->start();
+    qCInfo(lcDemo) << "embedded border-central on" << centralUrl;
+    return {};
+}
 
+// The simulator cycling through the sample documents, each submitted to the session.
+void DemoEnvironment::Parts::startSimulator(const DemoOptions &options, DemoEnvironment *owner)
+{
     Sources::SimulatorSettings sim;
     sim.intervalMs = options.simulatorIntervalMs;
     sim.loop = true;
-    p.simulator = new Sources::SimulatorSource(sim, env.get());
+    simulator = new Sources::SimulatorSource(sim, owner);
     QList<Sources::PlaylistEntry> playlist;
-    for (qsizetype i = 0; i < p.docs.size(); ++i)
-        playlist.append({Sources::PlaylistEntry::Kind::Mrz, p.docs[i].mrz, QStringLiteral("demo:%1").arg(i + 1)});
-    p.simulator->setPlaylist(playlist);
+    for (qsizetype i = 0; i < docs.size(); ++i)
+        playlist.append({Sources::PlaylistEntry::Kind::Mrz, docs[i].mrz, QStringLiteral("demo:%1").arg(i + 1)});
+    simulator->setPlaylist(playlist);
     // The lane direction follows the sample (an overstayer is read at departures), then the
     // document goes through the same path as any reader's.
-    connect(p.simulator, &Sources::DocumentSource::mrzTextRead, env.get(),
-            [self = env.get()](const QString &lines, const Sources::SourceInfo &info) {
-                const DemoDocument *sample = nullptr;
-                for (const DemoDocument &doc : self->d->docs)
-                    if (doc.mrz == lines)
-                        sample = &doc;
-                if (sample)
-                    self->d->session->setDirection(sample->direction);
-                (void)self->d->session->submitMrz(lines, InputKind::Simulator, info.description);
-                // The traveller's boarding pass, as a handheld scanner would type it.
-                if (sample && !sample->barcode.isEmpty())
-                    (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
-                                                          QStringLiteral("Barcode scanner (demo)"));
-            });
-    // A playlist's `removed` step: the passport taken off the reader (issue 8 §2).
-    connect(p.simulator, &Sources::DocumentSource::documentRemoved, p.session,
-            [session = p.session](const Sources::SourceInfo &info) { session->noteDocumentRemoved(info.description); });
+    QObject::connect(simulator, &Sources::DocumentSource::mrzTextRead, owner,
+                     [self = owner](const QString &lines, const Sources::SourceInfo &info) {
+                         const DemoDocument *sample = nullptr;
+                         for (const DemoDocument &doc : self->d->docs)
+                             if (doc.mrz == lines)
+                                 sample = &doc;
+                         if (sample)
+                             self->d->session->setDirection(sample->direction);
+                         (void)self->d->session->submitMrz(lines, InputKind::Simulator, info.description);
+                         // The traveller's boarding pass, as a handheld scanner would type it.
+                         if (sample && !sample->barcode.isEmpty())
+                             (void)self->d->session->submitBarcode(sample->barcode, InputKind::Barcode,
+                                                                   QStringLiteral("Barcode scanner (demo)"));
+                     });
+    // A playlist's `removed` step: the passport taken off the reader.
+    QObject::connect(simulator, &Sources::DocumentSource::documentRemoved, session,
+                     [s = session](const Sources::SourceInfo &info) { s->noteDocumentRemoved(info.description); });
+}
+
+Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &clock, const DemoOptions &options, QObject *parent)
+{
+    std::unique_ptr<DemoEnvironment> env(new DemoEnvironment(parent));
+    Parts &p = *env->d;
+    p.clock = &clock;
+    if (!p.dir.isValid())
+        return fail(QStringLiteral("DEMO_TEMP_DIR"), QStringLiteral("cannot create a temporary folder"));
+    const SessionConfig cfg = demoSessionConfig(options);
+    if (auto seeded = p.openSeededStore(cfg, options); !seeded)
+        return std::unexpected(seeded.error());
+    auto publicKey = p.startSession(cfg, options, env.get());
+    if (!publicKey)
+        return std::unexpected(publicKey.error());
+    if (options.embeddedCentral)
+        if (auto started = p.startEmbeddedCentral(cfg, options, *publicKey); !started)
+            return std::unexpected(started.error());
+    p.bridge = new SyncBridge(p.session, *p.db, p.sync.get(), clock, env.get());
+    p.startSimulator(options, env.get());
     return env;
 }
 

@@ -70,10 +70,197 @@ QString pick(QRandomGenerator &rng)
     return QStringLiteral("TUR");
 }
 
+#define DEMO_TRY(expr)                                                                                                 \
+    do {                                                                                                               \
+        if (auto r_ = (expr); !r_)                                                                                     \
+            return std::unexpected(r_.error());                                                                        \
+    } while (false)
+
+// A sample traveller: the passport's MRZ and the person it made in the store.
+struct Traveller
+{
+    QString mrz;
+    Store::PersonRepository::Recorded person;
+};
+
+// A watchlist entry on a person (names, birth date, nationality).
+WatchlistEntry personEntry(WatchlistKind kind, const QString &id, const QString &surname, const QString &givenNames,
+                           const QDate &birth, QStringView nationality, const QString &basis)
+{
+    WatchlistEntry e;
+    e.kind = kind;
+    e.id = id;
+    e.surname = surname;
+    e.givenNames = givenNames;
+    e.birthDate = birth;
+    e.nationality = CountryCode::fromString(nationality);
+    e.basis = basis;
+    return e;
+}
+
+// Writes the demo's world into the store; each sample returns the document the simulator plays.
 class Seeder
 {
 public:
-    Seeder(Store::Database &db, const DemoSeedOptions &o) : m_db(db), m_o(o) {}
+    Seeder(Store::Database &db, const DemoSeedOptions &o, Vds::VdsTrustStore *sealTrust)
+        : m_db(db), m_o(o), m_sealTrust(sealTrust), m_expiry(o.today.addYears(6)), m_here(o.checkpoint)
+    {
+    }
+
+    // 1. Visa-free (§21): Georgia, 90 days. An earlier trip through the land border.
+    Result<DemoDocument> visaFree()
+    {
+        auto t = traveller(QStringLiteral("GEO"), QStringLiteral("TAVADZE"), QStringLiteral("NINO"), QStringLiteral("13AB45678"),
+                           QDate(1991, 3, 14), u'F');
+        DEMO_TRY(t);
+        DEMO_TRY(crossing(t->person, Direction::Entry, 400, m_land));
+        DEMO_TRY(crossing(t->person, Direction::Exit, 371, m_here));
+        return DemoDocument{QStringLiteral("visa-free"), t->mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_FREE"), {}};
+    }
+
+    // 2. Visa national with a visa (§19, §127): Turkey, fee waived (§21) but a visa is needed.
+    Result<DemoDocument> visaNational()
+    {
+        auto t = traveller(QStringLiteral("TUR"), QStringLiteral("KORALMEN"), QStringLiteral("DENIZ EMRE"), QStringLiteral("U23456781"),
+                           QDate(1984, 11, 2), u'M');
+        DEMO_TRY(t);
+        DEMO_TRY(visa(t->person, 20, 70, 30, QStringLiteral("AZ-V-000123")));
+        DEMO_TRY(crossing(t->person, Direction::Entry, 200, m_here));
+        DEMO_TRY(crossing(t->person, Direction::Exit, 185, m_here));
+        return DemoDocument{QStringLiteral("visa"), t->mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}};
+    }
+
+    // 3. Overstayer (§147-148): Russia, visa-free 90 days, entered 120 days ago, now leaving.
+    Result<DemoDocument> overstayer()
+    {
+        auto t = traveller(QStringLiteral("RUS"), QStringLiteral("VELIKANOVA"), QStringLiteral("DARIA"), QStringLiteral("751234567"),
+                           QDate(1979, 6, 30), u'F');
+        DEMO_TRY(t);
+        DEMO_TRY(crossing(t->person, Direction::Entry, 119, m_land));
+        return DemoDocument{QStringLiteral("overstayer"), t->mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("OVERSTAY"), {}};
+    }
+
+    // 4. Entry ban (§51): China, on the CIS entry-ban list, with a visa.
+    Result<DemoDocument> entryBanned()
+    {
+        auto t = traveller(QStringLiteral("CHN"), QStringLiteral("LOMIRE"), QStringLiteral("TASU"), QStringLiteral("E98765432"),
+                           QDate(1975, 1, 20), u'M');
+        DEMO_TRY(t);
+        DEMO_TRY(visa(t->person, 5, 85, 30, QStringLiteral("AZ-V-000456")));
+        const WatchlistEntry ban = personEntry(
+            WatchlistKind::EntryBan, QStringLiteral("CIS-BAN-0001"), QStringLiteral("LOMIRE"), QStringLiteral("TASU"), QDate(1975, 1, 20), u"CHN",
+            QStringLiteral("CIS database of persons banned from entry (§51); deportation decision 2024 (§130)"));
+        DEMO_TRY(Store::WatchlistRepository(m_db).add(ban, m_o.now, QStringLiteral("demo-1")));
+        return DemoDocument{QStringLiteral("banned"), t->mrz, Direction::Entry, VerdictKind::Refuse, QStringLiteral("ENTRY_BAN"), {}};
+    }
+
+    // 5. Citizen with an exit restriction (§236): open criminal proceedings.
+    Result<DemoDocument> exitRestricted()
+    {
+        auto t = traveller(QStringLiteral("AZE"), QStringLiteral("NURIZADE"), QStringLiteral("KAMRAN"), QStringLiteral("C01234567"),
+                           QDate(1988, 8, 8), u'M');
+        DEMO_TRY(t);
+        DEMO_TRY(crossing(t->person, Direction::Entry, 60, m_here));
+        const WatchlistEntry r = personEntry(WatchlistKind::ExitRestriction, QStringLiteral("EXR-0042"), QStringLiteral("NURIZADE"),
+                                             QStringLiteral("KAMRAN"), QDate(1988, 8, 8), u"AZE", QStringLiteral("Open criminal proceedings (§236)"));
+        DEMO_TRY(Store::WatchlistRepository(m_db).add(r, m_o.now, QStringLiteral("demo-1"),
+                                                      {m_o.today.addDays(-30), m_o.today.addDays(300)}));
+        return DemoDocument{QStringLiteral("exit-restriction"), t->mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("EXIT_RESTRICTION"), {}};
+    }
+
+    // 6. A document reported stolen (§169-170): Ukraine (visa-free), the passport is on the list.
+    Result<DemoDocument> stolenDocument()
+    {
+        const QString mrz = passport(QStringLiteral("UKR"), QStringLiteral("SUTAREVA"), QStringLiteral("OLENA"), QStringLiteral("FK1234560"),
+                                     QDate(1995, 12, 1), u'F');
+        WatchlistEntry s;
+        s.kind = WatchlistKind::StolenDocument;
+        s.id = QStringLiteral("SLTD-0007");
+        s.issuingState = CountryCode::fromString(u"UKR");
+        s.documentNumber = QStringLiteral("FK1234560");
+        s.basis = QStringLiteral("Reported stolen (§169-170): retain the document");
+        DEMO_TRY(Store::WatchlistRepository(m_db).add(s, m_o.now, QStringLiteral("demo-1")));
+        return DemoDocument{QStringLiteral("stolen-document"), mrz, Direction::Entry, VerdictKind::Refer, QStringLiteral("DOCUMENT_REPORTED_STOLEN"), {}};
+    }
+
+    // 7. Great Britain: a visa national (§19) with a visa in the register, arriving from London:
+    // the boarding pass is scanned after the passport.
+    Result<DemoDocument> arrivingFromLondon()
+    {
+        auto t = traveller(QStringLiteral("GBR"), QStringLiteral("PENDARVIS"), QStringLiteral("ROWAN"), QStringLiteral("123456780"),
+                           QDate(1990, 5, 5), u'F');
+        DEMO_TRY(t);
+        DEMO_TRY(visa(t->person, 3, 60, 30, QStringLiteral("AZ-V-GBR")));
+        return DemoDocument{QStringLiteral("boarding-pass"), t->mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"),
+                            makeBcbp(QStringLiteral("PENDARVIS"), QStringLiteral("ROWAN"), QStringLiteral("KX4P2Q"), QStringLiteral("LHR"),
+                                     QStringLiteral("GYD"), QStringLiteral("J2"), 16, m_o.today, QStringLiteral("12A"))};
+    }
+
+    // 8. India: a visa national (§19) with no visa in the register: the visa is the seal on it
+    // (ICAO 9303-13), signed by the demo's throw-away authority, which goes to the seal trust
+    // store given. Only a verified seal gives the rules this visa.
+    Result<DemoDocument> visaSeal()
+    {
+        auto t = traveller(QStringLiteral("IND"), QStringLiteral("RAGUNATHI"), QStringLiteral("ASHA"), QStringLiteral("Z1234567"),
+                           QDate(1990, 5, 5), u'F');
+        DEMO_TRY(t);
+        auto seal = makeDemoVisaSeal({QStringLiteral("RAGUNATHI"), QStringLiteral("ASHA"), QStringLiteral("IND"), QDate(1990, 5, 5), u'F',
+                                      QStringLiteral("Z1234567"), QStringLiteral("AZ0004711"), m_o.today.addDays(-3), m_o.today.addDays(60), 30});
+        DEMO_TRY(seal);
+        if (m_sealTrust)
+            *m_sealTrust = seal->trust;
+        return DemoDocument{QStringLiteral("visa-seal"), t->mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), seal->payload};
+    }
+
+    // Background: travellers with a few trips each, for the history and the store's size.
+    Result<void> backgroundTravellers()
+    {
+        QRandomGenerator rng(m_o.randomSeed);
+        for (int i = 0; i < m_o.backgroundTravellers; ++i) {
+            const QString nat = pick(rng);
+            const QString mrz = makeTd3Mrz(nat, syntheticName(rng, 3), syntheticName(rng, 2),
+                                           QStringLiteral("X%1").arg(i, 8, 10, QLatin1Char('0')), nat,
+                                           QDate(1960, 1, 1).addDays(rng.bounded(15000)), i % 2 ? u'M' : u'F', m_expiry);
+            auto p = person(mrz);
+            DEMO_TRY(p);
+            int ago = 700 - rng.bounded(100);
+            const int trips = 1 + rng.bounded(3);
+            for (int t = 0; t < trips && ago > 40; ++t) {
+                const int stay = 3 + rng.bounded(20);
+                DEMO_TRY(crossing(*p, Direction::Entry, ago, rng.bounded(3) ? m_here : m_land));
+                DEMO_TRY(crossing(*p, Direction::Exit, ago - stay, rng.bounded(3) ? m_here : m_land));
+                ago -= stay + 30 + rng.bounded(150);
+            }
+        }
+        return {};
+    }
+
+    // The watchlist import is "now": fresh lists, so the demo is not WATCHLIST_STALE.
+    Result<void> freshWatchlistImport()
+    {
+        DEMO_TRY(m_db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, imported_at, row_count) "
+                                          "VALUES ('watchlist', 'demo seed', 'demo-1', ?, 3)"),
+                           {m_o.now.toUTC().toString(Qt::ISODate)}));
+        return {};
+    }
+
+private:
+    // A passport of the state whose national the holder is, valid six years from today.
+    QString passport(const QString &state, const QString &surname, const QString &givenNames, const QString &number, const QDate &birth,
+                     QChar sex) const
+    {
+        return makeTd3Mrz(state, surname, givenNames, number, state, birth, sex, m_expiry);
+    }
+
+    // The passport and its holder in the store.
+    Result<Traveller> traveller(const QString &state, const QString &surname, const QString &givenNames, const QString &number,
+                                const QDate &birth, QChar sex)
+    {
+        const QString mrz = passport(state, surname, givenNames, number, birth, sex);
+        auto p = person(mrz);
+        DEMO_TRY(p);
+        return Traveller{mrz, *p};
+    }
 
     // A person by their passport; returns the ids to hang crossings and visas on.
     Result<Store::PersonRepository::Recorded> person(const QString &mrz)
@@ -113,16 +300,13 @@ public:
         return {};
     }
 
-private:
     Store::Database &m_db;
     DemoSeedOptions m_o;
+    Vds::VdsTrustStore *m_sealTrust;
+    const QDate m_expiry;
+    const QString m_here;
+    const QString m_land = QStringLiteral("KRM"); // a land border checkpoint (synthetic code)
 };
-
-#define DEMO_TRY(expr)                                                                                                 \
-    do {                                                                                                               \
-        if (auto r_ = (expr); !r_)                                                                                     \
-            return std::unexpected(r_.error());                                                                        \
-    } while (false)
 
 } // namespace
 
@@ -168,147 +352,18 @@ Result<QList<DemoDocument>> seedDemoStore(Store::Database &db, const DemoSeedOpt
     Store::Transaction tx(db);
     if (!tx.isActive())
         return std::unexpected(tx.error());
-    Seeder seed(db, o);
+    Seeder seed(db, o, sealTrust);
+    // The sample documents, in the order the simulator plays them.
+    using Sample = Result<DemoDocument> (Seeder::*)();
     QList<DemoDocument> docs;
-    const QDate expiry = o.today.addYears(6);
-    const QString here = o.checkpoint;
-    const QString land = QStringLiteral("KRM"); // a land border checkpoint (synthetic code)
-
-    // 1. Visa-free (§21): Georgia, 90 days. An earlier trip through the land border.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("GEO"), QStringLiteral("TAVADZE"), QStringLiteral("NINO"),
-                                       QStringLiteral("13AB45678"), QStringLiteral("GEO"), QDate(1991, 3, 14), u'F', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DEMO_TRY(seed.crossing(*p, Direction::Entry, 400, land));
-        DEMO_TRY(seed.crossing(*p, Direction::Exit, 371, here));
-        docs.append({QStringLiteral("visa-free"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_FREE"), {}});
+    for (const Sample sample : {&Seeder::visaFree, &Seeder::visaNational, &Seeder::overstayer, &Seeder::entryBanned, &Seeder::exitRestricted,
+                                &Seeder::stolenDocument, &Seeder::arrivingFromLondon, &Seeder::visaSeal}) {
+        auto doc = (seed.*sample)();
+        DEMO_TRY(doc);
+        docs.append(*doc);
     }
-    // 2. Visa national with a visa (§19, §127): Turkey, fee waived (§21) but a visa is needed.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("TUR"), QStringLiteral("KORALMEN"), QStringLiteral("DENIZ EMRE"),
-                                       QStringLiteral("U23456781"), QStringLiteral("TUR"), QDate(1984, 11, 2), u'M', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DEMO_TRY(seed.visa(*p, 20, 70, 30, QStringLiteral("AZ-V-000123")));
-        DEMO_TRY(seed.crossing(*p, Direction::Entry, 200, here));
-        DEMO_TRY(seed.crossing(*p, Direction::Exit, 185, here));
-        docs.append({QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}});
-    }
-    // 3. Overstayer (§147-148): Russia, visa-free 90 days, entered 120 days ago, now leaving.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("RUS"), QStringLiteral("VELIKANOVA"), QStringLiteral("DARIA"),
-                                       QStringLiteral("751234567"), QStringLiteral("RUS"), QDate(1979, 6, 30), u'F', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DEMO_TRY(seed.crossing(*p, Direction::Entry, 119, land));
-        docs.append({QStringLiteral("overstayer"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("OVERSTAY"), {}});
-    }
-    // 4. Entry ban (§51): China, on the CIS entry-ban list, with a visa.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("CHN"), QStringLiteral("LOMIRE"), QStringLiteral("TASU"),
-                                       QStringLiteral("E98765432"), QStringLiteral("CHN"), QDate(1975, 1, 20), u'M', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DEMO_TRY(seed.visa(*p, 5, 85, 30, QStringLiteral("AZ-V-000456")));
-        WatchlistEntry ban;
-        ban.kind = WatchlistKind::EntryBan;
-        ban.id = QStringLiteral("CIS-BAN-0001");
-        ban.surname = QStringLiteral("LOMIRE");
-        ban.givenNames = QStringLiteral("TASU");
-        ban.birthDate = QDate(1975, 1, 20);
-        ban.nationality = CountryCode::fromString(u"CHN");
-        ban.basis = QStringLiteral("CIS database of persons banned from entry (§51); deportation decision 2024 (§130)");
-        DEMO_TRY(Store::WatchlistRepository(db).add(ban, o.now, QStringLiteral("demo-1")));
-        docs.append({QStringLiteral("banned"), mrz, Direction::Entry, VerdictKind::Refuse, QStringLiteral("ENTRY_BAN"), {}});
-    }
-    // 5. Citizen with an exit restriction (§236): open criminal proceedings.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("AZE"), QStringLiteral("NURIZADE"), QStringLiteral("KAMRAN"),
-                                       QStringLiteral("C01234567"), QStringLiteral("AZE"), QDate(1988, 8, 8), u'M', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DEMO_TRY(seed.crossing(*p, Direction::Entry, 60, here));
-        WatchlistEntry r;
-        r.kind = WatchlistKind::ExitRestriction;
-        r.id = QStringLiteral("EXR-0042");
-        r.surname = QStringLiteral("NURIZADE");
-        r.givenNames = QStringLiteral("KAMRAN");
-        r.birthDate = QDate(1988, 8, 8);
-        r.nationality = CountryCode::fromString(u"AZE");
-        r.basis = QStringLiteral("Open criminal proceedings (§236)");
-        DEMO_TRY(Store::WatchlistRepository(db).add(r, o.now, QStringLiteral("demo-1"),
-                                                    {o.today.addDays(-30), o.today.addDays(300)}));
-        docs.append({QStringLiteral("exit-restriction"), mrz, Direction::Exit, VerdictKind::Refer, QStringLiteral("EXIT_RESTRICTION"), {}});
-    }
-    // 6. A document reported stolen (§169-170): Ukraine (visa-free), the passport is on the list.
-    {
-        const QString mrz = makeTd3Mrz(QStringLiteral("UKR"), QStringLiteral("SUTAREVA"), QStringLiteral("OLENA"),
-                                       QStringLiteral("FK1234560"), QStringLiteral("UKR"), QDate(1995, 12, 1), u'F', expiry);
-        WatchlistEntry s;
-        s.kind = WatchlistKind::StolenDocument;
-        s.id = QStringLiteral("SLTD-0007");
-        s.issuingState = CountryCode::fromString(u"UKR");
-        s.documentNumber = QStringLiteral("FK1234560");
-        s.basis = QStringLiteral("Reported stolen (§169-170): retain the document");
-        DEMO_TRY(Store::WatchlistRepository(db).add(s, o.now, QStringLiteral("demo-1")));
-        docs.append({QStringLiteral("stolen-document"), mrz, Direction::Entry, VerdictKind::Refer, QStringLiteral("DOCUMENT_REPORTED_STOLEN"), {}});
-    }
-    // 7. Great Britain and India: visa nationals (§19) with visas in the register.
-    for (const auto &[state, surname, given, number] :
-         {std::tuple{"GBR", "PENDARVIS", "ROWAN", "123456780"}, std::tuple{"IND", "RAGUNATHI", "ASHA", "Z1234567<"}}) {
-        const QString mrz = makeTd3Mrz(QLatin1String(state), QLatin1String(surname), QLatin1String(given),
-                                       QString::fromLatin1(number).remove(u'<'), QLatin1String(state), QDate(1990, 5, 5), u'F', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        DemoDocument doc{QStringLiteral("visa"), mrz, Direction::Entry, VerdictKind::Admit, QStringLiteral("VISA_VALID"), {}};
-        if (QLatin1String(state) == QLatin1String("IND")) {
-            // No visa in the register: the visa is the seal on it (ICAO 9303-13), signed by the
-            // demo's throw-away authority. Only a verified seal gives the rules this visa.
-            auto seal = makeDemoVisaSeal({QLatin1String(surname), QLatin1String(given), QLatin1String(state), QDate(1990, 5, 5), u'F',
-                                          QString::fromLatin1(number).remove(u'<'), QStringLiteral("AZ0004711"),
-                                          o.today.addDays(-3), o.today.addDays(60), 30});
-            DEMO_TRY(seal);
-            if (sealTrust)
-                *sealTrust = seal->trust;
-            doc.kind = QStringLiteral("visa-seal");
-            doc.barcode = seal->payload;
-            docs.append(doc);
-            continue;
-        }
-        DEMO_TRY(seed.visa(*p, 3, 60, 30, QStringLiteral("AZ-V-%1").arg(QLatin1String(state))));
-        if (QLatin1String(state) == QLatin1String("GBR")) {
-            // Arriving from London: the boarding pass is scanned after the passport.
-            doc.kind = QStringLiteral("boarding-pass");
-            doc.barcode = makeBcbp(QLatin1String(surname), QLatin1String(given), QStringLiteral("KX4P2Q"), QStringLiteral("LHR"),
-                                   QStringLiteral("GYD"), QStringLiteral("J2"), 16, o.today, QStringLiteral("12A"));
-        }
-        docs.append(doc);
-    }
-
-    // Background: travellers with a few trips each, for the history and the store's size.
-    QRandomGenerator rng(o.randomSeed);
-    for (int i = 0; i < o.backgroundTravellers; ++i) {
-        const QString nat = pick(rng);
-        const QString mrz = makeTd3Mrz(nat, syntheticName(rng, 3), syntheticName(rng, 2),
-                                       QStringLiteral("X%1").arg(i, 8, 10, QLatin1Char('0')), nat,
-                                       QDate(1960, 1, 1).addDays(rng.bounded(15000)), i % 2 ? u'M' : u'F', expiry);
-        auto p = seed.person(mrz);
-        DEMO_TRY(p);
-        int ago = 700 - rng.bounded(100);
-        const int trips = 1 + rng.bounded(3);
-        for (int t = 0; t < trips && ago > 40; ++t) {
-            const int stay = 3 + rng.bounded(20);
-            DEMO_TRY(seed.crossing(*p, Direction::Entry, ago, rng.bounded(3) ? here : land));
-            DEMO_TRY(seed.crossing(*p, Direction::Exit, ago - stay, rng.bounded(3) ? here : land));
-            ago -= stay + 30 + rng.bounded(150);
-        }
-    }
-
-    // The watchlist import is "now": fresh lists, so the demo is not WATCHLIST_STALE.
-    DEMO_TRY(db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, imported_at, row_count) "
-                                    "VALUES ('watchlist', 'demo seed', 'demo-1', ?, 3)"),
-                     {o.now.toUTC().toString(Qt::ISODate)}));
+    DEMO_TRY(seed.backgroundTravellers());
+    DEMO_TRY(seed.freshWatchlistImport());
     DEMO_TRY(tx.commit());
     return docs;
 }

@@ -94,6 +94,152 @@ std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::
 #endif
 }
 
+// border-kiosk's command line.
+struct KioskCommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption demo{QStringLiteral("demo"),
+                                  QStringLiteral("Run the demo: seeded temporary store, simulator, embedded central on loopback.")};
+    const QCommandLineOption role{QStringLiteral("role"), QStringLiteral("Face to show: console (default) or info."),
+                                  QStringLiteral("console|info"), QStringLiteral("console")};
+    const QCommandLineOption interval{QStringLiteral("interval"), QStringLiteral("Demo: seconds between simulated documents (0: F9 plays the next)."),
+                                      QStringLiteral("seconds"), QStringLiteral("8")};
+    const QCommandLineOption screenshots{QStringLiteral("screenshots"),
+                                         QStringLiteral("Demo: render the console for the ADMIT, REFER and REFUSE samples into DIR and exit."),
+                                         QStringLiteral("DIR")};
+    const QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800")};
+    const QCommandLineOption config{QStringLiteral("config"), QStringLiteral("A deployed kiosk's settings (kiosk.ini; default: $KIOSK_CONFIG or ~/.config/border-kiosk/kiosk.ini)."),
+                                    QStringLiteral("FILE")};
+    const QCommandLineOption operators{QStringLiteral("operators"), QStringLiteral("Operators file (default: operators.json beside kiosk.ini)."),
+                                       QStringLiteral("FILE")};
+    const QCommandLineOption policy{QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: [kiosk] policy in kiosk.ini). A newer verified pulled version still wins."),
+                                    QStringLiteral("FILE")};
+    const QCommandLineOption language{QStringLiteral("language"),
+                                      QStringLiteral("The officer console's language: az, ru or en (default: [console] language in kiosk.ini, else en)."),
+                                      QStringLiteral("az|ru|en")};
+
+    KioskCommandLine()
+    {
+        parser.setApplicationDescription(QStringLiteral("Border-crossing kiosk: officer console and information screen."));
+        parser.addHelpOption();
+        parser.addOptions({demo, role, interval, screenshots, size, config, operators, policy, language});
+    }
+};
+
+// The face and window asked for, once checked.
+struct FaceChoice
+{
+    Session::Role role = Session::Role::Console;
+    QSize windowSize;
+};
+
+// The --role, --language and --size given, checked; nullopt when one is wrong (said on stderr).
+std::optional<FaceChoice> chooseFace(const KioskCommandLine &cli)
+{
+    const QCommandLineParser &parser = cli.parser;
+    const auto chosenRole = Session::roleFromString(parser.value(cli.role));
+    if (!chosenRole) {
+        fail(QStringLiteral("--role must be console or info, not '%1'").arg(parser.value(cli.role)));
+        return std::nullopt;
+    }
+    if (parser.isSet(cli.language) && !QStringList{QStringLiteral("az"), QStringLiteral("ru"), QStringLiteral("en")}.contains(parser.value(cli.language))) {
+        fail(QStringLiteral("--language must be az, ru or en, not '%1'").arg(parser.value(cli.language)));
+        return std::nullopt;
+    }
+    const QSize windowSize = windowSizeFrom(parser.value(cli.size));
+    if (!windowSize.isValid()) {
+        fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(cli.size)));
+        return std::nullopt;
+    }
+    return FaceChoice{*chosenRole, windowSize};
+}
+
+// The console speaks the officer's language (every string of both faces is translated in
+// az, ru and en); the information screen chooses its own, per traveller.
+bool useConsoleLanguage(Ui::KioskTranslator &translator, Session::Role role, const QString &code)
+{
+    if (role != Session::Role::Console || code.isEmpty() || code == u"en")
+        return true;
+    if (code != u"az" && code != u"ru") {
+        fail(QStringLiteral("the console language must be az, ru or en, not '%1'").arg(code));
+        return false;
+    }
+    if (auto installed = translator.install(code); !installed) {
+        fail(QStringLiteral("%1 (%2)").arg(installed.error().message, installed.error().code));
+        return false;
+    }
+    return true;
+}
+
+// A deployed kiosk: kiosk.ini, the operators file, the signed policy.
+int runDeployed(const Clock &clock, const KioskCommandLine &cli, const FaceChoice &choice, Ui::KioskTranslator &translator)
+{
+    const QCommandLineParser &parser = cli.parser;
+    DeploymentOptions d;
+    d.configPath = parser.value(cli.config);
+    d.operatorsPath = parser.value(cli.operators);
+    d.policyPath = parser.value(cli.policy);
+    d.role = choice.role;
+    auto deployment = KioskDeployment::create(clock, d);
+    if (!deployment) {
+        fail(QStringLiteral("cannot start: %1 (%2)").arg(deployment.error().message, deployment.error().code));
+        return 1;
+    }
+    if (!useConsoleLanguage(translator, choice.role, parser.isSet(cli.language) ? parser.value(cli.language) : (*deployment)->consoleLanguage()))
+        return 2;
+    std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), choice.role, &(*deployment)->config().info);
+    if (!face)
+        return 2;
+    face->resize(choice.windowSize);
+    face->show();
+    return QApplication::exec();
+}
+
+// The demo's console: its sign-in in the title, and F9 to play the next sample document by hand.
+void addDemoControls(Ui::ConsoleWindow *console, Session::DemoEnvironment *env)
+{
+    console->setWindowTitle(console->windowTitle()
+                            + QCoreApplication::translate("border-kiosk", " — DEMO (sign in as %1, PIN %2)")
+                                                      .arg(Session::DemoEnvironment::kOperatorId, Session::DemoEnvironment::kOperatorPin));
+    auto *next = new QAction(console);
+    next->setShortcut(QKeySequence(Qt::Key_F9));
+    QObject::connect(next, &QAction::triggered, env, [env] { env->playNext(); });
+    console->addAction(next);
+}
+
+// The demo: its own session, no configuration; with --screenshots, the renders only.
+int runDemo(const Clock &clock, const KioskCommandLine &cli, const FaceChoice &choice, Ui::KioskTranslator &translator)
+{
+    const QCommandLineParser &parser = cli.parser;
+    Session::DemoOptions options;
+    options.role = choice.role;
+    bool ok = false;
+    const int seconds = parser.value(cli.interval).toInt(&ok);
+    options.simulatorIntervalMs = ok && seconds > 0 ? seconds * 1000 : 0;
+    if (parser.isSet(cli.screenshots))
+        options.simulatorIntervalMs = 0;
+    auto env = Session::DemoEnvironment::create(clock, options);
+    if (!env) {
+        fail(QStringLiteral("the demo could not start: %1 (%2)").arg(env.error().message, env.error().code));
+        return 1;
+    }
+    if (parser.isSet(cli.screenshots))
+        return renderScreenshots(**env, parser.value(cli.screenshots), choice.windowSize);
+
+    if (!useConsoleLanguage(translator, choice.role, parser.value(cli.language)))
+        return 2;
+    std::unique_ptr<QWidget> face = makeFace((*env)->session(), choice.role, nullptr);
+    if (!face)
+        return 2;
+    if (auto *console = qobject_cast<Ui::ConsoleWindow *>(face.get()))
+        addDemoControls(console, env->get());
+    face->resize(choice.windowSize);
+    face->show();
+    (*env)->simulator()->start();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -111,119 +257,14 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("border-kiosk"));
     QApplication::setOrganizationName(QStringLiteral("border-kiosk"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Border-crossing kiosk: officer console and information screen."));
-    parser.addHelpOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Run the demo: seeded temporary store, simulator, embedded central on loopback."));
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Face to show: console (default) or info."),
-                                  QStringLiteral("console|info"), QStringLiteral("console"));
-    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Demo: seconds between simulated documents (0: F9 plays the next)."),
-                                      QStringLiteral("seconds"), QStringLiteral("8"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Demo: render the console for the ADMIT, REFER and REFUSE samples into DIR and exit."),
-                                         QStringLiteral("DIR"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."),
-                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A deployed kiosk's settings (kiosk.ini; default: $KIOSK_CONFIG or ~/.config/border-kiosk/kiosk.ini)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption operators(QStringLiteral("operators"), QStringLiteral("Operators file (default: operators.json beside kiosk.ini)."),
-                                       QStringLiteral("FILE"));
-    const QCommandLineOption policy(QStringLiteral("policy"), QStringLiteral("Signed policy file (FILE.sig beside it; default: [kiosk] policy in kiosk.ini). A newer verified pulled version still wins."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption language(QStringLiteral("language"),
-                                      QStringLiteral("The officer console's language: az, ru or en (default: [console] language in kiosk.ini, else en)."),
-                                      QStringLiteral("az|ru|en"));
-    parser.addOptions({demo, role, interval, screenshots, size, config, operators, policy, language});
-    parser.process(app);
-
-    const auto chosenRole = Session::roleFromString(parser.value(role));
-    if (!chosenRole) {
-        fail(QStringLiteral("--role must be console or info, not '%1'").arg(parser.value(role)));
+    KioskCommandLine cli;
+    cli.parser.process(app);
+    const std::optional<FaceChoice> choice = chooseFace(cli);
+    if (!choice)
         return 2;
-    }
-    if (parser.isSet(language) && !QStringList{QStringLiteral("az"), QStringLiteral("ru"), QStringLiteral("en")}.contains(parser.value(language))) {
-        fail(QStringLiteral("--language must be az, ru or en, not '%1'").arg(parser.value(language)));
-        return 2;
-    }
-    const QSize windowSize = windowSizeFrom(parser.value(size));
-    if (!windowSize.isValid()) {
-        fail(QStringLiteral("--size must be WIDTHxHEIGHT, at least 640x480, not '%1'").arg(parser.value(size)));
-        return 2;
-    }
-    // The console speaks the officer's language (every string of both faces is translated in
-    // az, ru and en); the information screen chooses its own, per traveller.
     Ui::KioskTranslator consoleTranslator;
-    const auto useConsoleLanguage = [&](const QString &code) {
-        if (*chosenRole != Session::Role::Console || code.isEmpty() || code == u"en")
-            return true;
-        if (code != u"az" && code != u"ru") {
-            fail(QStringLiteral("the console language must be az, ru or en, not '%1'").arg(code));
-            return false;
-        }
-        if (auto installed = consoleTranslator.install(code); !installed) {
-            fail(QStringLiteral("%1 (%2)").arg(installed.error().message, installed.error().code));
-            return false;
-        }
-        return true;
-    };
     SystemClock clock;
-    if (!parser.isSet(demo)) {
-        // A deployed kiosk: kiosk.ini, the operators file, the signed policy.
-        DeploymentOptions d;
-        d.configPath = parser.value(config);
-        d.operatorsPath = parser.value(operators);
-        d.policyPath = parser.value(policy);
-        d.role = *chosenRole;
-        auto deployment = KioskDeployment::create(clock, d);
-        if (!deployment) {
-            fail(QStringLiteral("cannot start: %1 (%2)").arg(deployment.error().message, deployment.error().code));
-            return 1;
-        }
-        if (!useConsoleLanguage(parser.isSet(language) ? parser.value(language) : (*deployment)->consoleLanguage()))
-            return 2;
-        std::unique_ptr<QWidget> face = makeFace((*deployment)->session(), *chosenRole, &(*deployment)->config().info);
-        if (!face)
-            return 2;
-        face->resize(windowSize);
-        face->show();
-        return app.exec();
-    }
-
-    Session::DemoOptions options;
-    options.role = *chosenRole;
-    bool ok = false;
-    const int seconds = parser.value(interval).toInt(&ok);
-    options.simulatorIntervalMs = ok && seconds > 0 ? seconds * 1000 : 0;
-    if (parser.isSet(screenshots))
-        options.simulatorIntervalMs = 0;
-    auto env = Session::DemoEnvironment::create(clock, options);
-    if (!env) {
-        fail(QStringLiteral("the demo could not start: %1 (%2)").arg(env.error().message, env.error().code));
-        return 1;
-    }
-    Session::CheckpointSession *session = (*env)->session();
-
-    if (parser.isSet(screenshots))
-        return renderScreenshots(**env, parser.value(screenshots), windowSize);
-
-    if (!useConsoleLanguage(parser.value(language)))
-        return 2;
-    std::unique_ptr<QWidget> face = makeFace(session, *chosenRole, nullptr);
-    if (!face)
-        return 2;
-    if (auto *console = qobject_cast<Ui::ConsoleWindow *>(face.get())) {
-        console->setWindowTitle(console->windowTitle()
-                                + QCoreApplication::translate("border-kiosk", " — DEMO (sign in as %1, PIN %2)")
-                                                          .arg(Session::DemoEnvironment::kOperatorId, Session::DemoEnvironment::kOperatorPin));
-        // F9 plays the next sample document by hand.
-        auto *next = new QAction(console);
-        next->setShortcut(QKeySequence(Qt::Key_F9));
-        QObject::connect(next, &QAction::triggered, env->get(), [e = env->get()] { e->playNext(); });
-        console->addAction(next);
-    }
-    face->resize(windowSize);
-    face->show();
-    (*env)->simulator()->start();
-    return app.exec();
+    if (!cli.parser.isSet(cli.demo))
+        return runDeployed(clock, cli, *choice, consoleTranslator);
+    return runDemo(clock, cli, *choice, consoleTranslator);
 }

@@ -110,6 +110,148 @@ private:
     QStringList m_foldersChecked;
 };
 
+// Every key of the INI known ([sources] and the readers' sections: by the reader factory).
+void checkKeysKnown(Checker &check, QSettings &ini)
+{
+    for (const QString &key : ini.allKeys()) {
+        const qsizetype slash = key.indexOf(u'/');
+        const QString section = slash < 0 ? QStringLiteral("General") : key.left(slash);
+        const QString name = key.mid(slash + 1);
+        const auto known = knownKeys().find(section);
+        if (known == knownKeys().end())
+            continue; // the readers' sections: checked below
+        if (!known->second.count(name))
+            check.problem(QStringLiteral("[%1] %2").arg(section, name), QStringLiteral("unknown key (a typo?)"));
+    }
+    if (auto sources = Sources::readSourcesConfig(ini); !sources)
+        check.problem(QStringLiteral("[sources]"), sources.error().message);
+}
+
+// [kiosk] id, checkpoint and key; the key when it reads.
+std::optional<Crypto::Ed25519PrivateKey> checkIdentityAndKey(Checker &check, const Sync::KioskConfig &c)
+{
+    if (c.kioskId.isEmpty())
+        check.problem(QStringLiteral("[kiosk] id"), QStringLiteral("missing (kioskctl enroll writes it)"));
+    if (c.checkpoint.isEmpty())
+        check.problem(QStringLiteral("[kiosk] checkpoint"), QStringLiteral("missing (kioskctl enroll writes it)"));
+    std::optional<Crypto::Ed25519PrivateKey> key;
+    if (c.keyFile.isEmpty())
+        check.problem(QStringLiteral("[kiosk] key"), QStringLiteral("missing (kioskctl enroll writes it)"));
+    else if (check.file(QStringLiteral("[kiosk] key"), c.keyFile, true, {Sync::kioskTailFile(c.keyFile)})) {
+        if (auto k = Crypto::Ed25519PrivateKey::fromFile(c.keyFile))
+            key.emplace(std::move(*k));
+        else
+            check.problem(QStringLiteral("[kiosk] key"), k.error().message);
+    }
+    return key;
+}
+
+// [kiosk] database: private, and enrolled for this kiosk and (when it read) this key.
+void checkDatabase(Checker &check, const Sync::KioskConfig &c, const std::optional<Crypto::Ed25519PrivateKey> &key)
+{
+    if (c.databasePath.isEmpty())
+        check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("missing (kioskctl enroll writes it)"));
+    else if (check.file(QStringLiteral("[kiosk] database"), c.databasePath, true,
+                          {c.databasePath + QStringLiteral("-wal"), c.databasePath + QStringLiteral("-shm")})) {
+        if (auto db = Store::Database::open(c.databasePath); !db)
+            check.problem(QStringLiteral("[kiosk] database"), db.error().message);
+        else if (auto same = Store::checkKioskIdentity(*db, c.kioskId, c.checkpoint, key ? key->publicKey().raw() : QByteArray()); !same)
+            check.problem(QStringLiteral("[kiosk] database"), same.error().message);
+        else if (auto stored = Store::readKioskIdentity(*db); stored && !*stored)
+            check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("%1 holds no kiosk identity (not made by kioskctl enroll)").arg(c.databasePath));
+    }
+}
+
+// [kiosk] trust: readable and not the development key; its fingerprint into `fingerprint`.
+std::optional<Crypto::Ed25519PublicKey> checkTrustAnchor(Checker &check, const Sync::KioskConfig &c, QJsonValue &fingerprint)
+{
+    std::optional<Crypto::Ed25519PublicKey> anchor;
+    if (c.trustAnchor.isEmpty())
+        check.problem(QStringLiteral("[kiosk] trust"), QStringLiteral("missing: the agency's policy-signing public key"));
+    else if (check.file(QStringLiteral("[kiosk] trust"), c.trustAnchor, false)) {
+        // Read as the deployed kiosk reads it; the fingerprint is printed even for the
+        // development key, so the operator sees which key it is.
+        auto read = Session::readTrustAnchor(c.trustAnchor, Session::AnchorUse::Development);
+        if (!read)
+            check.problem(QStringLiteral("[kiosk] trust"), read.error().message);
+        else {
+            fingerprint = read->fingerprint;
+            anchor = read->key;
+            if (read->isDevelopment())
+                check.problem(QStringLiteral("[kiosk] trust"), QStringLiteral("%1 is the development key (its private half is public); border-kiosk refuses it").arg(c.trustAnchor));
+        }
+    }
+    return anchor;
+}
+
+// [kiosk] policy: the file and its .sig, verified against the anchor when there is one.
+void checkPolicy(Checker &check, const Sync::KioskConfig &c, const std::optional<Crypto::Ed25519PublicKey> &anchor)
+{
+    if (c.policyFile.isEmpty())
+        check.problem(QStringLiteral("[kiosk] policy"), QStringLiteral("missing: the signed policy in force until a newer one is pulled"));
+    else if (check.file(QStringLiteral("[kiosk] policy"), c.policyFile, false)
+             && check.file(QStringLiteral("[kiosk] policy"), c.policyFile + QStringLiteral(".sig"), false) && anchor) {
+        if (auto verified = Session::loadSignedPolicyFile(c.policyFile, *anchor); !verified)
+            check.problem(QStringLiteral("[kiosk] policy"), verified.error().message);
+    }
+}
+
+// [kiosk] operators: needed by the console only; if it is there it must be usable.
+void checkOperators(Checker &check, const Sync::KioskConfig &c, const QSettings &ini)
+{
+    if (!QFileInfo::exists(c.operatorsFile) && ini.value(QStringLiteral("kiosk/operators")).toString().isEmpty())
+        return;
+    if (!check.file(QStringLiteral("[kiosk] operators"), c.operatorsFile, false))
+        return;
+    auto ops = Session::OperatorDirectory::fromFile(c.operatorsFile);
+    if (!ops)
+        check.problem(QStringLiteral("[kiosk] operators"), ops.error().message);
+    else
+        for (const Session::Operator &op : ops->all())
+            check.pinHash(QStringLiteral("[kiosk] operators: %1").arg(op.id), op.pinHash);
+}
+
+// [central]: an https:// URL with a readable CA; the client certificate and key together.
+void checkCentral(Checker &check, const Sync::KioskConfig &c)
+{
+    if (!c.centralUrl.isEmpty()) {
+        const QUrl url(c.centralUrl);
+        if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty())
+            check.problem(QStringLiteral("[central] url"), QStringLiteral("'%1' is not an https:// URL with a host").arg(c.centralUrl));
+        if (c.caFile.isEmpty())
+            check.problem(QStringLiteral("[central] ca"), QStringLiteral("missing: the only CA trusted for the central side"));
+        else if (check.file(QStringLiteral("[central] ca"), c.caFile, false) && QSslCertificate::fromPath(c.caFile, QSsl::Pem).isEmpty())
+            check.problem(QStringLiteral("[central] ca"), QStringLiteral("%1 holds no PEM certificate").arg(c.caFile));
+    }
+    if (c.clientCertificate.isEmpty() != c.clientKey.isEmpty())
+        check.problem(QStringLiteral("[central] clientCertificate"), QStringLiteral("clientCertificate and clientKey go together"));
+    if (!c.clientCertificate.isEmpty())
+        (void)check.file(QStringLiteral("[central] clientCertificate"), c.clientCertificate, false);
+    if (!c.clientKey.isEmpty())
+        (void)check.file(QStringLiteral("[central] clientKey"), c.clientKey, true);
+}
+
+// [console] language; [info] staff PIN hash, idle seconds, kiosk mode.
+void checkConsoleAndInfo(Checker &check, const Sync::KioskConfig &c, const QSettings &ini)
+{
+    const QString language = ini.value(QStringLiteral("console/language")).toString().trimmed();
+    if (!language.isEmpty() && language != u"az" && language != u"ru" && language != u"en")
+        check.problem(QStringLiteral("[console] language"), QStringLiteral("'%1' is not az, ru or en").arg(language));
+    if (!c.info.staffPinHash.isEmpty())
+        check.pinHash(QStringLiteral("[info] staff_pin_hash"), c.info.staffPinHash);
+    if (ini.contains(QStringLiteral("info/idle_seconds"))) {
+        bool ok = false;
+        const int seconds = ini.value(QStringLiteral("info/idle_seconds")).toString().toInt(&ok);
+        if (!ok || seconds < 5 || seconds > 3600)
+            check.problem(QStringLiteral("[info] idle_seconds"), QStringLiteral("must be a whole number of seconds, 5 to 3600"));
+    }
+    if (ini.contains(QStringLiteral("info/kiosk_mode"))) {
+        const QString mode = ini.value(QStringLiteral("info/kiosk_mode")).toString().trimmed().toLower();
+        if (mode != u"true" && mode != u"false")
+            check.problem(QStringLiteral("[info] kiosk_mode"), QStringLiteral("must be true or false"));
+    }
+}
+
 int runConfigCheck(const QStringList &args)
 {
     QCommandLineParser p;
@@ -137,115 +279,14 @@ int runConfigCheck(const QStringList &args)
     }
     const Sync::KioskConfig &c = *loaded;
     QSettings ini(path, QSettings::IniFormat);
-
-    // Every key known.
-    for (const QString &key : ini.allKeys()) {
-        const qsizetype slash = key.indexOf(u'/');
-        const QString section = slash < 0 ? QStringLiteral("General") : key.left(slash);
-        const QString name = key.mid(slash + 1);
-        const auto known = knownKeys().find(section);
-        if (known == knownKeys().end())
-            continue; // the readers' sections: checked below
-        if (!known->second.count(name))
-            check.problem(QStringLiteral("[%1] %2").arg(section, name), QStringLiteral("unknown key (a typo?)"));
-    }
-    if (auto sources = Sources::readSourcesConfig(ini); !sources)
-        check.problem(QStringLiteral("[sources]"), sources.error().message);
-
-    // [kiosk]
-    if (c.kioskId.isEmpty())
-        check.problem(QStringLiteral("[kiosk] id"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    if (c.checkpoint.isEmpty())
-        check.problem(QStringLiteral("[kiosk] checkpoint"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    std::optional<Crypto::Ed25519PrivateKey> key;
-    if (c.keyFile.isEmpty())
-        check.problem(QStringLiteral("[kiosk] key"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    else if (check.file(QStringLiteral("[kiosk] key"), c.keyFile, true, {Sync::kioskTailFile(c.keyFile)})) {
-        if (auto k = Crypto::Ed25519PrivateKey::fromFile(c.keyFile))
-            key.emplace(std::move(*k));
-        else
-            check.problem(QStringLiteral("[kiosk] key"), k.error().message);
-    }
-    if (c.databasePath.isEmpty())
-        check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("missing (kioskctl enroll writes it)"));
-    else if (check.file(QStringLiteral("[kiosk] database"), c.databasePath, true,
-                          {c.databasePath + QStringLiteral("-wal"), c.databasePath + QStringLiteral("-shm")})) {
-        if (auto db = Store::Database::open(c.databasePath); !db)
-            check.problem(QStringLiteral("[kiosk] database"), db.error().message);
-        else if (auto same = Store::checkKioskIdentity(*db, c.kioskId, c.checkpoint, key ? key->publicKey().raw() : QByteArray()); !same)
-            check.problem(QStringLiteral("[kiosk] database"), same.error().message);
-        else if (auto stored = Store::readKioskIdentity(*db); stored && !*stored)
-            check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("%1 holds no kiosk identity (not made by kioskctl enroll)").arg(c.databasePath));
-    }
-    std::optional<Crypto::Ed25519PublicKey> anchor;
-    if (c.trustAnchor.isEmpty())
-        check.problem(QStringLiteral("[kiosk] trust"), QStringLiteral("missing: the agency's policy-signing public key"));
-    else if (check.file(QStringLiteral("[kiosk] trust"), c.trustAnchor, false)) {
-        // Read as the deployed kiosk reads it; the fingerprint is printed even for the
-        // development key, so the operator sees which key it is.
-        auto read = Session::readTrustAnchor(c.trustAnchor, Session::AnchorUse::Development);
-        if (!read)
-            check.problem(QStringLiteral("[kiosk] trust"), read.error().message);
-        else {
-            fingerprint = read->fingerprint;
-            anchor = read->key;
-            if (read->isDevelopment())
-                check.problem(QStringLiteral("[kiosk] trust"), QStringLiteral("%1 is the development key (its private half is public); border-kiosk refuses it").arg(c.trustAnchor));
-        }
-    }
-    if (c.policyFile.isEmpty())
-        check.problem(QStringLiteral("[kiosk] policy"), QStringLiteral("missing: the signed policy in force until a newer one is pulled"));
-    else if (check.file(QStringLiteral("[kiosk] policy"), c.policyFile, false)
-             && check.file(QStringLiteral("[kiosk] policy"), c.policyFile + QStringLiteral(".sig"), false) && anchor) {
-        if (auto verified = Session::loadSignedPolicyFile(c.policyFile, *anchor); !verified)
-            check.problem(QStringLiteral("[kiosk] policy"), verified.error().message);
-    }
-    // The operators file is needed by the console only; if it is there it must be usable.
-    if (QFileInfo::exists(c.operatorsFile) || !ini.value(QStringLiteral("kiosk/operators")).toString().isEmpty()) {
-        if (check.file(QStringLiteral("[kiosk] operators"), c.operatorsFile, false)) {
-            auto ops = Session::OperatorDirectory::fromFile(c.operatorsFile);
-            if (!ops)
-                check.problem(QStringLiteral("[kiosk] operators"), ops.error().message);
-            else
-                for (const Session::Operator &op : ops->all())
-                    check.pinHash(QStringLiteral("[kiosk] operators: %1").arg(op.id), op.pinHash);
-        }
-    }
-
-    // [central]
-    if (!c.centralUrl.isEmpty()) {
-        const QUrl url(c.centralUrl);
-        if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty())
-            check.problem(QStringLiteral("[central] url"), QStringLiteral("'%1' is not an https:// URL with a host").arg(c.centralUrl));
-        if (c.caFile.isEmpty())
-            check.problem(QStringLiteral("[central] ca"), QStringLiteral("missing: the only CA trusted for the central side"));
-        else if (check.file(QStringLiteral("[central] ca"), c.caFile, false) && QSslCertificate::fromPath(c.caFile, QSsl::Pem).isEmpty())
-            check.problem(QStringLiteral("[central] ca"), QStringLiteral("%1 holds no PEM certificate").arg(c.caFile));
-    }
-    if (c.clientCertificate.isEmpty() != c.clientKey.isEmpty())
-        check.problem(QStringLiteral("[central] clientCertificate"), QStringLiteral("clientCertificate and clientKey go together"));
-    if (!c.clientCertificate.isEmpty())
-        (void)check.file(QStringLiteral("[central] clientCertificate"), c.clientCertificate, false);
-    if (!c.clientKey.isEmpty())
-        (void)check.file(QStringLiteral("[central] clientKey"), c.clientKey, true);
-
-    // [console], [info]
-    const QString language = ini.value(QStringLiteral("console/language")).toString().trimmed();
-    if (!language.isEmpty() && language != u"az" && language != u"ru" && language != u"en")
-        check.problem(QStringLiteral("[console] language"), QStringLiteral("'%1' is not az, ru or en").arg(language));
-    if (!c.info.staffPinHash.isEmpty())
-        check.pinHash(QStringLiteral("[info] staff_pin_hash"), c.info.staffPinHash);
-    if (ini.contains(QStringLiteral("info/idle_seconds"))) {
-        bool ok = false;
-        const int seconds = ini.value(QStringLiteral("info/idle_seconds")).toString().toInt(&ok);
-        if (!ok || seconds < 5 || seconds > 3600)
-            check.problem(QStringLiteral("[info] idle_seconds"), QStringLiteral("must be a whole number of seconds, 5 to 3600"));
-    }
-    if (ini.contains(QStringLiteral("info/kiosk_mode"))) {
-        const QString mode = ini.value(QStringLiteral("info/kiosk_mode")).toString().trimmed().toLower();
-        if (mode != u"true" && mode != u"false")
-            check.problem(QStringLiteral("[info] kiosk_mode"), QStringLiteral("must be true or false"));
-    }
+    checkKeysKnown(check, ini);
+    const std::optional<Crypto::Ed25519PrivateKey> key = checkIdentityAndKey(check, c);
+    checkDatabase(check, c, key);
+    const std::optional<Crypto::Ed25519PublicKey> anchor = checkTrustAnchor(check, c, fingerprint);
+    checkPolicy(check, c, anchor);
+    checkOperators(check, c, ini);
+    checkCentral(check, c);
+    checkConsoleAndInfo(check, c, ini);
     return finish();
 }
 

@@ -1,6 +1,5 @@
 #include "app/rules/engine.h"
 
-#include "app/core/namematch.h"
 #include "app/rules/staycalc.h"
 
 #include <algorithm>
@@ -46,16 +45,6 @@ int ageOn(const QDate &birth, const QDate &on)
     if (on < birthday)
         --age;
     return age;
-}
-
-QString normalisedDocumentNumber(QStringView number)
-{
-    QString out;
-    for (const QChar c : number) {
-        if (c.isLetterOrNumber())
-            out += c.toUpper();
-    }
-    return out;
 }
 
 bool isResidence(PermitKind k)
@@ -560,26 +549,6 @@ QStringList Verdict::codes() const
     for (const Reason &r : reasons)
         out.append(reasonCodeToString(r.code));
     return out;
-}
-
-bool watchlistMatches(const WatchlistEntry &entry, const TravelDocument &document)
-{
-    // Documents: issuing state + number (§169-170).
-    const QString listed = normalisedDocumentNumber(entry.documentNumber);
-    if (!listed.isEmpty() && listed == normalisedDocumentNumber(document.documentNumber)
-        && (!entry.issuingState || *entry.issuingState == document.issuingState))
-        return true;
-    // Persons: names tolerant of transliteration, then birth date and nationality where given.
-    if (entry.surname.trimmed().isEmpty())
-        return false;
-    if (matchPersonNames(entry.surname, entry.givenNames, document.surname, document.givenNames) == NameMatch::None)
-        return false;
-    // A document whose birth date is partly unknown ("<<") cannot rule the entry out.
-    if (entry.birthDate && document.birthDate && *entry.birthDate != *document.birthDate)
-        return false;
-    if (entry.nationality && *entry.nationality != document.nationality)
-        return false;
-    return true;
 }
 
 Verdict evaluate(const CheckInputs &inputs, const PolicyVersion &policy)

@@ -95,7 +95,174 @@ Result<int> hexSize(QStringView text, qsizetype at, const char *what)
 
 Result<QDate> badDate(const QString &why) { return fail(QStringLiteral("BCBP_BAD_DATE"), why); }
 
+// A section whose size field claims more than is there: the section ends at `end`, and the
+// pass carries the quirk `describe()` words.
+template <typename Describe>
+qsizetype clampSection(qsizetype claimedEnd, qsizetype end, BoardingPass &pass, Describe describe)
+{
+    if (claimedEnd <= end)
+        return claimedEnd;
+    pass.quirks << describe();
+    return end;
+}
+
+// Items 1 and 5: the format code and the number of legs, on a pass long enough for one leg.
+Result<void> checkStart(const QString &raw)
+{
+    if (raw.size() < kUniqueMandatoryLength + kLegMandatoryLength)
+        return fail(QStringLiteral("BCBP_TOO_SHORT"),
+                    QStringLiteral("%1 characters, a one-leg pass has at least %2").arg(raw.size()).arg(kUniqueMandatoryLength + kLegMandatoryLength));
+    if (raw[0] != u'M' && raw[0] != u'm')
+        return fail(QStringLiteral("BCBP_BAD_FORMAT"), QStringLiteral("format code '%1' at offset 0, only 'M' is supported").arg(raw[0]));
+    if (raw[1] < u'1' || raw[1] > u'4')
+        return fail(QStringLiteral("BCBP_BAD_LEG_COUNT"), QStringLiteral("number of legs '%1' at offset 1 is not 1-4").arg(raw[1]));
+    return {};
+}
+
+// Lower case seen in the field (kitinerary's samples): fields compare in upper case;
+// airline private and security data keep their case (they may be encoded data).
+// Per character (QChar::toUpper), never QString::toUpper: 'ß' must not become "SS" and
+// shift every offset after it.
+QString upperCase(const QString &raw, BoardingPass &pass)
+{
+    QString text = raw;
+    for (QChar &c : text)
+        c = c.toUpper();
+    // Reported from the structured first part only: private and security data may be
+    // mixed case by design.
+    if (QStringView(text).left(kUniqueMandatoryLength + kLegMandatoryLength) != QStringView(raw).left(kUniqueMandatoryLength + kLegMandatoryLength))
+        pass.quirks << QStringLiteral("lower case letters");
+    return text;
+}
+
+// Mandatory unique items 1, 5, 11 and 253.
+void readUniqueMandatory(const QString &text, const QString &raw, BoardingPass &pass)
+{
+    pass.formatCode = text.left(1);
+    pass.legCount = raw[1].digitValue();
+    pass.passengerName = text.mid(2, 20).trimmed();
+    const qsizetype slash = pass.passengerName.indexOf(u'/');
+    pass.surname = (slash < 0 ? pass.passengerName : pass.passengerName.left(slash)).trimmed();
+    pass.givenName = slash < 0 ? QString() : pass.passengerName.mid(slash + 1).trimmed();
+    pass.electronicTicketIndicator = text.mid(22, 1).trimmed();
+}
+
+// Conditional unique items, in the first leg's variable section at `p`: '>' + version +
+// item 10 (size), then the items. Returns the position after them.
+Result<qsizetype> readUniqueConditional(const QString &text, qsizetype p, qsizetype end, BoardingPass &pass)
+{
+    if (p + 1 < end && text[p + 1].isDigit())
+        pass.version = text[p + 1].digitValue();
+    p += 2;
+    if (p + 2 > end)
+        return std::min(p, end);
+    auto uniqueSize = hexSize(text, p, "field size of structured message (unique)");
+    if (!uniqueSize)
+        return std::unexpected(uniqueSize.error());
+    p += 2;
+    const qsizetype uniqueEnd =
+        clampSection(p + *uniqueSize, end, pass, [&] {
+            return QStringLiteral("unique conditional section at offset %1 claims %2 characters, %3 present").arg(p).arg(*uniqueSize).arg(end - p);
+        });
+    readFields(kUniqueConditional, text, p, uniqueEnd, pass);
+    return uniqueEnd;
+}
+
+// Conditional repeated items of leg `leg` at `p`: item 17 (size), then the items. Returns the
+// position after them; stray characters too few for a size field are skipped.
+Result<qsizetype> readRepeatedConditional(const QString &text, qsizetype p, qsizetype end, int leg, BcbpLeg &l, BoardingPass &pass)
+{
+    if (p + 2 > end) {
+        if (p < end) {
+            pass.quirks << QStringLiteral("leg %1: %2 stray characters at offset %3").arg(leg).arg(end - p).arg(p);
+            p = end;
+        }
+        return p;
+    }
+    auto repeatedSize = hexSize(text, p, "field size of structured message (repeated)");
+    if (!repeatedSize)
+        return std::unexpected(repeatedSize.error());
+    p += 2;
+    const qsizetype repeatedEnd =
+        clampSection(p + *repeatedSize, end, pass, [&] {
+            return QStringLiteral("leg %1: repeated conditional section at offset %2 claims %3 characters, %4 present")
+                .arg(leg).arg(p).arg(*repeatedSize).arg(end - p);
+        });
+    readFields(kLegConditional, text, p, repeatedEnd, l);
+    return repeatedEnd;
+}
+
+// Leg `leg` at `pos`: its mandatory items, item 6 (the variable section's size), the
+// conditional items and the airline's private data, appended to the pass. Returns the
+// position after the leg.
+Result<qsizetype> readLeg(const QString &text, const QString &raw, qsizetype pos, int leg, BoardingPass &pass)
+{
+    if (text.size() - pos < kLegMandatoryLength)
+        return fail(QStringLiteral("BCBP_TRUNCATED"),
+                    QStringLiteral("leg %1 at offset %2 needs %3 characters, %4 left").arg(leg).arg(pos).arg(kLegMandatoryLength).arg(text.size() - pos));
+    BcbpLeg l;
+    readFields(kLegMandatory, text, pos, pos + kLegMandatoryLength - 2, l);
+    auto size = hexSize(text, pos + kLegMandatoryLength - 2, "field size of variable size field");
+    if (!size)
+        return std::unexpected(size.error());
+    l.variableSize = *size;
+    pos += kLegMandatoryLength;
+    const qsizetype end = clampSection(pos + *size, text.size(), pass, [&] {
+        return QStringLiteral("leg %1: variable section at offset %2 claims %3 characters, %4 present")
+            .arg(leg).arg(pos).arg(*size).arg(text.size() - pos);
+    });
+    qsizetype p = pos;
+    if (leg == 1 && p < end && text[p] == u'>') {
+        auto after = readUniqueConditional(text, p, end, pass);
+        if (!after)
+            return std::unexpected(after.error());
+        p = *after;
+    }
+    auto after = readRepeatedConditional(text, p, end, leg, l, pass);
+    if (!after)
+        return std::unexpected(after.error());
+    p = *after;
+    if (p < end)
+        l.airlinePrivateData = raw.mid(p, end - p);
+    pass.legs.append(l);
+    return end;
+}
+
+// Security data (items 25, 28, 29, 30) at `pos`, if there: '^', type, two hex digits of
+// length, data. Returns the position after it.
+Result<qsizetype> readSecurity(const QString &text, const QString &raw, qsizetype pos, BoardingPass &pass)
+{
+    if (pos >= text.size() || text[pos] != u'^')
+        return pos;
+    pass.hasSecurityData = true;
+    if (pos + 4 > text.size())
+        return fail(QStringLiteral("BCBP_TRUNCATED"), QStringLiteral("security section at offset %1 cut off before its length").arg(pos));
+    pass.securityType = raw.mid(pos + 1, 1);
+    auto length = hexSize(text, pos + 2, "length of security data");
+    if (!length)
+        return std::unexpected(length.error());
+    pos += 4;
+    const qsizetype n = clampSection(pos + *length, text.size(), pass, [&] {
+        return QStringLiteral("security data at offset %1 claims %2 characters, %3 present").arg(pos).arg(*length).arg(text.size() - pos);
+    }) - pos;
+    pass.securityData = raw.mid(pos, n).toLatin1();
+    return pos + n;
+}
+
+// What is left after the last section: blanks, or characters ignored.
+void noteTrailing(const QString &text, qsizetype pos, BoardingPass &pass)
+{
+    if (pos >= text.size())
+        return;
+    const QStringView rest = QStringView(text).mid(pos);
+    if (rest.trimmed().isEmpty())
+        pass.quirks << QStringLiteral("%1 trailing blank characters").arg(rest.size());
+    else
+        pass.quirks << QStringLiteral("%1 characters after the last section at offset %2 ignored").arg(rest.size()).arg(pos);
+}
+
 } // namespace
+
 
 int BcbpLeg::dayOfFlight() const
 {
@@ -114,124 +281,22 @@ Result<BoardingPass> parseBcbp(QByteArrayView data)
 {
     // BCBP is ASCII; Latin-1 keeps one character per byte so offsets stay byte offsets.
     const QString raw = QString::fromLatin1(data.data(), data.size());
+    if (auto start = checkStart(raw); !start)
+        return std::unexpected(start.error());
     BoardingPass pass;
-    if (raw.size() < kUniqueMandatoryLength + kLegMandatoryLength)
-        return fail(QStringLiteral("BCBP_TOO_SHORT"),
-                    QStringLiteral("%1 characters, a one-leg pass has at least %2").arg(raw.size()).arg(kUniqueMandatoryLength + kLegMandatoryLength));
-    if (raw[0] != u'M' && raw[0] != u'm')
-        return fail(QStringLiteral("BCBP_BAD_FORMAT"), QStringLiteral("format code '%1' at offset 0, only 'M' is supported").arg(raw[0]));
-    if (raw[1] < u'1' || raw[1] > u'4')
-        return fail(QStringLiteral("BCBP_BAD_LEG_COUNT"), QStringLiteral("number of legs '%1' at offset 1 is not 1-4").arg(raw[1]));
-    // Lower case seen in the field (kitinerary's samples): fields compare in upper case;
-    // airline private and security data keep their case (they may be encoded data).
-    // Per character (QChar::toUpper), never QString::toUpper: 'ß' must not become "SS" and
-    // shift every offset after it.
-    QString text = raw;
-    for (QChar &c : text)
-        c = c.toUpper();
-    // Reported from the structured first part only: private and security data may be
-    // mixed case by design.
-    if (QStringView(text).left(kUniqueMandatoryLength + kLegMandatoryLength) != QStringView(raw).left(kUniqueMandatoryLength + kLegMandatoryLength))
-        pass.quirks << QStringLiteral("lower case letters");
-
-    pass.formatCode = text.left(1);
-    pass.legCount = raw[1].digitValue();
-    pass.passengerName = text.mid(2, 20).trimmed();
-    const qsizetype slash = pass.passengerName.indexOf(u'/');
-    pass.surname = (slash < 0 ? pass.passengerName : pass.passengerName.left(slash)).trimmed();
-    pass.givenName = slash < 0 ? QString() : pass.passengerName.mid(slash + 1).trimmed();
-    pass.electronicTicketIndicator = text.mid(22, 1).trimmed();
-
+    const QString text = upperCase(raw, pass);
+    readUniqueMandatory(text, raw, pass);
     qsizetype pos = kUniqueMandatoryLength;
     for (int leg = 1; leg <= pass.legCount; ++leg) {
-        if (text.size() - pos < kLegMandatoryLength)
-            return fail(QStringLiteral("BCBP_TRUNCATED"),
-                        QStringLiteral("leg %1 at offset %2 needs %3 characters, %4 left").arg(leg).arg(pos).arg(kLegMandatoryLength).arg(text.size() - pos));
-        BcbpLeg l;
-        readFields(kLegMandatory, text, pos, pos + kLegMandatoryLength - 2, l);
-        auto size = hexSize(text, pos + kLegMandatoryLength - 2, "field size of variable size field");
-        if (!size)
-            return std::unexpected(size.error());
-        l.variableSize = *size;
-        pos += kLegMandatoryLength;
-        qsizetype end = pos + *size;
-        if (end > text.size()) {
-            pass.quirks << QStringLiteral("leg %1: variable section at offset %2 claims %3 characters, %4 present")
-                               .arg(leg).arg(pos).arg(*size).arg(text.size() - pos);
-            end = text.size();
-        }
-        qsizetype p = pos;
-        // Conditional unique items, first leg only: '>' + version + item 10 (size).
-        if (leg == 1 && p < end && text[p] == u'>') {
-            if (p + 1 < end && text[p + 1].isDigit())
-                pass.version = text[p + 1].digitValue();
-            p += 2;
-            if (p + 2 <= end) {
-                auto uniqueSize = hexSize(text, p, "field size of structured message (unique)");
-                if (!uniqueSize)
-                    return std::unexpected(uniqueSize.error());
-                p += 2;
-                qsizetype uniqueEnd = p + *uniqueSize;
-                if (uniqueEnd > end) {
-                    pass.quirks << QStringLiteral("unique conditional section at offset %1 claims %2 characters, %3 present")
-                                       .arg(p).arg(*uniqueSize).arg(end - p);
-                    uniqueEnd = end;
-                }
-                readFields(kUniqueConditional, text, p, uniqueEnd, pass);
-                p = uniqueEnd;
-            } else {
-                p = std::min(p, end);
-            }
-        }
-        // Conditional repeated items: item 17 (size), the items, then airline private data.
-        if (p + 2 <= end) {
-            auto repeatedSize = hexSize(text, p, "field size of structured message (repeated)");
-            if (!repeatedSize)
-                return std::unexpected(repeatedSize.error());
-            p += 2;
-            qsizetype repeatedEnd = p + *repeatedSize;
-            if (repeatedEnd > end) {
-                pass.quirks << QStringLiteral("leg %1: repeated conditional section at offset %2 claims %3 characters, %4 present")
-                                   .arg(leg).arg(p).arg(*repeatedSize).arg(end - p);
-                repeatedEnd = end;
-            }
-            readFields(kLegConditional, text, p, repeatedEnd, l);
-            p = repeatedEnd;
-        } else if (p < end) {
-            pass.quirks << QStringLiteral("leg %1: %2 stray characters at offset %3").arg(leg).arg(end - p).arg(p);
-            p = end;
-        }
-        if (p < end)
-            l.airlinePrivateData = raw.mid(p, end - p);
-        pos = end;
-        pass.legs.append(l);
+        auto after = readLeg(text, raw, pos, leg, pass);
+        if (!after)
+            return std::unexpected(after.error());
+        pos = *after;
     }
-
-    // Security data (items 25, 28, 29, 30): '^', type, two hex digits of length, data.
-    if (pos < text.size() && text[pos] == u'^') {
-        pass.hasSecurityData = true;
-        if (pos + 4 > text.size())
-            return fail(QStringLiteral("BCBP_TRUNCATED"), QStringLiteral("security section at offset %1 cut off before its length").arg(pos));
-        pass.securityType = raw.mid(pos + 1, 1);
-        auto length = hexSize(text, pos + 2, "length of security data");
-        if (!length)
-            return std::unexpected(length.error());
-        pos += 4;
-        qsizetype n = *length;
-        if (pos + n > text.size()) {
-            pass.quirks << QStringLiteral("security data at offset %1 claims %2 characters, %3 present").arg(pos).arg(n).arg(text.size() - pos);
-            n = text.size() - pos;
-        }
-        pass.securityData = raw.mid(pos, n).toLatin1();
-        pos += n;
-    }
-    if (pos < text.size()) {
-        const QStringView rest = QStringView(text).mid(pos);
-        if (rest.trimmed().isEmpty())
-            pass.quirks << QStringLiteral("%1 trailing blank characters").arg(rest.size());
-        else
-            pass.quirks << QStringLiteral("%1 characters after the last section at offset %2 ignored").arg(rest.size()).arg(pos);
-    }
+    auto after = readSecurity(text, raw, pos, pass);
+    if (!after)
+        return std::unexpected(after.error());
+    noteTrailing(text, *after, pass);
     return pass;
 }
 

@@ -93,7 +93,159 @@ bool isHex(QStringView s)
     return true;
 }
 
+// The magic constant and the version byte.
+Result<void> readMagicAndVersion(Reader &r, VdsHeader &header)
+{
+    auto magic = r.byte("magic constant");
+    if (!magic)
+        return std::unexpected(magic.error());
+    if (*magic != kMagic)
+        return fail(QStringLiteral("VDS_NOT_A_SEAL"), QStringLiteral("byte 0 is 0x%1, a seal starts with 0xDC").arg(*magic, 2, 16, QLatin1Char('0')));
+    auto version = r.byte("version");
+    if (!version)
+        return std::unexpected(version.error());
+    // ICAO 9303-13 §2.2.1: 0x02 = version 3, 0x03 = version 4.
+    if (*version != 0x02 && *version != 0x03)
+        return fail(QStringLiteral("VDS_BAD_VERSION"), QStringLiteral("version byte 0x%1 at byte 1: only 0x02 (v3) and 0x03 (v4)").arg(*version, 2, 16, QLatin1Char('0')));
+    header.version = static_cast<int>(*version) + 1;
+    return {};
+}
+
+Result<void> readIssuingCountry(Reader &r, VdsHeader &header)
+{
+    const qsizetype countryAt = r.pos();
+    auto country = r.take(2, "issuing country");
+    if (!country)
+        return std::unexpected(country.error());
+    auto countryText = c40At(*country, countryAt);
+    if (!countryText)
+        return std::unexpected(countryText.error());
+    header.issuingCountry = countryText->replace(u' ', u'<');
+    return {};
+}
+
+// Version 3's signer identifier and certificate reference: 9 C40 characters in 6 bytes (4 + 5).
+Result<void> readSignerV3(Reader &r, VdsHeader &header)
+{
+    const qsizetype signerAt = r.pos();
+    auto block = r.take(6, "signer and certificate reference");
+    if (!block)
+        return std::unexpected(block.error());
+    auto text = c40At(*block, signerAt);
+    if (!text)
+        return std::unexpected(text.error());
+    if (text->size() != 9)
+        return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("signer and reference at byte %1: %2 characters, version 3 has 9").arg(signerAt).arg(text->size()));
+    header.signerId = text->left(4);
+    header.certReference = text->mid(4);
+    return {};
+}
+
+// Version 4's: 4 signer characters, 2 hex characters giving the reference length L, then L
+// characters, all one C40 string.
+Result<void> readSignerV4(Reader &r, QByteArrayView bytes, VdsHeader &header)
+{
+    const qsizetype signerAt = r.pos();
+    auto lead = r.take(4, "signer identifier");
+    if (!lead)
+        return std::unexpected(lead.error());
+    auto leadText = c40At(*lead, signerAt);
+    if (!leadText)
+        return std::unexpected(leadText.error());
+    bool ok = false;
+    const int refLength = leadText->size() == 6 && isHex(leadText->mid(4)) ? leadText->mid(4).toInt(&ok, 16) : -1;
+    if (!ok)
+        return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("signer identifier at byte %1: no hex reference length").arg(signerAt));
+    auto rest = r.take(c40Length(6 + refLength) - 4, "certificate reference");
+    if (!rest)
+        return std::unexpected(rest.error());
+    auto text = c40At(bytes.sliced(signerAt, c40Length(6 + refLength)), signerAt);
+    if (!text)
+        return std::unexpected(text.error());
+    if (text->size() != 6 + refLength)
+        return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("certificate reference at byte %1: %2 characters, length says %3").arg(signerAt).arg(text->size() - 6).arg(refLength));
+    header.signerId = text->left(4);
+    header.certReference = text->mid(6);
+    return {};
+}
+
+// The two dates, the feature definition reference and the document type category.
+Result<void> readDatesAndType(Reader &r, VdsHeader &header)
+{
+    auto issued = dateAt(r, "document issue date");
+    if (!issued)
+        return std::unexpected(issued.error());
+    auto signedOn = dateAt(r, "signature creation date");
+    if (!signedOn)
+        return std::unexpected(signedOn.error());
+    header.issueDate = *issued;
+    header.signatureDate = *signedOn;
+    auto featureRef = r.byte("feature definition reference");
+    if (!featureRef)
+        return std::unexpected(featureRef.error());
+    auto category = r.byte("document type category");
+    if (!category)
+        return std::unexpected(category.error());
+    header.featureRef = static_cast<quint8>(*featureRef);
+    header.docTypeCategory = static_cast<quint8>(*category);
+    return {};
+}
+
+// The header (§2.2.1), as far as the message zone.
+Result<void> readHeader(Reader &r, QByteArrayView bytes, VdsHeader &header)
+{
+    if (auto read = readMagicAndVersion(r, header); !read)
+        return read;
+    if (auto read = readIssuingCountry(r, header); !read)
+        return read;
+    // Signer identifier and certificate reference (§2.2.1).
+    if (auto read = header.version == 3 ? readSignerV3(r, header) : readSignerV4(r, bytes, header); !read)
+        return read;
+    return readDatesAndType(r, header);
+}
+
+// The signature zone after its tag: a DER length, the signature, and nothing after it.
+Result<void> readSignatureZone(Reader &r, VdsSeal &seal)
+{
+    auto len = r.derLength("signature length");
+    if (!len)
+        return std::unexpected(len.error());
+    auto sig = r.take(*len, "signature");
+    if (!sig)
+        return std::unexpected(sig.error());
+    seal.signature = sig->toByteArray();
+    if (!r.atEnd())
+        return fail(QStringLiteral("VDS_TRAILING_BYTES"), QStringLiteral("%1 bytes after the signature zone at byte %2").arg(r.remaining()).arg(r.pos()));
+    return {};
+}
+
+// Message zone (§2.3): TLVs in any order until the signature tag or the end; what is signed is
+// everything before the signature zone.
+Result<void> readMessageZone(Reader &r, QByteArrayView bytes, VdsSeal &seal)
+{
+    while (!r.atEnd()) {
+        const qsizetype at = r.pos();
+        auto tag = r.byte("feature tag");
+        if (!tag)
+            return std::unexpected(tag.error());
+        if (*tag == kSignatureTag) {
+            seal.signedData = bytes.first(at).toByteArray();
+            return readSignatureZone(r, seal);
+        }
+        auto len = r.derLength("feature length");
+        if (!len)
+            return std::unexpected(len.error());
+        auto value = r.take(*len, "feature value");
+        if (!value)
+            return fail(value.error().code, QStringLiteral("feature 0x%1 at byte %2: %3").arg(*tag, 2, 16, QLatin1Char('0')).arg(at).arg(value.error().message));
+        seal.features.append(VdsFeature{static_cast<quint8>(*tag), value->toByteArray()});
+    }
+    seal.signedData = bytes.toByteArray();
+    return {};
+}
+
 } // namespace
+
 
 const VdsFeature *VdsSeal::feature(quint8 tag) const
 {
@@ -107,111 +259,11 @@ Result<VdsSeal> parseSeal(QByteArrayView bytes)
 {
     Reader r(bytes);
     VdsSeal seal;
-    auto magic = r.byte("magic constant");
-    if (!magic)
-        return std::unexpected(magic.error());
-    if (*magic != kMagic)
-        return fail(QStringLiteral("VDS_NOT_A_SEAL"), QStringLiteral("byte 0 is 0x%1, a seal starts with 0xDC").arg(*magic, 2, 16, QLatin1Char('0')));
-    auto version = r.byte("version");
-    if (!version)
-        return std::unexpected(version.error());
-    // ICAO 9303-13 §2.2.1: 0x02 = version 3, 0x03 = version 4.
-    if (*version != 0x02 && *version != 0x03)
-        return fail(QStringLiteral("VDS_BAD_VERSION"), QStringLiteral("version byte 0x%1 at byte 1: only 0x02 (v3) and 0x03 (v4)").arg(*version, 2, 16, QLatin1Char('0')));
-    seal.header.version = static_cast<int>(*version) + 1;
-
-    const qsizetype countryAt = r.pos();
-    auto country = r.take(2, "issuing country");
-    if (!country)
-        return std::unexpected(country.error());
-    auto countryText = c40At(*country, countryAt);
-    if (!countryText)
-        return std::unexpected(countryText.error());
-    seal.header.issuingCountry = countryText->replace(u' ', u'<');
-
-    // Signer identifier and certificate reference (§2.2.1): v3 = 9 C40 characters in 6 bytes
-    // (4 + 5); v4 = 4 signer characters, 2 hex characters giving the reference length L,
-    // then L characters, all one C40 string.
-    const qsizetype signerAt = r.pos();
-    if (seal.header.version == 3) {
-        auto block = r.take(6, "signer and certificate reference");
-        if (!block)
-            return std::unexpected(block.error());
-        auto text = c40At(*block, signerAt);
-        if (!text)
-            return std::unexpected(text.error());
-        if (text->size() != 9)
-            return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("signer and reference at byte %1: %2 characters, version 3 has 9").arg(signerAt).arg(text->size()));
-        seal.header.signerId = text->left(4);
-        seal.header.certReference = text->mid(4);
-    } else {
-        auto lead = r.take(4, "signer identifier");
-        if (!lead)
-            return std::unexpected(lead.error());
-        auto leadText = c40At(*lead, signerAt);
-        if (!leadText)
-            return std::unexpected(leadText.error());
-        bool ok = false;
-        const int refLength = leadText->size() == 6 && isHex(leadText->mid(4)) ? leadText->mid(4).toInt(&ok, 16) : -1;
-        if (!ok)
-            return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("signer identifier at byte %1: no hex reference length").arg(signerAt));
-        auto rest = r.take(c40Length(6 + refLength) - 4, "certificate reference");
-        if (!rest)
-            return std::unexpected(rest.error());
-        auto text = c40At(bytes.sliced(signerAt, c40Length(6 + refLength)), signerAt);
-        if (!text)
-            return std::unexpected(text.error());
-        if (text->size() != 6 + refLength)
-            return fail(QStringLiteral("VDS_BAD_C40"), QStringLiteral("certificate reference at byte %1: %2 characters, length says %3").arg(signerAt).arg(text->size() - 6).arg(refLength));
-        seal.header.signerId = text->left(4);
-        seal.header.certReference = text->mid(6);
-    }
-    auto issued = dateAt(r, "document issue date");
-    if (!issued)
-        return std::unexpected(issued.error());
-    auto signedOn = dateAt(r, "signature creation date");
-    if (!signedOn)
-        return std::unexpected(signedOn.error());
-    seal.header.issueDate = *issued;
-    seal.header.signatureDate = *signedOn;
-    auto featureRef = r.byte("feature definition reference");
-    if (!featureRef)
-        return std::unexpected(featureRef.error());
-    auto category = r.byte("document type category");
-    if (!category)
-        return std::unexpected(category.error());
-    seal.header.featureRef = static_cast<quint8>(*featureRef);
-    seal.header.docTypeCategory = static_cast<quint8>(*category);
+    if (auto header = readHeader(r, bytes, seal.header); !header)
+        return std::unexpected(header.error());
     seal.headerLength = static_cast<int>(r.pos());
-
-    // Message zone (§2.3): TLVs in any order until the signature tag or the end.
-    while (!r.atEnd()) {
-        const qsizetype at = r.pos();
-        auto tag = r.byte("feature tag");
-        if (!tag)
-            return std::unexpected(tag.error());
-        if (*tag == kSignatureTag) {
-            seal.signedData = bytes.first(at).toByteArray();
-            auto len = r.derLength("signature length");
-            if (!len)
-                return std::unexpected(len.error());
-            auto sig = r.take(*len, "signature");
-            if (!sig)
-                return std::unexpected(sig.error());
-            seal.signature = sig->toByteArray();
-            if (!r.atEnd())
-                return fail(QStringLiteral("VDS_TRAILING_BYTES"), QStringLiteral("%1 bytes after the signature zone at byte %2").arg(r.remaining()).arg(r.pos()));
-            return seal;
-        }
-        auto len = r.derLength("feature length");
-        if (!len)
-            return std::unexpected(len.error());
-        auto value = r.take(*len, "feature value");
-        if (!value)
-            return fail(value.error().code, QStringLiteral("feature 0x%1 at byte %2: %3").arg(*tag, 2, 16, QLatin1Char('0')).arg(at).arg(value.error().message));
-        seal.features.append(VdsFeature{static_cast<quint8>(*tag), value->toByteArray()});
-    }
-    seal.signedData = bytes.toByteArray();
+    if (auto zone = readMessageZone(r, bytes, seal); !zone)
+        return std::unexpected(zone.error());
     return seal;
 }
 
