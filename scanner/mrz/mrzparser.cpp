@@ -76,8 +76,6 @@ Kiosk::TravelDocument MrzResult::toTravelDocument() const
     return doc;
 }
 
-namespace detail {
-
 const char *fieldName(Field field)
 {
     switch (field) {
@@ -117,13 +115,15 @@ const char *fieldName(Field field)
     return "";
 }
 
+namespace detail {
+
 namespace {
 
-void addSpan(CheckedField &cf, const Row &row, int from, int count, Kind kind)
+void addSpan(CheckedField &cf, const LayoutRow &row, int from, int count, FieldKind kind)
 {
     if (count <= 0)
         return;
-    cf.spans[cf.spanCount] = Span{row.line, static_cast<std::uint8_t>(row.position + from), static_cast<std::uint8_t>(count)};
+    cf.spans[cf.spanCount] = LayoutSpan{row.line, static_cast<std::uint8_t>(row.position + from), static_cast<std::uint8_t>(count)};
     cf.kinds[cf.spanCount] = kind;
     ++cf.spanCount;
 }
@@ -161,15 +161,9 @@ CheckPlan planChecks(const Grid &grid)
 {
     const Layout &layout = *grid.layout;
     CheckPlan plan;
-    constexpr std::pair<Field, Field> kPairs[] = {
-        {Field::DocumentNumber, Field::DocumentNumberCheck},
-        {Field::BirthDate, Field::BirthDateCheck},
-        {Field::ExpiryDate, Field::ExpiryDateCheck},
-        {Field::OptionalData, Field::OptionalDataCheck},
-    };
-    for (const auto &[value, check] : kPairs) {
-        const Row *valueRow = findRow(layout, value);
-        const Row *checkRow = findRow(layout, check);
+    for (const auto &[value, check] : kCheckedFields) {
+        const LayoutRow *valueRow = findRow(layout, value);
+        const LayoutRow *checkRow = findRow(layout, check);
         if (!valueRow || !checkRow)
             continue;
         CheckedField &cf = plan.fields[plan.fieldCount++];
@@ -184,7 +178,7 @@ CheckPlan planChecks(const Grid &grid)
         if (value == Field::DocumentNumber && layout.documentNumberOverflow
             && grid.at(checkRow->line, checkRow->position) == '<') {
             plan.overflow = true;
-            const Row *opt = findRow(layout, Field::OptionalData);
+            const LayoutRow *opt = findRow(layout, Field::OptionalData);
             if (!opt)
                 continue;
             int k = 0;
@@ -194,7 +188,7 @@ CheckPlan planChecks(const Grid &grid)
                 plan.overflowError = true;
                 continue;
             }
-            addSpan(cf, *opt, 0, k - 1, Kind::AlphaNumeric);
+            addSpan(cf, *opt, 0, k - 1, FieldKind::AlphaNumeric);
             cf.checkCell = Cell{opt->line, static_cast<std::uint8_t>(opt->position + k - 1)};
             plan.overflowLength = std::min<int>(k + 1, opt->length);
         }
@@ -231,7 +225,7 @@ bool passes(const Grid &grid, const CheckedField &field)
 bool compositePasses(const Grid &grid)
 {
     const Layout &layout = *grid.layout;
-    const Row *checkRow = findRow(layout, Field::CompositeCheck);
+    const LayoutRow *checkRow = findRow(layout, Field::CompositeCheck);
     if (!checkRow)
         return false;
     const char c = grid.at(checkRow->line, checkRow->position);
@@ -239,7 +233,7 @@ bool compositePasses(const Grid &grid)
         return false;
     int sum = 0;
     int w = 0;
-    for (const Span &span : layout.composite) {
+    for (const LayoutSpan &span : layout.composite) {
         if (!weigh(grid.ptr(span.line, span.position), span.length, w, sum))
             return false;
     }
@@ -396,7 +390,7 @@ const Layout *detectLayout(const Hygiene &h, const Grid &grid, MrzResult &result
 
 // A digit where only letters may stand is an error (without --correct; with it the
 // correction has already replaced the look-alikes).
-void checkLetters(const Row &row, std::string_view v, const char *what, MrzResult &result)
+void checkLetters(const LayoutRow &row, std::string_view v, const char *what, MrzResult &result)
 {
     for (size_t i = 0; i < v.size(); ++i) {
         if (v[i] >= '0' && v[i] <= '9') {
@@ -565,13 +559,13 @@ MrzResult parse(QStringView text, const ParseOptions &options)
 
     // The generic routine: every row of the layout's table, one view each.
     std::array<std::string_view, kFieldCount> view{};
-    std::array<const Row *, kFieldCount> rowOf{};
-    for (const Row &row : layout->rows) {
+    std::array<const LayoutRow *, kFieldCount> rowOf{};
+    for (const LayoutRow &row : layout->rows) {
         view[static_cast<size_t>(row.field)] = std::string_view(&grid.at(row.line, row.position), row.length);
         rowOf[static_cast<size_t>(row.field)] = &row;
     }
     const auto v = [&view](Field f) { return view[static_cast<size_t>(f)]; };
-    const auto row = [&rowOf](Field f) -> const Row & { return *rowOf[static_cast<size_t>(f)]; };
+    const auto row = [&rowOf](Field f) -> const LayoutRow & { return *rowOf[static_cast<size_t>(f)]; };
 
     // Document code (9303-4/5/6/7 positions 1-2).
     const std::string_view code = stripFillers(v(Field::DocumentCode));
@@ -580,11 +574,7 @@ MrzResult parse(QStringView text, const ParseOptions &options)
     if (code.empty() || code.front() == '<') {
         addIssue(result.errors, "MRZ_BAD_DOCUMENT_CODE", QStringLiteral("document code is empty"));
     } else {
-        const char first = code.front();
-        const bool expected = layout->format == Format::TD3                                   ? first == 'P'
-                              : layout->format == Format::TD1 || layout->format == Format::TD2 ? (first == 'I' || first == 'A' || first == 'C')
-                                                                                               : first == 'V';
-        if (!expected)
+        if (layout->documentCodeFirst.find(code.front()) == std::string_view::npos)
             addIssue(result.warnings, "MRZ_UNUSUAL_DOCUMENT_CODE",
                      QStringLiteral("document code '%1' is unusual for %2").arg(result.documentCode, formatName(layout->format)));
     }

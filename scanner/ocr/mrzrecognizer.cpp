@@ -1,10 +1,12 @@
 #include "scanner/ocr/mrzrecognizer.h"
 
 #include "scanner/mrz/checkdigit.h"
+#include "scanner/mrz/lookalikes.h"
 #include "scanner/ocr/glyphclassifier_p.h"
 #include "scanner/ocr/glyphnet_p.h"
 #include "scanner/ocr/mrzrecognizer_p.h"
 #include "scanner/ocr/mrzfinder_p.h"
+#include "scanner/ocr/ocrlayout_p.h"
 
 #include <QElapsedTimer>
 #include <QtGlobal>
@@ -51,79 +53,6 @@ constexpr float kLookAlikeDoubt = 4.6f;   // a look-alike within 100x is a real 
 constexpr float kLookAlikeDoubtNoComposite = 6.9f; // visas: no composite catches a second error
 constexpr float kRoundDoubt = 4.6f;       // O/0 where no check digit covers: within 100x is a doubt
 constexpr float kLookAlikeShare = 0.9f;   // the passing assignment taken holds this much of them all
-
-// The character class of each position, per layout (ICAO 9303-4..7 data structure tables):
-//   a letters and '<' (codes, states, names)   D digit    C digit or '<'
-//   X letters, digits, '<'                     s sex: M F X '<'
-// Lowercase marks a position no check digit covers: the acceptance needs confidence there.
-struct CheckedField
-{
-    int line;     // 0-based
-    int start;    // 0-based
-    int length;
-    int checkAt;  // position of the check digit on `line`
-};
-
-// Spans of the composite check digit (ICAO 9303-3 §4.9 and the layout parts).
-struct CompositeSpan
-{
-    int line, start, length;
-};
-
-struct LayoutShape
-{
-    Mrz::Format format;
-    int lineCount;
-    int lineLength;
-    char firstLetter; // 'P', 'V' or 0 (any of I, A, C for cards)
-    std::array<std::string_view, 3> kinds;
-    std::array<CheckedField, 4> fields; // length 0 = unused
-    std::array<CompositeSpan, 4> composite; // length 0 = unused
-    int compositeLine, compositeAt;         // -1: no composite (visas)
-};
-
-constexpr std::string_view kName44 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-constexpr std::string_view kName36 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-constexpr std::string_view kName30 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-
-constexpr std::array<LayoutShape, 5> kShapes{{
-    // 9303-4 §4.2.2 (TD3)
-    {Mrz::Format::TD3, 2, 44, 'P', {kName44, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDXXXXXXXXXXXXXXCD", {}},
-     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {1, 28, 14, 42}}},
-     {{{1, 0, 10}, {1, 13, 7}, {1, 21, 22}, {}}}, 1, 43},
-    // 9303-7 §4.2.2 (MRV-A): no composite, the optional data is unchecked
-    {Mrz::Format::MRVA, 2, 44, 'V', {kName44, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDxxxxxxxxxxxxxxxx", {}},
-     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}}, {}, -1, -1},
-    // 9303-6 §4.2.2 (TD2)
-    {Mrz::Format::TD2, 2, 36, 0, {kName36, "XXXXXXXXXCaaaDDDDDDDsDDDDDDDXXXXXXXD", {}},
-     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}},
-     {{{1, 0, 10}, {1, 13, 7}, {1, 21, 14}, {}}}, 1, 35},
-    // 9303-7 §4.2.2 (MRV-B)
-    {Mrz::Format::MRVB, 2, 36, 'V', {kName36, "XXXXXXXXXDaaaDDDDDDDsDDDDDDDxxxxxxxx", {}},
-     {{{1, 0, 9, 9}, {1, 13, 6, 19}, {1, 21, 6, 27}, {}}}, {}, -1, -1},
-    // 9303-5 §4.2.2 (TD1)
-    {Mrz::Format::TD1, 3, 30, 0, {"aaaaaXXXXXXXXXCXXXXXXXXXXXXXXX", "DDDDDDDsDDDDDDDaaaXXXXXXXXXXXD", kName30},
-     {{{0, 5, 9, 14}, {1, 0, 6, 6}, {1, 8, 6, 14}, {}}},
-     {{{0, 5, 25}, {1, 0, 7}, {1, 8, 7}, {1, 18, 11}}}, 1, 29},
-}};
-
-bool allowed(char kind, char c)
-{
-    const bool letter = c >= 'A' && c <= 'Z';
-    const bool digit = c >= '0' && c <= '9';
-    switch (kind) {
-    case 'a': return letter || c == '<';
-    case 'D': return digit;
-    case 'C': return digit || c == '<';
-    case 's': return c == 'M' || c == 'F' || c == 'X' || c == '<';
-    default: return true; // X, x
-    }
-}
-
-bool unchecked(char kind)
-{
-    return kind == 'a' || kind == 's' || kind == 'x';
-}
 
 struct Glyph
 {
@@ -244,7 +173,7 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
 // A block of 2-3 rows that fits an MRZ layout, in an upright crop.
 struct Block
 {
-    const LayoutShape *shape = nullptr;
+    const OcrLayout *shape = nullptr;
     cv::Mat ink;       // CV_32F, ink positive (black-hat), crop pixels
     cv::Mat toSource;  // 2x3: crop pixels -> working image pixels
     double cap = 0;    // cap height, crop pixels
@@ -425,14 +354,14 @@ void fitBaselines(std::vector<TextRow> &rows)
 struct LayoutFit
 {
     int first;                 // the block's first row
-    const LayoutShape *shape;
+    const OcrLayout *shape;
     double error;
 };
 
 std::optional<LayoutFit> chooseLayout(const std::vector<TextRow> &rows, const std::vector<std::optional<RowGrid>> &grids, double cap)
 {
     std::optional<LayoutFit> best;
-    for (const LayoutShape &shape : kShapes) {
+    for (const OcrLayout &shape : kOcrLayouts) {
         for (int first = 0; first + shape.lineCount <= static_cast<int>(rows.size()); ++first) {
             double err = 0;
             bool ok = true;
@@ -764,7 +693,7 @@ struct Choice
 
 struct Decoded
 {
-    const LayoutShape *shape = nullptr;
+    const OcrLayout *shape = nullptr;
     QStringList lines;
     QList<QList<float>> confidence;
     float quality = 0;         // mean best score
@@ -783,7 +712,7 @@ struct Decoded
 // A character's confidence: the network's probability of the class it was read as, among
 // the classes its position allows (a date digit the network took for an O is still a sure 0
 // when no other digit competes: the check digit covers it).
-float confidenceOf(const ClassScores &logp, int cls, char kind)
+float confidenceOf(const ClassScores &logp, int cls, CellKind kind)
 {
     double sum = 0;
     for (int c = 0; c < kClassCount; ++c)
@@ -797,7 +726,7 @@ float confidenceOf(const ClassScores &logp, int cls, char kind)
 // cheapest substitution of one or two characters by their runner-up classes (within a small
 // score drop) that makes it pass, if clearly cheaper than any other passing substitution.
 // Ambiguity leaves the field as read: a wrong read that passes is worse than no read.
-void correctField(const std::vector<std::vector<ClassScores>> &scores, const LayoutShape &shape,
+void correctField(const std::vector<std::vector<ClassScores>> &scores, const OcrLayout &shape,
                   const std::vector<std::vector<Choice>> &choices, QStringList &lines, QList<QList<float>> &conf,
                   const std::vector<std::pair<int, int>> &positions, std::pair<int, int> checkAt)
 {
@@ -875,21 +804,18 @@ void correctField(const std::vector<std::vector<ClassScores>> &scores, const Lay
         apply(s);
         const ClassScores &sc = scores[static_cast<std::size_t>(s.l)][static_cast<std::size_t>(s.i)];
         // The corrected character's confidence: its own match against the one it displaced.
-        conf[s.l][s.i] = confidenceOf(sc, s.cls, shape.kinds[static_cast<std::size_t>(s.l)][static_cast<std::size_t>(s.i)]);
+        conf[s.l][s.i] = confidenceOf(sc, s.cls, shape.kind(s.l, s.i));
     }
 }
 
-// Letter/digit pairs OCR-B keeps apart mainly by height. S/8 and G/6 differ by exactly 20 and
-// 10 in check-digit value, so no check digit ever sees them swapped.
-constexpr std::array<std::pair<char, char>, 9> kLookAlikes{
-    {{'O', '0'}, {'Q', '0'}, {'D', '0'}, {'I', '1'}, {'Z', '2'}, {'S', '5'}, {'S', '8'}, {'B', '8'}, {'G', '6'}}};
-
-// The best-scoring look-alike of `best` across the letter/digit line, or -1.
+// The best-scoring look-alike of `best` across the letter/digit line (scanner/mrz/lookalikes.h;
+// on a tie the commoner confusion), or -1. Every pair counts here, S/8 and G/6 too: that no
+// check digit sees them swapped is why their doubt must make a glyph unsure.
 int lookAlikeOf(int best, const ClassScores &sc)
 {
     int partner = -1;
-    for (const auto &[a, b] : kLookAlikes) {
-        const int ca = static_cast<int>(kAlphabet.find(a)), cb = static_cast<int>(kAlphabet.find(b));
+    for (const Mrz::LookAlike &pair : Mrz::kLookAlikes) {
+        const int ca = static_cast<int>(kAlphabet.find(pair.letter)), cb = static_cast<int>(kAlphabet.find(pair.digit));
         const int other = best == ca ? cb : best == cb ? ca : -1;
         if (other >= 0 && (partner < 0 || sc[static_cast<std::size_t>(other)] > sc[static_cast<std::size_t>(partner)]))
             partner = other;
@@ -902,7 +828,7 @@ int lookAlikeOf(int best, const ClassScores &sc)
 // assignment of the ambiguous glyphs passes; when several pass (two Os at weights 3 and 7,
 // any S/8 or G/6 swap: their values differ by a multiple of 10) nothing can decide, and the
 // glyphs are marked unsure so that the read is not accepted.
-void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, const LayoutShape &shape,
+void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, const OcrLayout &shape,
                        std::vector<std::vector<Choice>> &choices, Decoded &d)
 {
     // Score gap under which a look-alike is a real doubt; visas have no composite check digit
@@ -913,8 +839,8 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
     const auto ambiguousIn = [&](const std::vector<std::pair<int, int>> &pos, float gap) {
         std::vector<Amb> out;
         for (const auto &[l, i] : pos) {
-            const char kind = shape.kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
-            if (kind != 'X' && kind != 'x' && kind != 'C')
+            const CellKind kind = shape.kind(l, i);
+            if (kind != CellKind::Any && kind != CellKind::AnyUnchecked && kind != CellKind::DigitOrFiller)
                 continue;
             const Choice &ch = choices[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
             const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
@@ -991,7 +917,7 @@ void resolveLookAlikes(const std::vector<std::vector<ClassScores>> &scores, cons
             d.confidence[amb[k].l][amb[k].i] = std::max(d.confidence[amb[k].l][amb[k].i], 0.5f);
         }
     };
-    for (const CheckedField &f : shape.fields) {
+    for (const CheckedSpan &f : shape.fields) {
         if (f.length == 0)
             continue;
         std::vector<std::pair<int, int>> pos;
@@ -1033,16 +959,19 @@ Decoded decode(const Block &block, const CellScores &cells)
 {
     const std::vector<std::vector<ClassScores>> &scores = cells.logp;
     Decoded d;
-    const LayoutShape *shape = block.shape;
+    const OcrLayout *shape = block.shape;
     // TD3 and MRV-A (44), TD2 and MRV-B (36) share their geometry: the document code's first
     // letter decides (P or I/A/C against V).
     const ClassScores &first = scores.front().front();
     const auto scoreOf = [&](char c) { return first[kAlphabet.find(c)]; };
-    for (const LayoutShape &other : kShapes) {
+    for (const OcrLayout &other : kOcrLayouts) {
         if (&other == shape || other.lineCount != shape->lineCount || other.lineLength != shape->lineLength)
             continue;
-        const auto letterScore = [&](const LayoutShape &s) {
-            return s.firstLetter ? scoreOf(s.firstLetter) : std::max({scoreOf('I'), scoreOf('A'), scoreOf('C')});
+        const auto letterScore = [&](const OcrLayout &s) {
+            float best = scoreOf(s.documentCodeFirst.front());
+            for (const char c : s.documentCodeFirst)
+                best = std::max(best, scoreOf(c));
+            return best;
         };
         if (letterScore(other) > letterScore(*shape))
             shape = &other;
@@ -1052,11 +981,10 @@ Decoded decode(const Block &block, const CellScores &cells)
     std::vector<std::vector<Choice>> choices(static_cast<std::size_t>(lineCount));
     double sum = 0;
     for (int l = 0; l < lineCount; ++l) {
-        const std::string_view kinds = shape->kinds[static_cast<std::size_t>(l)];
         QString text;
         QList<float> conf;
         for (int i = 0; i < length; ++i) {
-            const char kind = kinds[static_cast<std::size_t>(i)];
+            const CellKind kind = shape->kind(l, i);
             const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
             std::array<int, kClassCount> order{};
             int n = 0;
@@ -1081,7 +1009,7 @@ Decoded decode(const Block &block, const CellScores &cells)
     d.quality = static_cast<float>(sum / (lineCount * length));
     resolveLookAlikes(scores, *shape, choices, d);
 
-    for (const CheckedField &f : shape->fields) {
+    for (const CheckedSpan &f : shape->fields) {
         if (f.length == 0)
             continue;
         std::vector<std::pair<int, int>> pos;
@@ -1104,7 +1032,7 @@ Decoded decode(const Block &block, const CellScores &cells)
     // marked unsure (confidence 0.1) by resolveLookAlikes.
     for (int l = 0; l < lineCount; ++l)
         for (int i = 0; i < length; ++i) {
-            const char kind = shape->kinds[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
+            const CellKind kind = shape->kind(l, i);
             const ClassScores &sc = scores[static_cast<std::size_t>(l)][static_cast<std::size_t>(i)];
             const char16_t read = d.lines[l][i].unicode();
             float risk = 0;
@@ -1128,8 +1056,8 @@ Decoded decode(const Block &block, const CellScores &cells)
         }
     d.uncheckedRisk += d.decidedRisk;
     d.uncheckedMin = std::min(d.uncheckedMin, d.decidedMin);
-    d.namePlausible = namePlausible(shape->format == Mrz::Format::TD1 ? QStringView(d.lines[2]) : QStringView(d.lines[0]).mid(5));
-    for (const CheckedField &f : shape->fields) {
+    d.namePlausible = namePlausible(QStringView(d.lines[shape->nameLine]).mid(shape->nameStart, shape->nameLength));
+    for (const CheckedSpan &f : shape->fields) {
         if (f.length == 0)
             continue;
         float risk = 1.0f - d.confidence[f.line][f.checkAt];
