@@ -17,7 +17,7 @@ struct Decoded
     QStringList lines;
     QList<QList<float>> confidence;
     float quality = 0;         // mean best score
-    float uncheckedMin = 1.0f; // lowest 1 - risk: what no check digit can see (see decode)
+    float uncheckedMin = 1.0f; // lowest 1 - risk: what no check digit can see (see measureRisk)
     bool namePlausible = true; // the name field has the shape ICAO 9303-3 §4.6 gives it
     // Expected number of misreads no check digit sees, and of misreads in the worst checked
     // field (its check digit included; several errors can pass one check digit together).
