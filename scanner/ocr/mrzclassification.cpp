@@ -5,9 +5,21 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace Kiosk::Ocr::detail {
+
+namespace {
+
+constexpr float kResampleLocal = 0.06f;  // a local scale this far from 1 is cut and resampled on its own
+constexpr std::size_t kCalibrationStep = 3; // every third cell of each line samples the scale
+// Glyph size per measured cap height tried by the calibration (print, blur and binarisation
+// make the measured caps up to a quarter larger than the glyphs).
+constexpr std::array<double, 6> kCalibrationScales{0.78, 0.84, 0.9, 0.96, 1.02, 1.08};
+constexpr double kNoQuality = -2.0;      // below any correlation: the first scale tried wins
+
+} // namespace
 
 CellSampler::CellSampler(const Block &block, double scale)
     : m_ink(block.ink)
@@ -20,7 +32,7 @@ CellSampler::CellSampler(const Block &block, double scale)
 
 void CellSampler::featureInto(cv::Point2f c, int dx, int dy, cv::Mat row, float local) const
 {
-    if (std::abs(local - 1.0f) > 0.06f) {
+    if (std::abs(local - 1.0f) > kResampleLocal) {
         // Perspective: this part of the line is printed larger or smaller than the mean.
         const double f = m_f / local;
         const cv::Size size(static_cast<int>(std::lround(kCellW / f)), static_cast<int>(std::lround(kCellH / f)));
@@ -43,13 +55,13 @@ void calibrate(Block &block)
     std::vector<cv::Point2f> sample;
     std::vector<float> sampleScale;
     for (std::size_t l = 0; l < block.inkCentres.size(); ++l)
-        for (std::size_t i = 0; i < block.inkCentres[l].size(); i += 3) {
+        for (std::size_t i = 0; i < block.inkCentres[l].size(); i += kCalibrationStep) {
             sample.push_back(block.inkCentres[l][i]);
             sampleScale.push_back(block.localScale[l][i]);
         }
     cv::Mat features(static_cast<int>(sample.size()), kCellW * kCellH, CV_32F);
-    block.quality = -2.0;
-    for (const double scale : {0.78, 0.84, 0.9, 0.96, 1.02, 1.08}) {
+    block.quality = kNoQuality;
+    for (const double scale : kCalibrationScales) {
         const CellSampler sampler(block, scale);
         for (std::size_t i = 0; i < sample.size(); ++i)
             sampler.featureInto(sample[i], 0, 0, features.row(static_cast<int>(i)), sampleScale[i]);

@@ -10,6 +10,34 @@ namespace Kiosk::Ocr::detail {
 
 namespace {
 
+// Thresholds of the grid fit. Lengths in cap heights (cap) or in pitches (p), cells in cells.
+constexpr std::size_t kMinGridGlyphs = 9;  // glyphs a row needs for a grid (8 spacings)
+constexpr double kMinSpacing = 0.6;        // caps: neighbour spacings that estimate the pitch...
+constexpr double kMaxSpacing = 1.5;        // ...lie between these (merged or broken glyphs do not)
+constexpr std::size_t kMinSpacings = 8;    // spacings the pitch's median needs
+constexpr double kMinPitchPerCap = 0.7;    // the pitch of OCR-B at 10 cpi is about 1.05 caps:
+constexpr double kMaxPitchPerCap = 1.35;   // a row outside this is no MRZ line
+constexpr double kMergedWidth = 1.4;       // pitches: a blob wider than this is merged glyphs
+constexpr std::size_t kEndGlyphs = 2;      // specks apart from the line are looked for this near its ends
+constexpr int kApartCells = 2;             // cells from a glyph's last cell to the next's first: an empty cell between
+constexpr double kNarrowGlyph = 1.1;       // pitches: a glyph at most this wide stands alone in its cell
+constexpr std::size_t kMinFitGlyphs = 8;   // glyphs the least-squares grid needs
+constexpr double kMinPitchDrift = 0.75;    // the fitted mean pitch against the median spacing:
+constexpr double kMaxPitchDrift = 1.3;     // outside this the fit is wrong
+// The layout fit and the windows.
+constexpr int kLengthSlack = 3;            // cells a line may have more or fewer than L and count as full
+constexpr double kMinLineGap = 1.3;        // caps from one line's baseline to the next line's
+constexpr double kMaxLineGap = 3.2;        // in one block (perspective and blur included)
+constexpr double kMaxPitchSpread = 1.1;    // the lines' pitches agree within 10 %
+constexpr int kMinPiece = 12;              // cells of a piece of a line broken by a shadow or glare
+constexpr int kMaxPiece = 28;
+constexpr int kWidenTo = Mrz::kMaxWidth + 2; // cells: the longest line and one cell of margin each side
+constexpr int kWindowSlack = 2;            // cells a window may start before or end after a row's glyphs
+constexpr double kMarginTolerance = 0.5;   // pitches: lines whose first cells are this near share the margin
+constexpr double kInkNearGrid = 0.25;      // pitches: a glyph this near its grid position is read where its ink is
+constexpr double kMinLocalScale = 0.7;     // the local pitch against the mean (perspective), clamped
+constexpr double kMaxLocalScale = 1.4;
+
 double median(std::vector<double> v)
 {
     if (v.empty())
@@ -22,21 +50,21 @@ double median(std::vector<double> v)
 std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
 {
     const std::size_t n = row.glyphs.size();
-    if (n < 9)
+    if (n < kMinGridGlyphs)
         return std::nullopt; // fewer than the 8 spacings below need
     // The pitch: the median spacing of neighbouring glyphs (merged or broken glyphs are
     // outliers the median ignores).
     std::vector<double> diffs;
     for (std::size_t k = 1; k < row.glyphs.size(); ++k) {
         const double d = row.glyphs[k].centre.x - row.glyphs[k - 1].centre.x;
-        if (d > 0.6 * cap && d < 1.5 * cap)
+        if (d > kMinSpacing * cap && d < kMaxSpacing * cap)
             diffs.push_back(d);
     }
-    if (diffs.size() < 8)
+    if (diffs.size() < kMinSpacings)
         return std::nullopt;
     const double p = median(diffs);
     const double ratio = p / cap;
-    if (ratio < 0.7 || ratio > 1.35)
+    if (ratio < kMinPitchPerCap || ratio > kMaxPitchPerCap)
         return std::nullopt;
     // Cell indices by walking the row: each step is rounded on its own, so a pitch that
     // drifts along the line (perspective) never accumulates into a wrong cell. Blur can merge
@@ -47,7 +75,7 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     RowGrid g;
     std::vector<int> cells(n, 1);
     for (std::size_t k = 0; k < n; ++k)
-        if (row.glyphs[k].box.width > 1.4 * p)
+        if (row.glyphs[k].box.width > kMergedWidth * p)
             cells[k] = std::max(1, static_cast<int>(std::lround(row.glyphs[k].box.width / p)));
     const auto firstCentre = [&](std::size_t k) { return row.glyphs[k].centre.x - (cells[k] - 1) * p / 2.0; };
     const auto lastCentre = [&](std::size_t k) { return row.glyphs[k].centre.x + (cells[k] - 1) * p / 2.0; };
@@ -63,11 +91,11 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     // the line's length may be measured without it; the window of L cells (prepareBlock)
     // still sees all glyphs.
     std::size_t lo = 0, hi = n - 1;
-    for (std::size_t k = 0; k < 2; ++k)
-        if (g.index[k + 1] - lastCell(k) >= 2)
+    for (std::size_t k = 0; k < kEndGlyphs; ++k)
+        if (g.index[k + 1] - lastCell(k) >= kApartCells)
             lo = k + 1;
-    for (std::size_t k = n - 1; k > n - 3; --k)
-        if (g.index[k] - lastCell(k - 1) >= 2)
+    for (std::size_t k = n - 1; k > n - 1 - kEndGlyphs; --k)
+        if (g.index[k] - lastCell(k - 1) >= kApartCells)
             hi = k - 1;
     g.coreFirst = g.index[lo];
     g.coreLast = lastCell(hi);
@@ -75,13 +103,13 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     std::vector<double> rowsA, rhs;
     for (std::size_t k = lo; k <= hi; ++k) {
         const bool alone = (k == 0 || g.index[k - 1] != g.index[k]) && (k + 1 == row.glyphs.size() || g.index[k + 1] != g.index[k]);
-        if (!alone || row.glyphs[k].box.width > 1.1 * p)
+        if (!alone || row.glyphs[k].box.width > kNarrowGlyph * p)
             continue;
         const double i = g.index[k];
         rowsA.insert(rowsA.end(), {1.0, i, i * i});
         rhs.push_back(row.glyphs[k].centre.x);
     }
-    if (rhs.size() < 8)
+    if (rhs.size() < kMinFitGlyphs)
         return std::nullopt;
     const cv::Mat A(static_cast<int>(rhs.size()), 3, CV_64F, rowsA.data());
     const cv::Mat B(static_cast<int>(rhs.size()), 1, CV_64F, rhs.data());
@@ -96,7 +124,7 @@ std::optional<RowGrid> fitGrid(const TextRow &row, double cap)
     for (std::size_t k = 0; k < n; ++k)
         g.lastIndex = std::max(g.lastIndex, lastCell(k));
     g.pitch = (g.x(g.coreLast) - g.x(g.coreFirst)) / std::max(1, g.coreLast - g.coreFirst);
-    if (g.pitch < 0.75 * p || g.pitch > 1.3 * p)
+    if (g.pitch < kMinPitchDrift * p || g.pitch > kMaxPitchDrift * p)
         return std::nullopt;
     return g;
 }
@@ -137,18 +165,18 @@ std::optional<LayoutFit> chooseLayout(const std::vector<TextRow> &rows, const st
                 // is nearer L: a speck must not make a row of desk noise fit better.
                 const int coreSpan = g->coreLast - g->coreFirst + 1;
                 const int span = std::abs(coreSpan - shape.lineLength) < std::abs(fullSpan - shape.lineLength) ? coreSpan : fullSpan;
-                const bool full = span >= shape.lineLength - 3 && span <= shape.lineLength + 3;
+                const bool full = span >= shape.lineLength - kLengthSlack && span <= shape.lineLength + kLengthSlack;
                 fullLines += full ? 1 : 0;
                 ok = full || (span < shape.lineLength && span >= shape.lineLength - shape.lineLength / 3);
                 if (l > 0) {
                     const double gap = (rows[static_cast<std::size_t>(first + l)].a - rows[static_cast<std::size_t>(first + l - 1)].a) / cap;
-                    ok = ok && gap > 1.3 && gap < 3.2;
+                    ok = ok && gap > kMinLineGap && gap < kMaxLineGap;
                 }
                 err += std::abs(span - shape.lineLength);
                 pmin = std::min(pmin, g->pitch);
                 pmax = std::max(pmax, g->pitch);
             }
-            if (!ok || fullLines == 0 || pmax > 1.1 * pmin)
+            if (!ok || fullLines == 0 || pmax > kMaxPitchSpread * pmin)
                 continue;
             if (!best || err < best->error)
                 best = LayoutFit{first, &shape, err};
@@ -166,7 +194,7 @@ std::optional<MrzCandidate> widenedForPieces(const MrzCandidate &cand, const std
     double pitch = 0;
     for (const auto &g : grids) {
         const int span = g ? g->coreLast - g->coreFirst + 1 : 0;
-        if (span < 12 || span > 28)
+        if (span < kMinPiece || span > kMaxPiece)
             continue;
         ++pieces;
         longest = std::max(longest, span);
@@ -174,7 +202,7 @@ std::optional<MrzCandidate> widenedForPieces(const MrzCandidate &cand, const std
     }
     if (pieces >= 2 && pieces <= 3) {
         MrzCandidate wider = cand;
-        wider.box.size.width += static_cast<float>(2.0 * (46 - longest) * pitch / s);
+        wider.box.size.width += static_cast<float>(2.0 * (kWidenTo - longest) * pitch / s);
         return wider;
     }
     return std::nullopt;
@@ -193,10 +221,10 @@ std::vector<int> chooseWindows(const std::vector<std::optional<RowGrid>> &grids,
     std::vector<std::vector<std::pair<int, int>>> windows(static_cast<std::size_t>(lineCount)); // (start, glyphs)
     for (int l = 0; l < lineCount; ++l) {
         const RowGrid &g = *grids[static_cast<std::size_t>(best->first + l)];
-        int from = g.firstIndex - 2, to = g.lastIndex - length + 3;
+        int from = g.firstIndex - kWindowSlack, to = g.lastIndex + 1 - length + kWindowSlack;
         if (to < from) { // a short line (above): windows that hold all of it
-            from = g.lastIndex - length - 1;
-            to = g.firstIndex + 2;
+            from = g.lastIndex + 1 - length - kWindowSlack;
+            to = g.firstIndex + kWindowSlack;
         }
         for (int s0 = from; s0 <= to; ++s0) {
             int n0 = 0;
@@ -230,8 +258,8 @@ std::vector<int> chooseWindows(const std::vector<std::optional<RowGrid>> &grids,
                 };
                 const double x = startX(l, w[k0].first);
                 const double expected = l == 0 ? x : l == 1 ? pickedX(0) : 2.0 * pickedX(l - 1) - pickedX(l - 2);
-                const bool aligned = std::abs(x - expected) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch
-                                     && (l == 0 || std::abs(x - pickedX(l - 1)) < 0.5 * grids[static_cast<std::size_t>(best->first + l)]->pitch);
+                const bool aligned = std::abs(x - expected) < kMarginTolerance * grids[static_cast<std::size_t>(best->first + l)]->pitch
+                                     && (l == 0 || std::abs(x - pickedX(l - 1)) < kMarginTolerance * grids[static_cast<std::size_t>(best->first + l)]->pitch);
                 if (!aligned)
                     continue;
                 pick[static_cast<std::size_t>(l)] = static_cast<int>(k0);
@@ -266,14 +294,14 @@ void placeCells(Block &block, const std::vector<TextRow> &rows, const std::vecto
             const int i = g.index[k0] - start;
             if (i < 0 || i >= length || perCell[static_cast<std::size_t>(i)] != 1)
                 continue;
-            if (std::abs(r.glyphs[k0].centre.x - g.x(g.index[k0])) < 0.25 * g.pitch && r.glyphs[k0].box.width < 1.1 * g.pitch)
+            if (std::abs(r.glyphs[k0].centre.x - g.x(g.index[k0])) < kInkNearGrid * g.pitch && r.glyphs[k0].box.width < kNarrowGlyph * g.pitch)
                 inkX[static_cast<std::size_t>(i)] = r.glyphs[k0].centre.x;
         }
         std::vector<cv::Point2f> grid, ink;
         std::vector<float> local;
         for (int i = 0; i < length; ++i) {
             const double gx = g.x(start + i);
-            local.push_back(static_cast<float>(std::clamp((g.b + 2.0 * g.c * (start + i)) / g.pitch, 0.7, 1.4)));
+            local.push_back(static_cast<float>(std::clamp((g.b + 2.0 * g.c * (start + i)) / g.pitch, kMinLocalScale, kMaxLocalScale)));
             const double x = inkX[static_cast<std::size_t>(i)] >= 0 ? inkX[static_cast<std::size_t>(i)] : gx;
             grid.emplace_back(static_cast<float>(gx), static_cast<float>(r.a + r.b * gx));
             ink.emplace_back(static_cast<float>(x), static_cast<float>(r.a + r.b * x));

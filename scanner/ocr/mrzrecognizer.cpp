@@ -33,6 +33,10 @@ namespace {
 constexpr double kWorkSide = 2000.0;       // larger images (600 dpi scans) are reduced first
 constexpr int kMaxCandidates = 4;
 constexpr float kFoundQuality = 0.68f;     // mean best correlation for "an MRZ is here"
+constexpr float kBlockQuality = kFoundQuality - 0.1f; // a calibrated block below this is not decoded
+constexpr float kSureUpright = 0.1f;       // the finder's filler clue this sure: the other way up is not tried
+constexpr double kQuadAbove = 1.2;         // caps above the top baseline: the zone's quad
+constexpr double kQuadBelow = 0.2;         // caps below the bottom baseline
 // The acceptance of a read whose check digits pass (measured on 1,200 synthetic documents of
 // the three tiers, tests/support/ocrcorpus.h: strict enough that none of them passed wrong,
 // at the cost of 3 exact hard reads in 400).
@@ -45,7 +49,7 @@ QPolygonF quadOf(const Block &block, double toImage)
 {
     const auto &top = block.centres.front();
     const auto &bottom = block.centres.back();
-    const double hp = block.pitch / 2.0, up = block.cap * 1.2, down = block.cap * 0.2;
+    const double hp = block.pitch / 2.0, up = block.cap * kQuadAbove, down = block.cap * kQuadBelow;
     const std::array<cv::Point2d, 4> corners{
         cv::Point2d(top.front().x - hp, top.front().y - up),
         cv::Point2d(top.back().x + hp, top.back().y - up),
@@ -122,7 +126,7 @@ std::vector<TrainingBlock> detail::trainingBlocks(const QImage &image)
     const auto &classifier = GlyphClassifier::instance();
     for (const MrzCandidate &cand : findMrzCandidates(gray, kMaxCandidates)) {
         for (const Block &block : blocksOf(gray, cand)) {
-            if (block.quality < kFoundQuality - 0.1f)
+            if (block.quality < kBlockQuality)
                 continue;
             TrainingBlock t;
             t.lineCount = block.shape->lineCount;
@@ -181,14 +185,14 @@ OcrResult MrzRecognizer::read(const QImage &image, const ReadOptions &options) c
         // 1 in 850 found MRZs when sure).
         const std::array<bool, 2> order = cand.upright < 0.0f ? std::array<bool, 2>{true, false} : std::array<bool, 2>{false, true};
         for (const bool flip : order) {
-            if (flip != order[0] && std::abs(cand.upright) >= 0.1f)
+            if (flip != order[0] && std::abs(cand.upright) >= kSureUpright)
                 break;
             std::optional<Block> way = prepareBlock(gray, cand, flip);
             if (!way)
                 continue;
             calibrate(*way);
             Block &block = *way;
-            if (block.quality < kFoundQuality - 0.1f)
+            if (block.quality < kBlockQuality)
                 continue;
             Decoded d = decode(block, classify(block));
             if (d.quality < kFoundQuality)
