@@ -13,23 +13,27 @@
 
 namespace Kiosk::Ocr::detail {
 
+// A connected component of glyph size in the upright crop (crop pixels).
 struct Glyph
 {
     cv::Rect box;
     cv::Point2d centre;
 };
 
+// The glyphs of one text line and its baseline.
 struct TextRow
 {
     std::vector<Glyph> glyphs; // sorted by x
     double a = 0, b = 0;       // baseline: y = a + b x (crop pixels)
 };
 
+// The cell grid of one row: x(i), the centre of cell i (crop pixels), a quadratic in i for
+// perspective; each glyph's first cell and the cells the row spans.
 struct RowGrid
 {
     double a = 0, b = 0, c = 0;
     double pitch = 0; // mean pitch over the row
-    std::vector<int> index;
+    std::vector<int> index; // per glyph of the row: its first cell
     int firstIndex = 0;
     int lastIndex = 0;
     int coreFirst = 0; // the cells without the specks that stand apart at the ends (fitGrid)
