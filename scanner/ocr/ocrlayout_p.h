@@ -74,6 +74,18 @@ struct OcrLayout
     }
 };
 
+// A CheckedSpan has one line: in every layout a checked field and its check digit share it.
+static_assert([] {
+    for (const Mrz::Layout &layout : Mrz::kLayouts)
+        for (const auto &[value, check] : Mrz::kCheckedFields) {
+            const Mrz::LayoutRow *v = Mrz::findRow(layout, value);
+            const Mrz::LayoutRow *c = Mrz::findRow(layout, check);
+            if (v && c && v->line != c->line)
+                return false;
+        }
+    return true;
+}());
+
 [[nodiscard]] constexpr OcrLayout ocrLayoutOf(const Mrz::Layout &layout)
 {
     OcrLayout out;
