@@ -1,5 +1,7 @@
 #include "scanner/mrz/mrzcorrection_p.h"
 
+#include "scanner/mrz/lookalikes.h"
+
 #include <QLoggingCategory>
 
 #include <vector>
@@ -11,73 +13,26 @@ Q_LOGGING_CATEGORY(lcMrz, "kiosk.scanner.mrz")
 
 namespace {
 
-// OCR-B look-alikes (issue 2 §2): letter read where a digit stands, and back.
-constexpr char letterToDigit(char c)
-{
-    switch (c) {
-    case 'O':
-    case 'D':
-    case 'Q':
-        return '0';
-    case 'I':
-        return '1';
-    case 'Z':
-        return '2';
-    case 'S':
-        return '5';
-    case 'G':
-        return '6';
-    case 'B':
-        return '8';
-    default:
-        return 0;
-    }
-}
-
-constexpr char digitToLetter(char c)
-{
-    switch (c) {
-    case '0':
-        return 'O';
-    case '1':
-        return 'I';
-    case '2':
-        return 'Z';
-    case '5':
-        return 'S';
-    case '6':
-        return 'G';
-    case '8':
-        return 'B';
-    default:
-        return 0;
-    }
-}
-
-// The substitutions the search may try for one character of a field of class `kind`.
-// Only an alphanumeric field is ambiguous by class; a check digit is a digit.
-// Two look-alike pairs are left out on purpose: K/< (values 20 and 0) and G/6 (16 and 6)
-// differ by a multiple of 10, so under every weight 7, 3, 1 they leave every check digit
-// unchanged (9303-3 §4.9): no check digit can tell them apart, trying them only adds
-// false candidates.
-int alternatives(char c, Kind kind, char out[3])
+// The substitutions the search may try for one character of a field of class `kind`
+// (lookalikes.h). Only an alphanumeric field is ambiguous by class: there every look-alike of
+// the character is tried, except the pairs no check digit can tell apart (G/6, S/8: their
+// values differ by a multiple of 10), which would only add false candidates; K/< (20 and 0)
+// is no look-alike pair for the same reason. A check digit is a digit: a letter there is its
+// digit look-alike.
+int alternatives(char c, FieldKind kind, char out[3])
 {
     int n = 0;
-    if (kind == Kind::CheckDigit) {
-        if (const char d = letterToDigit(c))
+    if (kind == FieldKind::CheckDigit) {
+        if (const char d = digitLookAlike(c))
             out[n++] = d;
         return n;
     }
-    if (kind != Kind::AlphaNumeric || c == 'G' || c == '6')
+    if (kind != FieldKind::AlphaNumeric)
         return 0;
-    if (c == '0') {
-        out[n++] = 'O';
-        out[n++] = 'D';
-        out[n++] = 'Q';
-    } else if (const char l = digitToLetter(c)) {
-        out[n++] = l;
-    } else if (const char d = letterToDigit(c)) {
-        out[n++] = d;
+    for (const LookAlike &pair : kLookAlikes) {
+        const char partner = partnerIn(pair, c);
+        if (partner && !checkDigitBlind(pair) && n < 3)
+            out[n++] = partner;
     }
     return n;
 }
@@ -129,7 +84,7 @@ std::vector<Combo> candidates(Grid &grid, const CheckedField &cf)
         s.cell = isCheck ? cf.checkCell : cf.cell(i);
         s.field = isCheck ? cf.check : cf.value;
         s.position = isCheck ? 1 : i + 1;
-        s.altCount = alternatives(grid.at(s.cell.line, s.cell.position), isCheck ? Kind::CheckDigit : cf.kind(i), s.alt);
+        s.altCount = alternatives(grid.at(s.cell.line, s.cell.position), isCheck ? FieldKind::CheckDigit : cf.kind(i), s.alt);
         if (s.altCount > 0)
             sites.push_back(s);
     }
@@ -175,21 +130,21 @@ void record(const Change &c, QList<Correction> &corrections)
 // Stage 1: characters impossible in their field's class become their look-alike.
 void normalise(Grid &grid, QList<Correction> &corrections)
 {
-    for (const Row &row : grid.layout->rows) {
+    for (const LayoutRow &row : grid.layout->rows) {
         for (int i = 0; i < row.length; ++i) {
             char &c = grid.at(row.line, row.position + i);
             char to = 0;
             switch (row.kind) {
-            case Kind::Numeric:
-            case Kind::CheckDigit:
-                to = letterToDigit(c);
+            case FieldKind::Numeric:
+            case FieldKind::CheckDigit:
+                to = digitLookAlike(c);
                 break;
-            case Kind::Alpha:
-            case Kind::Name:
-                to = digitToLetter(c);
+            case FieldKind::Alpha:
+            case FieldKind::Name:
+                to = letterLookAlike(c);
                 break;
-            case Kind::AlphaNumeric:
-            case Kind::Sex:
+            case FieldKind::AlphaNumeric:
+            case FieldKind::Sex:
                 break;
             }
             if (to) {
