@@ -117,7 +117,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Clock &cl
     p.session->setVdsTrustStore(p.sealTrust);
 
     if (options.embeddedCentral) {
-        auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + p.dir.filePath(QStringLiteral("central.db")));
+        auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + p.dir.filePath(QStringLiteral("central.db")), clock);
         if (!cdb)
             return std::unexpected(cdb.error());
         p.centralDb.emplace(std::move(*cdb));

@@ -5,6 +5,7 @@
 // advances time to it, so every step asserts exactly what happened after exactly how long
 // ("99 ms: no round; 100 ms: one round"), and nothing depends on how loaded the machine is. The
 // rounds themselves are real HTTPS exchanges on loopback, finished inside advance().
+#include "app/core/clock.h"
 #include "app/core/manualclock.h"
 #include "app/crypto/ed25519.h"
 #include "app/store/database.h"
@@ -238,7 +239,7 @@ quint16 TstSyncLoop::startCentral(const QList<const TestKiosk *> &kiosks, quint1
 
 QJsonObject TstSyncLoop::centralStats()
 {
-    auto db = Central::CentralDatabase::open(centralUrl());
+    auto db = Central::CentralDatabase::open(centralUrl(), SystemClock());
     if (!db)
         return {};
     Central::CentralService service(*db);
@@ -248,7 +249,7 @@ QJsonObject TstSyncLoop::centralStats()
 
 QList<Central::FeedEntry> TstSyncLoop::centralFeed()
 {
-    auto db = Central::CentralDatabase::open(centralUrl());
+    auto db = Central::CentralDatabase::open(centralUrl(), SystemClock());
     if (!db)
         return {};
     Central::CentralService service(*db);
