@@ -197,11 +197,12 @@ int serve(const QStringList &args)
         out("border-central: --listen must be HOST:PORT with a numeric address\n", stderr);
         return Usage;
     }
-    auto db = CentralDatabase::open(settings->database());
+    // One clock for the migrations' bookkeeping, the service (received_at, partitions) and the
+    // requests' replay window.
+    const SystemClock clock;
+    auto db = CentralDatabase::open(settings->database(), clock);
     if (!db)
         return failWith(db.error());
-    // One clock for the service (received_at, partitions) and the requests' replay window.
-    const SystemClock clock;
     CentralService service(*db, [&clock] { return clock.now(); });
     RequestAuthenticator auth(service, clock, window);
     const bool insecure = p.isSet(QStringLiteral("insecure-demo"));
@@ -236,7 +237,7 @@ int kioskAdd(const QStringList &args)
     auto key = Crypto::Ed25519PublicKey::fromFile(p.value(QStringLiteral("public-key")));
     if (!key)
         return failWith(key.error());
-    auto db = CentralDatabase::open(settings->database());
+    auto db = CentralDatabase::open(settings->database(), SystemClock());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -253,7 +254,7 @@ int kioskRevoke(const QStringList &args)
     const auto settings = commandSettings(p, QStringLiteral("kiosk revoke"), args, {kDatabase, {QStringLiteral("id"), {}}});
     if (!settings)
         return Usage;
-    auto db = CentralDatabase::open(settings->database());
+    auto db = CentralDatabase::open(settings->database(), SystemClock());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -293,7 +294,7 @@ int referencePublish(const QStringList &args)
         out("border-central: cannot read --body or --signature\n", stderr);
         return Failure;
     }
-    auto db = CentralDatabase::open(settings->database());
+    auto db = CentralDatabase::open(settings->database(), SystemClock());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);
@@ -309,7 +310,7 @@ int stats(const QStringList &args)
     const auto settings = commandSettings(p, QStringLiteral("stats"), args, {kDatabase});
     if (!settings)
         return Usage;
-    auto db = CentralDatabase::open(settings->database());
+    auto db = CentralDatabase::open(settings->database(), SystemClock());
     if (!db)
         return failWith(db.error());
     CentralService service(*db);

@@ -137,7 +137,7 @@ Result<QByteArray> DemoEnvironment::Parts::startSession(const SessionConfig &cfg
 // there, and the sync client pushing to it.
 Result<void> DemoEnvironment::Parts::startEmbeddedCentral(const SessionConfig &cfg, const DemoOptions &options, const QByteArray &kioskPublicKey)
 {
-    auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("central.db")));
+    auto cdb = Central::CentralDatabase::open(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("central.db")), *clock);
     if (!cdb)
         return std::unexpected(cdb.error());
     centralDb.emplace(std::move(*cdb));

@@ -4,7 +4,9 @@
 //   kioskctl check --mrz FILE --direction entry|exit --date D --db PATH
 //                                           the same against a store (app/store)
 //
-// Both forms build Rules::CheckInputs and end in evaluateAndPrint(): the --db form only
+// A scenario's visa, history, permit and watchlist rows are typed and checked by the importer's
+// row validation (app/store/importrow.h), so a row means in a scenario what it means in an
+// import file. Both forms build Rules::CheckInputs and end in evaluateAndPrint(): the --db form only
 // differs in where history, permits, visa and watchlist candidates come from
 // (loadInputsFromStore below).
 #include "app/kioskctl/cli.h"
@@ -16,6 +18,7 @@
 #include "app/rules/verdictjson.h"
 #include "app/store/checkrecords.h"
 #include "app/store/database.h"
+#include "app/store/importrow.h"
 #include "scanner/mrz/mrzparser.h"
 
 #include <QCommandLineParser>
@@ -43,6 +46,9 @@ const char kHelp[] =
     "A scenario is a JSON object: date, direction, mrz (list of lines), and optionally visa, history,\n"
     "permits, watchlist, policy (path of a signed policy, relative to the scenario; default the shipped\n"
     "policy) and status {policy_age_days, watchlist_age_hours, history_joined_by_name_only}.\n"
+    "The visa, history, permits and watchlist rows are checked as `kioskctl import` checks a row of\n"
+    "visas, crossings, permits or watchlist, without the person columns (the rows are the document's);\n"
+    "a watchlist row may go without an id, and an exit_restriction counts only while valid on the date.\n"
     "The policy loads only if POLICY.sig verifies against the trust anchor (--trust).\n"
     "\n"
     "Exit status: 0 the check was evaluated (whatever the verdict: read \"verdict\");\n"
@@ -83,13 +89,11 @@ public:
         return v.toString();
     }
 
-    std::expected<QDate, InputError> date(const QString &key, bool required = true) const
+    std::expected<QDate, InputError> date(const QString &key) const
     {
-        auto s = string(key, required);
+        auto s = string(key, true);
         if (!s)
             return std::unexpected(s.error());
-        if (s->isEmpty() && !required)
-            return QDate();
         const QDate d = QDate::fromString(*s, Qt::ISODate);
         if (!d.isValid() || s->size() != 10)
             return std::unexpected(InputError{path(key), QStringLiteral("must be a date YYYY-MM-DD, got '%1'").arg(*s)});
@@ -105,38 +109,6 @@ public:
         if (!n)
             return std::unexpected(InputError{path(key), QStringLiteral("must be a whole number from 0 to 100000")});
         return static_cast<int>(*n);
-    }
-
-    std::expected<std::optional<CountryCode>, InputError> country(const QString &key) const
-    {
-        auto s = string(key, false);
-        if (!s)
-            return std::unexpected(s.error());
-        if (s->isEmpty())
-            return std::optional<CountryCode>();
-        const auto code = CountryCode::fromString(*s);
-        if (!code)
-            return std::unexpected(InputError{path(key), QStringLiteral("must be an ICAO 9303-3 code, got '%1'").arg(*s)});
-        return code;
-    }
-
-    // The list under `key` (absent or null: empty), each element an object.
-    std::expected<QList<ScenarioFields>, InputError> objects(const QString &key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        QList<ScenarioFields> out;
-        if (v.isUndefined() || v.isNull())
-            return out;
-        if (!v.isArray())
-            return std::unexpected(InputError{path(key), QStringLiteral("must be a list or null")});
-        const QJsonArray list = v.toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QString itemPath = QStringLiteral("%1[%2]").arg(path(key)).arg(i);
-            if (!list.at(i).isObject())
-                return std::unexpected(InputError{itemPath, QStringLiteral("must be an object")});
-            out.append(ScenarioFields(list.at(i).toObject(), itemPath));
-        }
-        return out;
     }
 
     [[nodiscard]] QStringList keys() const { return m_object.keys(); }
@@ -168,6 +140,118 @@ std::expected<TravelDocument, InputError> documentFromMrz(const QString &text, c
     return mrz.toTravelDocument();
 }
 
+// mrz: a list of lines (the form) or one string with newlines.
+std::expected<QString, InputError> mrzText(const ScenarioFields &root)
+{
+    const QString field = root.path(QStringLiteral("mrz"));
+    const QJsonValue mrz = root.value(QStringLiteral("mrz"));
+    if (mrz.isString())
+        return mrz.toString();
+    if (!mrz.isArray())
+        return std::unexpected(InputError{field, mrz.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be a list of MRZ lines")});
+    QStringList lines;
+    for (const QJsonValue &line : mrz.toArray()) {
+        if (!line.isString())
+            return std::unexpected(InputError{field, QStringLiteral("must be a list of strings")});
+        lines.append(line.toString());
+    }
+    return lines.join(u'\n');
+}
+
+// One visa, history, permit or watchlist row, checked by the importer's rules for a row of that
+// kind (app/store/importrow.h) without the person columns: the rows are the scanned
+// traveller's. The first problem is the error, naming the field ("scenario.history[1].date").
+std::expected<Store::ImportRow, InputError> scenarioRow(Store::ImportKind kind, const QJsonValue &value, const QString &path, int index)
+{
+    Store::ImportRecord record =
+        Store::importRecordFromJson(0, index, value, Store::importColumns(kind, Store::PersonColumns::None));
+    // A scenario's watchlist entry may go without the list's own id.
+    if (kind == Store::ImportKind::Watchlist && value.isObject() && record.fields.value(QStringLiteral("id")).isEmpty())
+        record.fields.insert(QStringLiteral("id"), QStringLiteral("scenario-%1").arg(index));
+    auto row = Store::validateImportRow(kind, record, Store::PersonColumns::None);
+    if (!row) {
+        const Store::ImportRowError &e = row.error().constFirst();
+        return std::unexpected(InputError{e.field.isEmpty() ? path : path + u'.' + e.field, e.message});
+    }
+    return std::move(*row);
+}
+
+// The rows under `key`: absent or null is none; otherwise a list of row objects.
+std::expected<QList<Store::ImportRow>, InputError> scenarioRows(const ScenarioFields &root, const QString &key, Store::ImportKind kind)
+{
+    const QJsonValue v = root.value(key);
+    QList<Store::ImportRow> rows;
+    if (v.isUndefined() || v.isNull())
+        return rows;
+    if (!v.isArray())
+        return std::unexpected(InputError{root.path(key), QStringLiteral("must be a list or null")});
+    const QJsonArray list = v.toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        CHECK_TRY(row, scenarioRow(kind, list.at(i), QStringLiteral("%1[%2]").arg(root.path(key)).arg(i), i));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+// visa (one object or null), history, permits and watchlist. An exit restriction counts while
+// in force on the check's date, as the store returns it (app/store/watchlistrepository.h).
+std::expected<void, InputError> readRecords(const ScenarioFields &root, Rules::CheckInputs &in)
+{
+    if (root.present(QStringLiteral("visa"))) {
+        CHECK_TRY(visa, scenarioRow(Store::ImportKind::Visas, root.value(QStringLiteral("visa")), root.path(QStringLiteral("visa")), 0));
+        in.visa = visa.visa;
+        in.visa->source = QStringLiteral("scenario");
+    }
+    CHECK_TRY(history, scenarioRows(root, QStringLiteral("history"), Store::ImportKind::Crossings));
+    for (const Store::ImportRow &row : history)
+        in.history.append(row.crossing);
+    CHECK_TRY(permits, scenarioRows(root, QStringLiteral("permits"), Store::ImportKind::Permits));
+    for (const Store::ImportRow &row : permits)
+        in.permits.append(row.permit);
+    CHECK_TRY(watchlist, scenarioRows(root, QStringLiteral("watchlist"), Store::ImportKind::Watchlist));
+    for (const Store::ImportRow &row : watchlist) {
+        const bool inForce = (!row.validity.from || *row.validity.from <= in.date) && (!row.validity.until || in.date <= *row.validity.until);
+        if (inForce)
+            in.watchlist.append(row.entry);
+    }
+    return {};
+}
+
+std::expected<void, InputError> readStatus(const ScenarioFields &root, Rules::StatusInputs &status)
+{
+    if (!root.present(QStringLiteral("status")))
+        return {};
+    if (!root.value(QStringLiteral("status")).isObject())
+        return std::unexpected(InputError{root.path(QStringLiteral("status")), QStringLiteral("must be an object or null")});
+    const ScenarioFields st(root.value(QStringLiteral("status")).toObject(), root.path(QStringLiteral("status")));
+    if (st.present(QStringLiteral("policy_age_days"))) {
+        CHECK_TRY(age, st.count(QStringLiteral("policy_age_days"), 0));
+        status.policyAgeDays = age;
+    }
+    if (st.present(QStringLiteral("watchlist_age_hours"))) {
+        CHECK_TRY(age, st.count(QStringLiteral("watchlist_age_hours"), 0));
+        status.watchlistAgeHours = age;
+    }
+    const QJsonValue nameOnly = st.value(QStringLiteral("history_joined_by_name_only"));
+    if (!nameOnly.isUndefined() && !nameOnly.isNull() && !nameOnly.isBool())
+        return std::unexpected(InputError{st.path(QStringLiteral("history_joined_by_name_only")), QStringLiteral("must be true or false")});
+    status.historyJoinedByNameOnly = nameOnly.toBool(false);
+    return {};
+}
+
+// Keys nobody reads are reported, not fatal: a scenario may carry a name or a comment.
+void warnUnknownKeys(const ScenarioFields &root)
+{
+    static const QSet<QString> known{QStringLiteral("date"), QStringLiteral("direction"), QStringLiteral("mrz"),
+                                     QStringLiteral("visa"), QStringLiteral("history"), QStringLiteral("permits"),
+                                     QStringLiteral("watchlist"), QStringLiteral("policy"), QStringLiteral("status"),
+                                     QStringLiteral("name"), QStringLiteral("comment"), QStringLiteral("expected")};
+    for (const QString &key : root.keys()) {
+        if (!known.contains(key))
+            printError(QStringLiteral("check: warning: %1 is not a scenario field; ignored").arg(root.path(key)));
+    }
+}
+
 struct Scenario
 {
     Rules::CheckInputs inputs;
@@ -194,140 +278,18 @@ std::expected<Scenario, InputError> readScenario(const QByteArray &bytes, const 
     if (!dir)
         return std::unexpected(InputError{root.path(QStringLiteral("direction")), QStringLiteral("must be entry or exit, got '%1'").arg(direction)});
     in.direction = *dir;
-
-    // mrz: a list of lines (the form) or one string with newlines.
-    const QJsonValue mrzValue = root.value(QStringLiteral("mrz"));
-    QString mrzText;
-    if (mrzValue.isString()) {
-        mrzText = mrzValue.toString();
-    } else if (mrzValue.isArray()) {
-        QStringList lines;
-        for (const QJsonValue &line : mrzValue.toArray()) {
-            if (!line.isString())
-                return std::unexpected(InputError{root.path(QStringLiteral("mrz")), QStringLiteral("must be a list of strings")});
-            lines.append(line.toString());
-        }
-        mrzText = lines.join(u'\n');
-    } else {
-        return std::unexpected(InputError{root.path(QStringLiteral("mrz")), mrzValue.isUndefined() ? QStringLiteral("is missing")
-                                                                                                   : QStringLiteral("must be a list of MRZ lines")});
-    }
-    CHECK_TRY(document, documentFromMrz(mrzText, in.date, root.path(QStringLiteral("mrz"))));
+    CHECK_TRY(mrz, mrzText(root));
+    CHECK_TRY(document, documentFromMrz(mrz, in.date, root.path(QStringLiteral("mrz"))));
     in.document = document;
-
-    if (root.present(QStringLiteral("visa"))) {
-        if (!root.value(QStringLiteral("visa")).isObject())
-            return std::unexpected(InputError{root.path(QStringLiteral("visa")), QStringLiteral("must be an object or null")});
-        const ScenarioFields v(root.value(QStringLiteral("visa")).toObject(), root.path(QStringLiteral("visa")));
-        Visa visa;
-        CHECK_TRY(from, v.date(QStringLiteral("valid_from")));
-        CHECK_TRY(until, v.date(QStringLiteral("valid_until")));
-        if (until < from)
-            return std::unexpected(InputError{v.path(QStringLiteral("valid_until")), QStringLiteral("is before valid_from")});
-        CHECK_TRY(days, v.count(QStringLiteral("days"), 0));
-        CHECK_TRY(entries, v.count(QStringLiteral("entries"), 0));
-        CHECK_TRY(number, v.string(QStringLiteral("number"), false));
-        visa.validFrom = from;
-        visa.validUntil = until;
-        visa.days = days;
-        visa.entries = entries;
-        visa.number = number;
-        visa.source = QStringLiteral("scenario");
-        in.visa = visa;
-    }
-
-    CHECK_TRY(history, root.objects(QStringLiteral("history")));
-    for (const ScenarioFields &h : history) {
-        CHECK_TRY(hdir, h.string(QStringLiteral("direction"), true));
-        const auto crossingDir = directionFromString(hdir);
-        if (!crossingDir)
-            return std::unexpected(InputError{h.path(QStringLiteral("direction")), QStringLiteral("must be entry or exit, got '%1'").arg(hdir)});
-        CHECK_TRY(hdate, h.date(QStringLiteral("date")));
-        CHECK_TRY(checkpoint, h.string(QStringLiteral("checkpoint"), false));
-        in.history.append(Crossing{*crossingDir, hdate, checkpoint});
-    }
-
-    CHECK_TRY(permits, root.objects(QStringLiteral("permits")));
-    for (const ScenarioFields &p : permits) {
-        CHECK_TRY(kindText, p.string(QStringLiteral("kind"), true));
-        const auto kind = permitKindFromString(kindText);
-        if (!kind)
-            return std::unexpected(InputError{p.path(QStringLiteral("kind")),
-                                              QStringLiteral("must be temporary_residence, permanent_residence or work, got '%1'").arg(kindText)});
-        CHECK_TRY(from, p.date(QStringLiteral("valid_from")));
-        CHECK_TRY(until, p.date(QStringLiteral("valid_until")));
-        if (until < from)
-            return std::unexpected(InputError{p.path(QStringLiteral("valid_until")), QStringLiteral("is before valid_from")});
-        CHECK_TRY(number, p.string(QStringLiteral("number"), false));
-        in.permits.append(Permit{*kind, from, until, number});
-    }
-
-    CHECK_TRY(watchlist, root.objects(QStringLiteral("watchlist")));
-    int index = 0;
-    for (const ScenarioFields &w : watchlist) {
-        WatchlistEntry e;
-        CHECK_TRY(kindText, w.string(QStringLiteral("kind"), true));
-        const auto kind = watchlistKindFromString(kindText);
-        if (!kind)
-            return std::unexpected(InputError{w.path(QStringLiteral("kind")),
-                                              QStringLiteral("must be entry_ban, stolen_document, wanted, protected_person or exit_restriction, got '%1'")
-                                                  .arg(kindText)});
-        e.kind = *kind;
-        CHECK_TRY(id, w.string(QStringLiteral("id"), false));
-        e.id = id.isEmpty() ? QStringLiteral("scenario-%1").arg(index) : id;
-        CHECK_TRY(surname, w.string(QStringLiteral("surname"), false));
-        CHECK_TRY(given, w.string(QStringLiteral("given_names"), false));
-        CHECK_TRY(birth, w.date(QStringLiteral("birth_date"), false));
-        CHECK_TRY(nationality, w.country(QStringLiteral("nationality")));
-        CHECK_TRY(issuing, w.country(QStringLiteral("issuing_state")));
-        CHECK_TRY(number, w.string(QStringLiteral("document_number"), false));
-        CHECK_TRY(basis, w.string(QStringLiteral("basis"), false));
-        e.surname = surname;
-        e.givenNames = given;
-        if (birth.isValid())
-            e.birthDate = birth;
-        e.nationality = nationality;
-        e.issuingState = issuing;
-        e.documentNumber = number;
-        e.basis = basis;
-        if (e.surname.trimmed().isEmpty() && e.documentNumber.trimmed().isEmpty())
-            return std::unexpected(InputError{QStringLiteral("scenario.watchlist[%1]").arg(index),
-                                              QStringLiteral("needs a surname (a person) or a document_number (a document)")});
-        in.watchlist.append(e);
-        ++index;
-    }
-
-    if (root.present(QStringLiteral("status"))) {
-        if (!root.value(QStringLiteral("status")).isObject())
-            return std::unexpected(InputError{root.path(QStringLiteral("status")), QStringLiteral("must be an object or null")});
-        const ScenarioFields st(root.value(QStringLiteral("status")).toObject(), root.path(QStringLiteral("status")));
-        if (st.present(QStringLiteral("policy_age_days"))) {
-            CHECK_TRY(age, st.count(QStringLiteral("policy_age_days"), 0));
-            in.status.policyAgeDays = age;
-        }
-        if (st.present(QStringLiteral("watchlist_age_hours"))) {
-            CHECK_TRY(age, st.count(QStringLiteral("watchlist_age_hours"), 0));
-            in.status.watchlistAgeHours = age;
-        }
-        const QJsonValue nameOnly = st.value(QStringLiteral("history_joined_by_name_only"));
-        if (!nameOnly.isUndefined() && !nameOnly.isNull() && !nameOnly.isBool())
-            return std::unexpected(InputError{st.path(QStringLiteral("history_joined_by_name_only")), QStringLiteral("must be true or false")});
-        in.status.historyJoinedByNameOnly = nameOnly.toBool(false);
-    }
+    if (auto read = readRecords(root, in); !read)
+        return std::unexpected(read.error());
+    if (auto read = readStatus(root, in.status); !read)
+        return std::unexpected(read.error());
 
     CHECK_TRY(policy, root.string(QStringLiteral("policy"), false));
     if (!policy.isEmpty())
         s.policyPath = QFileInfo(policy).isAbsolute() ? policy : QFileInfo(scenarioPath).dir().filePath(policy);
-
-    // Keys nobody reads are reported, not fatal: a scenario may carry a name or a comment.
-    static const QSet<QString> known{QStringLiteral("date"), QStringLiteral("direction"), QStringLiteral("mrz"),
-                                     QStringLiteral("visa"), QStringLiteral("history"), QStringLiteral("permits"),
-                                     QStringLiteral("watchlist"), QStringLiteral("policy"), QStringLiteral("status"),
-                                     QStringLiteral("name"), QStringLiteral("comment"), QStringLiteral("expected")};
-    for (const QString &key : root.keys()) {
-        if (!known.contains(key))
-            printError(QStringLiteral("check: warning: %1 is not a scenario field; ignored").arg(root.path(key)));
-    }
+    warnUnknownKeys(root);
     return s;
 }
 

@@ -1,12 +1,10 @@
 #include "app/store/database.h"
 
 #include "app/core/privatefile.h"
+#include "app/store/sqlerror_p.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
@@ -25,25 +23,6 @@ QString nextConnectionName()
 {
     static std::atomic<quint64> counter{0};
     return QStringLiteral("kiosk-store-%1").arg(++counter);
-}
-
-bool isWordChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_';
-}
-
-QString lastErrorText(const QSqlQuery &q)
-{
-    const QSqlError e = q.lastError();
-    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
-}
-
-QString shorten(const QString &sql)
-{
-    QString s = sql.simplified();
-    if (s.size() > 120)
-        s = s.left(117) + QStringLiteral("...");
-    return s;
 }
 
 // Adds and opens the QtSql connection `name` on `file` (a path, or a URI with
@@ -98,9 +77,8 @@ Result<int> checkedVersion(const VersionRead &read, qsizetype known, const QStri
         return fail(QStringLiteral("STORE_OPEN_FAILED"),
                     QStringLiteral("cannot read the schema version of %1%2")
                         .arg(path, read.error.isValid() ? QStringLiteral(": ") + read.error.text() : QString()));
-    if (read.version > known)
-        return fail(QStringLiteral("STORE_SCHEMA_TOO_NEW"),
-                    QStringLiteral("database %1 is at schema version %2 but this program knows only %3").arg(path).arg(read.version).arg(known));
+    if (auto newer = refuseNewerSchema(read.version, known, path); !newer)
+        return std::unexpected(newer.error());
     return read.version;
 }
 
@@ -135,148 +113,17 @@ bool inTransaction(const QSqlDatabase &conn)
 
 } // namespace
 
-QList<SqlStatement> splitSqlScript(QStringView script)
-{
-    QList<SqlStatement> out;
-    QString current;
-    int line = 1;
-    int startLine = 0;
-    // Words of the current statement outside quotes/comments, upper-cased, to recognise
-    // CREATE [TEMP] TRIGGER and count BEGIN/CASE ... END depth inside its body.
-    QStringList words;
-    QString word;
-    bool isTrigger = false;
-    int depth = 0;
-
-    auto endWord = [&] {
-        if (word.isEmpty())
-            return;
-        const QString w = word.toUpper();
-        word.clear();
-        if (words.size() < 4)
-            words.append(w);
-        if (!isTrigger && w == QLatin1String("TRIGGER") && !words.isEmpty() && words.first() == QLatin1String("CREATE"))
-            isTrigger = true;
-        if (isTrigger) {
-            if (w == QLatin1String("BEGIN") || w == QLatin1String("CASE"))
-                ++depth;
-            else if (w == QLatin1String("END") && depth > 0)
-                --depth;
-        }
-    };
-    auto finishStatement = [&] {
-        endWord();
-        const QString text = current.trimmed();
-        if (!text.isEmpty())
-            out.append(SqlStatement{text, startLine});
-        current.clear();
-        words.clear();
-        isTrigger = false;
-        depth = 0;
-        startLine = 0;
-    };
-
-    const qsizetype n = script.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = script[i];
-        const QChar next = i + 1 < n ? script[i + 1] : QChar();
-        if (c == u'-' && next == u'-') { // comment to end of line: dropped
-            endWord();
-            while (i < n && script[i] != u'\n')
-                ++i;
-            if (i < n) {
-                ++line;
-                current.append(u'\n');
-            }
-            continue;
-        }
-        if (c == u'/' && next == u'*') {
-            endWord();
-            i += 2;
-            while (i < n && !(script[i] == u'*' && i + 1 < n && script[i + 1] == u'/')) {
-                if (script[i] == u'\n')
-                    ++line;
-                ++i;
-            }
-            ++i; // past '/'
-            current.append(u' ');
-            continue;
-        }
-        if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
-            endWord();
-            if (startLine == 0)
-                startLine = line;
-            const QChar close = c == u'[' ? QChar(u']') : c;
-            current.append(c);
-            ++i;
-            while (i < n) {
-                current.append(script[i]);
-                if (script[i] == u'\n')
-                    ++line;
-                if (script[i] == close) {
-                    if (close != u']' && i + 1 < n && script[i + 1] == close) { // '' escape
-                        current.append(script[++i]);
-                    } else {
-                        break;
-                    }
-                }
-                ++i;
-            }
-            continue;
-        }
-        if (!isWordChar(c))
-            endWord(); // before the ';' test: "END;" must close the trigger body first
-        if (c == u';' && depth == 0) {
-            finishStatement();
-            continue;
-        }
-        if (isWordChar(c)) {
-            word.append(c);
-        } else {
-            endWord();
-        }
-        if (c == u'\n')
-            ++line;
-        if (startLine == 0 && !c.isSpace())
-            startLine = line;
-        current.append(c);
-    }
-    finishStatement();
-    return out;
-}
-
 Result<void> execScriptStatement(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(q)));
+        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(Sql::shorten(sql), Sql::lastErrorText(q)));
     return {};
 }
 
 Result<QList<Migration>> Database::migrations(const QString &dir)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{3})_[A-Za-z0-9_\\-]+\\.sql$"));
-    const QDir d(dir);
-    if (!d.exists())
-        return fail(QStringLiteral("STORE_MIGRATION_READ_FAILED"), QStringLiteral("no migrations folder %1").arg(dir));
-    QList<Migration> found;
-    const QStringList files = d.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    for (const QString &f : files) {
-        const auto m = pattern.match(f);
-        if (!m.hasMatch())
-            return fail(QStringLiteral("STORE_MIGRATION_NUMBERING"),
-                        QStringLiteral("migration file %1 is not named NNN_name.sql").arg(f));
-        found.append(Migration{m.captured(1).toInt(), f, d.filePath(f)});
-    }
-    std::sort(found.begin(), found.end(), [](const Migration &a, const Migration &b) { return a.version < b.version; });
-    for (qsizetype i = 0; i < found.size(); ++i) {
-        if (found[i].version != i + 1)
-            return fail(QStringLiteral("STORE_MIGRATION_NUMBERING"),
-                        QStringLiteral("migration %1: expected number %2 (numbers run 001, 002, ... without gaps or repeats)")
-                            .arg(found[i].fileName)
-                            .arg(i + 1, 3, 10, QLatin1Char('0')));
-    }
-    return found;
+    return listMigrations(dir);
 }
 
 Database::Database(QString name, QString path) : m_name(std::move(name)), m_path(std::move(path)) {}
@@ -342,7 +189,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
     auto q = std::make_unique<QSqlQuery>(connection());
     q->setForwardOnly(true); // results are read once, in order: no client-side row cache
     if (!q->prepare(sql))
-        return fail(QStringLiteral("STORE_PREPARE_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(*q)));
+        return fail(QStringLiteral("STORE_PREPARE_FAILED"), QStringLiteral("%1: %2").arg(Sql::shorten(sql), Sql::lastErrorText(*q)));
     QSqlQuery *raw = q.get();
     m_statements.emplace(sql, std::move(q));
     return raw;
@@ -359,7 +206,7 @@ Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &bindi
     for (const QVariant &v : bindings)
         query->bindValue(i++, v);
     if (!query->exec())
-        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(shorten(sql), lastErrorText(*query)));
+        return fail(QStringLiteral("STORE_QUERY_FAILED"), QStringLiteral("%1: %2").arg(Sql::shorten(sql), Sql::lastErrorText(*query)));
     return query;
 }
 
@@ -394,45 +241,10 @@ Result<Database> Database::open(const QString &path, const Options &options)
         !set)
         return std::unexpected(set.error());
 
-    const auto version = checkedVersion(readUserVersion(conn), migrationList->size(), path);
-    if (!version)
-        return std::unexpected(version.error());
-    const int current = *version;
-
-    for (const Migration &m : *migrationList) {
-        if (m.version <= current)
-            continue;
-        QFile file(m.path);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("STORE_MIGRATION_READ_FAILED"),
-                        QStringLiteral("cannot read migration %1: %2").arg(m.fileName, file.errorString()));
-        const QString script = QString::fromUtf8(file.readAll());
-        const QList<SqlStatement> statements = splitSqlScript(script);
-
-        Transaction tx(db);
-        if (!tx.isActive())
-            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
-                        QStringLiteral("migration %1: %2").arg(m.fileName, tx.error().message));
-        for (qsizetype i = 0; i < statements.size(); ++i) {
-            QSqlQuery q(conn);
-            if (!q.exec(statements[i].text))
-                return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
-                            QStringLiteral("migration %1, statement %2 (line %3) failed: %4 [%5]")
-                                .arg(m.fileName)
-                                .arg(i + 1)
-                                .arg(statements[i].line)
-                                .arg(lastErrorText(q), shorten(statements[i].text)));
-        }
-        // user_version is stored in the database header, so it commits or rolls back with the
-        // migration's own statements.
-        if (auto r = execScriptStatement(conn, QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !r)
-            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
-                        QStringLiteral("migration %1: %2").arg(m.fileName, r.error().message));
-        if (auto r = tx.commit(); !r)
-            return fail(QStringLiteral("STORE_MIGRATION_FAILED"),
-                        QStringLiteral("migration %1: %2").arg(m.fileName, r.error().message));
-        qCDebug(lcStore) << "applied migration" << m.fileName;
-    }
+    MigrationOptions migrate;
+    migrate.what = path;
+    if (auto reached = runMigrations(conn, *migrationList, migrate); !reached)
+        return std::unexpected(reached.error());
     return db;
 }
 
@@ -552,7 +364,7 @@ QStringList fileProblems(Database &db, bool full)
     QStringList problems;
     QSqlQuery q(db.connection());
     if (!q.exec(full ? QStringLiteral("PRAGMA integrity_check(20)") : QStringLiteral("PRAGMA quick_check(20)"))) {
-        problems << lastErrorText(q);
+        problems << Sql::lastErrorText(q);
         return problems;
     }
     while (q.next()) {

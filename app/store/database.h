@@ -5,11 +5,13 @@
 //
 // Migrations: every `resources/sql/NNN_name.sql` is embedded into kiosk_store as the Qt resource
 // `:/kiosk/sql/NNN_name.sql` (CMake globs the folder, so a module that needs a table just adds
-// the next numbered file there: no registration code). `open()` applies every file whose number
-// is above `PRAGMA user_version`, each in ONE transaction that also sets user_version to the
-// file's number; a failing statement rolls the file back and is returned as an error naming the
-// file, the statement and its line, leaving the database at the previous version.
+// the next numbered file there: no registration code). `open()` applies them with the one
+// migration runner (app/store/migrations.h): every file whose number is above
+// `PRAGMA user_version`, each in ONE transaction that also sets user_version to the file's
+// number; a failing statement rolls the file back and is returned as an error naming the file,
+// the statement and its line, leaving the database at the previous version.
 #include "app/core/error.h"
+#include "app/store/migrations.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,24 +23,6 @@
 #include <unordered_map>
 
 namespace Kiosk::Store {
-
-// One migration file as found in the migrations folder.
-struct Migration
-{
-    int version = 0;      // NNN of NNN_name.sql
-    QString fileName;     // "001_schema.sql"
-    QString path;         // where it was read from
-};
-
-// Splits an SQL script into statements (SQLite executes one per call). Knows quotes, `--` and
-// `/* */` comments and CREATE TRIGGER ... BEGIN ... END bodies, whose inner `;` do not end the
-// statement. Each statement comes with the 1-based line it starts on.
-struct SqlStatement
-{
-    QString text;
-    int line = 0;
-};
-[[nodiscard]] QList<SqlStatement> splitSqlScript(QStringView script);
 
 class Database
 {
@@ -66,8 +50,7 @@ public:
     [[nodiscard]] static Result<Database> open(const QString &path);
     [[nodiscard]] static Result<Database> open(const QString &path, const Options &options);
 
-    // The migration files of a folder, ordered by number. Errors when two files share a number,
-    // a number is missing, or a name does not start with NNN_.
+    // The migration files of a folder, ordered by number (listMigrations, app/store/migrations.h).
     [[nodiscard]] static Result<QList<Migration>> migrations(const QString &dir);
 
     Database(Database &&other) noexcept;

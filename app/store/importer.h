@@ -19,12 +19,15 @@
 //               may carry valid_from / valid_until
 // Dates are ISO 8601 calendar dates (YYYY-MM-DD). Unknown columns are errors (a typo must not
 // silently drop a field). Error messages name line, field and problem, never the value (it may
-// be personal data).
+// be personal data). Each record is typed and checked by validateImportRow (app/store/importrow.h),
+// which `kioskctl check --scenario` uses for its rows too; the chunked JSON and CSV readers are
+// app/store/importreader_p.h.
 //
 // Memory (issue 18 §7): the file is read in chunks and each record is checked and written as it
 // goes by, inside the one transaction that a bad row rolls back, so an import holds one record
 // and the first kImportMaxRejected errors, never the file (a 100,000-row file: tst_importmemory).
 #include "app/core/error.h"
+#include "app/store/importrow.h"
 
 #include <QByteArray>
 #include <QIODevice>
@@ -36,10 +39,6 @@
 namespace Kiosk::Store {
 
 class Database;
-
-enum class ImportKind { Watchlist, Permits, Visas, Crossings };
-[[nodiscard]] std::optional<ImportKind> importKindFromString(QStringView text); // watchlist|permits|visas|crossings
-[[nodiscard]] QString importKindToString(ImportKind kind);
 
 enum class ImportFormat { Json, Csv };
 
@@ -58,14 +57,6 @@ struct ImportOptions
     // How much of the input is read at a time. Tests and the fuzzer use a few bytes, to put
     // chunk boundaries inside strings, escapes and UTF-8 sequences.
     qsizetype readChunkBytes = 64 * 1024;
-};
-
-struct ImportRowError
-{
-    int line = 0;       // 1-based line where the record starts
-    int index = -1;     // JSON: 0-based index in the array; CSV: -1
-    QString field;      // empty when the row as a whole is wrong
-    QString message;
 };
 
 // A file of 100,000 bad rows must not hold 100,000 messages: the first ones say what is wrong.

@@ -1,12 +1,8 @@
 #include "sync/central/centraldatabase.h"
 
 #include "app/core/privatefile.h"
+#include "app/store/migrations.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QRegularExpression>
-#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -17,93 +13,36 @@ namespace Kiosk::Central {
 
 namespace {
 
-constexpr qint64 MigrationLockKey = 7243101; // pg_advisory_lock key of the migrator
-
 QString sqlError(const QSqlError &e)
 {
     return e.text().trimmed();
 }
 
-// Statements end with ';' at the end of a line; `--` comments are dropped first (the central
-// migrations hold no string literals or trigger bodies, so this is enough).
-QStringList splitStatements(const QString &script)
+// `clock` stamps applied_at; reading the version needs none.
+Store::MigrationOptions migrationOptions(Backend backend, const Clock *clock)
 {
-    QString stripped;
-    for (const QString &line : script.split(u'\n')) {
-        const qsizetype dash = line.indexOf(QLatin1String("--"));
-        stripped += (dash >= 0 ? line.left(dash) : line) + u'\n';
-    }
-    QStringList out;
-    for (const QString &part : stripped.split(QRegularExpression(QStringLiteral(";\\s*\\n")))) {
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    }
-    return out;
+    Store::MigrationOptions options;
+    options.dialect = backend == Backend::Postgres ? Store::SqlDialect::Postgres : Store::SqlDialect::Sqlite;
+    options.versionTable = QStringLiteral("central_schema");
+    options.clock = clock;
+    options.what = QStringLiteral("central");
+    return options;
 }
 
-Result<void> run(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql))
-        return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), QStringLiteral("%1: %2").arg(sql.left(80), sqlError(q.lastError())));
-    return {};
-}
-
-int currentVersion(const QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    if (q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM central_schema")) && q.next())
-        return q.value(0).toInt();
-    return -1;
-}
-
-Result<void> migrate(QSqlDatabase &db, Backend backend, const QString &root)
+// The backend's folder through the store's migration runner. Its errors keep their messages
+// under the central codes: CENTRAL_SCHEMA_TOO_NEW, else CENTRAL_MIGRATION_FAILED.
+Result<void> migrate(const QSqlDatabase &db, Backend backend, const QString &root, const Clock &clock)
 {
     const QString dir = root + (backend == Backend::Postgres ? QStringLiteral("/postgresql") : QStringLiteral("/sqlite"));
-    const QStringList files = QDir(dir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
+    auto migrations = Store::listMigrations(dir);
+    if (migrations && migrations->isEmpty())
         return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), QStringLiteral("no migrations in %1").arg(dir));
-    if (backend == Backend::Postgres) {
-        if (auto r = run(db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey)); !r)
-            return r;
-    }
-    auto unlock = qScopeGuard([&] {
-        if (backend == Backend::Postgres)
-            (void)run(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey));
-    });
-    if (auto r = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS central_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")); !r)
-        return r;
-    int expected = 1;
-    for (const QString &file : files) {
-        const int version = file.left(3).toInt();
-        if (version != expected || file.size() < 5 || file.at(3) != u'_')
-            return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), QStringLiteral("migration %1/%2: expected number %3").arg(dir, file).arg(expected));
-        ++expected;
-        if (version <= currentVersion(db))
-            continue;
-        QFile f(dir + u'/' + file);
-        if (!f.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), QStringLiteral("cannot read %1").arg(f.fileName()));
-        const QString script = QString::fromUtf8(f.readAll());
-        if (!db.transaction())
-            return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), sqlError(db.lastError()));
-        for (const QString &statement : splitStatements(script)) {
-            if (auto r = run(db, statement); !r) {
-                db.rollback();
-                return fail(r.error().code, QStringLiteral("%1: %2").arg(file, r.error().message));
-            }
-        }
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO central_schema (version, applied_at) VALUES (?, ?)"));
-        q.addBindValue(version);
-        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        if (!q.exec() || !db.commit()) {
-            const QString why = sqlError(q.lastError()) + sqlError(db.lastError());
-            db.rollback();
-            return fail(QStringLiteral("CENTRAL_MIGRATION_FAILED"), QStringLiteral("%1: %2").arg(file, why));
-        }
-    }
-    return {};
+    Result<int> reached = migrations ? Store::runMigrations(db, *migrations, migrationOptions(backend, &clock))
+                                     : Result<int>(std::unexpected(migrations.error()));
+    if (reached)
+        return {};
+    const bool tooNew = reached.error().code == u"STORE_SCHEMA_TOO_NEW";
+    return fail(tooNew ? QStringLiteral("CENTRAL_SCHEMA_TOO_NEW") : QStringLiteral("CENTRAL_MIGRATION_FAILED"), reached.error().message);
 }
 
 } // namespace
@@ -135,7 +74,7 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &url)
     return fail(QStringLiteral("CENTRAL_DB_URL"), QStringLiteral("database URL must start with sqlite: or postgresql://"));
 }
 
-Result<CentralDatabase> CentralDatabase::open(const QString &url, const QString &migrationsRoot)
+Result<CentralDatabase> CentralDatabase::open(const QString &url, const Clock &clock, const QString &migrationsRoot)
 {
     auto parsed = parseDatabaseUrl(url);
     if (!parsed)
@@ -167,7 +106,7 @@ Result<CentralDatabase> CentralDatabase::open(const QString &url, const QString 
                 return fail(QStringLiteral("CENTRAL_DB_OPEN"), QStringLiteral("%1: %2").arg(QString::fromLatin1(pragma), sqlError(q.lastError())));
         }
     }
-    if (auto m = migrate(db, parsed->backend, migrationsRoot); !m)
+    if (auto m = migrate(db, parsed->backend, migrationsRoot, clock); !m)
         return std::unexpected(m.error());
     return result;
 }
@@ -211,7 +150,7 @@ QSqlDatabase CentralDatabase::connection() const
 
 int CentralDatabase::schemaVersion() const
 {
-    return currentVersion(connection());
+    return Store::readSchemaVersion(connection(), migrationOptions(m_backend, nullptr)).value_or(-1);
 }
 
 } // namespace Kiosk::Central

@@ -2,12 +2,18 @@
 // The central service's database: `sqlite:PATH` (embedded default, demos, tests) or
 // `postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (production; several service instances may
 // share it). open() connects and applies the numbered migrations of the backend's folder
-// (resources/sql/central/<backend>/NNN_name.sql), each in one transaction; on PostgreSQL under
-// an advisory lock so that instances starting together do not race.
+// (resources/sql/central/<backend>/NNN_name.sql) with the store's migration runner
+// (app/store/migrations.h: each file in one transaction, recorded in central_schema with its
+// applied_at from the caller's clock; on PostgreSQL under an advisory lock so that instances
+// starting together do not race; a database newer than this program is refused).
 #include "app/core/error.h"
 
 #include <QSqlDatabase>
 #include <QString>
+
+namespace Kiosk {
+class Clock;
+}
 
 namespace Kiosk::Central {
 
@@ -30,8 +36,10 @@ struct DatabaseUrl
 class CentralDatabase
 {
 public:
-    // Errors: CENTRAL_DB_URL, CENTRAL_DB_OPEN, CENTRAL_MIGRATION_FAILED (names file and statement).
-    [[nodiscard]] static Result<CentralDatabase> open(const QString &url, const QString &migrationsRoot = QStringLiteral(":/kiosk/central-sql"));
+    // Errors: CENTRAL_DB_URL, CENTRAL_DB_OPEN, CENTRAL_MIGRATION_FAILED (names file and statement),
+    // CENTRAL_SCHEMA_TOO_NEW (the database has a migration this program does not know).
+    [[nodiscard]] static Result<CentralDatabase> open(const QString &url, const Clock &clock,
+                                                      const QString &migrationsRoot = QStringLiteral(":/kiosk/central-sql"));
 
     CentralDatabase(CentralDatabase &&other) noexcept;
     CentralDatabase &operator=(CentralDatabase &&other) noexcept;

@@ -43,7 +43,7 @@ inline Rig &rig(const char *programName)
     static Rig &r = *new Rig;
     static bool ready = false;
     if (!ready) {
-        auto db = Central::CentralDatabase::open(QStringLiteral("sqlite:") + r.dir.filePath(QStringLiteral("central.db")));
+        auto db = Central::CentralDatabase::open(QStringLiteral("sqlite:") + r.dir.filePath(QStringLiteral("central.db")), r.clock);
         if (!db)
             std::abort();
         r.db.emplace(std::move(*db));

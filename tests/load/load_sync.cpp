@@ -12,6 +12,7 @@
 // it must hold none of them yet). Prints one JSON line; exit 0 when nothing was lost or
 // duplicated and the push p99 is within --p99-ms (default 500), 1 otherwise, 2 on bad usage.
 // tests/load/run starts PostgreSQL, border-central and this program.
+#include "app/core/clock.h"
 #include "app/crypto/ed25519.h"
 #include "sync/central/centraldatabase.h"
 #include "sync/central/centralservice.h"
@@ -267,7 +268,7 @@ int main(int argc, char **argv)
         || batch > 1000)
         return usage("--central, --ca and --db are required; --kiosks, --events >= 1; --batch 1..1000");
 
-    auto db = Central::CentralDatabase::open(p.value(QStringLiteral("db")));
+    auto db = Central::CentralDatabase::open(p.value(QStringLiteral("db")), SystemClock());
     if (!db)
         return usage(qPrintable(db.error().message));
     Central::CentralService service(*db);

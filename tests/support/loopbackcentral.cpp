@@ -44,7 +44,7 @@ quint16 CentralThread::startListening()
 
 void CentralThread::run()
 {
-    auto db = Central::CentralDatabase::open(m_url);
+    auto db = Central::CentralDatabase::open(m_url, SystemClock());
     if (!db) {
         m_error = QStringLiteral("central database: ") + db.error().message;
         m_bound.set_value(0);

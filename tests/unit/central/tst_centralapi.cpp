@@ -76,7 +76,7 @@ private:
 void TstCentralApi::init()
 {
     m_scratch = std::make_unique<Scratch::ScratchDatabase>(QStringLiteral("sqlite"));
-    auto db = CentralDatabase::open(m_scratch->url());
+    auto db = CentralDatabase::open(m_scratch->url(), m_clock);
     QVERIFY(db);
     m_db.emplace(std::move(*db));
     m_service.emplace(*m_db);
@@ -310,7 +310,7 @@ void TstCentralApi::replayToAnotherInstanceRefused()
     };
     std::vector<std::unique_ptr<Instance>> instances;
     for (int i = 0; i < 2; ++i) {
-        auto db = CentralDatabase::open(scratch.url());
+        auto db = CentralDatabase::open(scratch.url(), m_clock);
         QVERIFY2(db, db ? "" : qPrintable(db.error().message));
         instances.push_back(std::make_unique<Instance>(std::move(*db), m_clock));
     }

@@ -2,6 +2,7 @@
 // idempotent duplicates, forks, gaps, broken links, unknown/revoked kiosks and foreign keys,
 // the feed, statistics, and two instances sharing one PostgreSQL database.
 #include "centraltestdb.h"
+#include "app/core/clock.h"
 #include "sync/central/centraldatabase.h"
 #include "sync/central/centralservice.h"
 #include "tests/unit/eventlog/eventfixture.h"
@@ -38,7 +39,7 @@ bool runTwoInstances(const QString &url, Fn work)
 {
     std::atomic<bool> opened{true};
     auto instance = [&](bool reverse) {
-        auto db = CentralDatabase::open(url);
+        auto db = CentralDatabase::open(url, SystemClock());
         if (!db) {
             opened = false;
             return;
@@ -72,6 +73,7 @@ private slots:
 
     void migrationsHaveTheSameNumbersForBothBackends();
     void openTwiceKeepsSchema();
+    void migrationsStampedByTheClockAndNewerSchemaRefused();
     void enrolment();
     void storedThenDuplicate();
     void upgradedKioskMixedVersionsIngest();
@@ -114,7 +116,7 @@ void TstCentralService::init()
     m_scratch = std::make_unique<Scratch::ScratchDatabase>(backend);
     if (m_scratch->url().isEmpty())
         QSKIP("PostgreSQL not available: KIOSK_TEST_PG_URL is not set (scripts/test-services starts it)");
-    auto db = CentralDatabase::open(m_scratch->url());
+    auto db = CentralDatabase::open(m_scratch->url(), SystemClock());
     QVERIFY2(db, qPrintable(db ? QString() : db.error().code + u' ' + db.error().message));
     m_db.emplace(std::move(*db));
     m_service.emplace(*m_db);
@@ -140,13 +142,35 @@ void TstCentralService::migrationsHaveTheSameNumbersForBothBackends()
 
 void TstCentralService::openTwiceKeepsSchema()
 {
-    auto again = CentralDatabase::open(m_scratch->url());
+    auto again = CentralDatabase::open(m_scratch->url(), SystemClock());
     QVERIFY(again);
     QCOMPARE(again->schemaVersion(), m_db->schemaVersion());
     CentralService second(*again);
     auto list = second.kiosks();
     QVERIFY(list);
     QCOMPARE(list->size(), 1); // the kiosk added in init() survives: nothing re-created
+}
+
+// The store's migration runner applies the central files: applied_at from the caller's clock,
+// and a database with a version this program does not have is refused.
+void TstCentralService::migrationsStampedByTheClockAndNewerSchemaRefused()
+{
+    QFETCH_GLOBAL(QString, backend);
+    Scratch::ScratchDatabase scratch(backend);
+    const FixedClock clock(QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC));
+    {
+        auto db = CentralDatabase::open(scratch.url(), clock);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().code + u' ' + db.error().message));
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT applied_at FROM central_schema")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("2026-12-01T10:00:00Z"));
+        QVERIFY(!q.next());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO central_schema (version, applied_at) VALUES (999, 'later')")));
+    }
+    auto newer = CentralDatabase::open(scratch.url(), clock);
+    QVERIFY(!newer);
+    QCOMPARE(newer.error().code, QStringLiteral("CENTRAL_SCHEMA_TOO_NEW"));
+    QVERIFY2(newer.error().message.contains(QLatin1String("999")), qPrintable(newer.error().message));
 }
 
 void TstCentralService::enrolment()

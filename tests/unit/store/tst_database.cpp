@@ -56,6 +56,7 @@ private slots:
     void transactionRollsBackUnlessCommitted();
     void nestedTransactionIsASavepoint();
     void splitterKeepsTriggerBodies();
+    void splitterKnowsPostgresQuoting();
     void connectionsAreIndependent();
     void readOnlyReadsAndRefusesWrites();
     void readOnlyNeverCreatesTheFile();
@@ -246,6 +247,26 @@ void TestDatabase::splitterKeepsTriggerBodies()
     QCOMPARE(parts[1].line, 3);
     QCOMPARE(parts[2].line, 7);
     QVERIFY(parts[2].text.contains(QLatin1String("'it''s;'")));
+}
+
+// PostgreSQL: a $tag$ body's ';' ends nothing, $1 is a parameter, '[' is no quote.
+void TestDatabase::splitterKnowsPostgresQuoting()
+{
+    const QString script = QStringLiteral(
+        "CREATE TABLE t (a INTEGER[], b TEXT);\n"
+        "CREATE FUNCTION f() RETURNS trigger AS $body$\n"
+        "BEGIN\n"
+        "  NEW.b := 'x;y'; RETURN NEW;\n"
+        "END;\n"
+        "$body$ LANGUAGE plpgsql;\n"
+        "SELECT $1::int, $$a;b$$;");
+    const auto parts = splitSqlScript(script, SqlDialect::Postgres);
+    QCOMPARE(parts.size(), 3);
+    QVERIFY(parts[0].text.endsWith(QLatin1String("b TEXT)")));
+    QVERIFY(parts[1].text.endsWith(QLatin1String("$body$ LANGUAGE plpgsql")));
+    QCOMPARE(parts[1].line, 2);
+    QCOMPARE(parts[2].text, QStringLiteral("SELECT $1::int, $$a;b$$"));
+    QCOMPARE(parts[2].line, 7);
 }
 
 void TestDatabase::connectionsAreIndependent()

@@ -1,5 +1,6 @@
 #include "tests/unit/syncclient/syncloopfixture.h"
 
+#include "app/core/clock.h"
 #include "sync/central/centraldatabase.h"
 #include "tests/unit/syncclient/syntheticpassport.h"
 
@@ -154,7 +155,7 @@ quint16 SyncLoopFixture::startCentral(const QList<const TestKiosk *> &kiosks, qu
 
 QJsonObject SyncLoopFixture::centralStats()
 {
-    auto db = Central::CentralDatabase::open(centralUrl());
+    auto db = Central::CentralDatabase::open(centralUrl(), SystemClock());
     if (!db)
         return {};
     Central::CentralService service(*db);
@@ -164,7 +165,7 @@ QJsonObject SyncLoopFixture::centralStats()
 
 QList<Central::FeedEntry> SyncLoopFixture::centralFeed()
 {
-    auto db = Central::CentralDatabase::open(centralUrl());
+    auto db = Central::CentralDatabase::open(centralUrl(), SystemClock());
     if (!db)
         return {};
     Central::CentralService service(*db);
