@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole deployment from the project's own packages (issue 12 §5), on this (disposable)
+# The whole deployment from the project's own packages, on this (disposable)
 # machine, as root, from the installed files only:
 #   packages built (scripts/package) and installed with dpkg -i; the central PostgreSQL database
 #   made by border-central-create-database on the test cluster (KIOSK_TEST_PG_URL); border-central

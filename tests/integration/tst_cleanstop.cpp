@@ -1,4 +1,4 @@
-// Clean stop on SIGTERM (issue 12 §1), with the real programs as child processes:
+// Clean stop on SIGTERM (app/core/terminationsignals.h), with the real programs as child processes:
 //  - 20 SIGTERMs sent to `kioskctl record` at 20 different points of its run (from just after
 //    start to after the write): afterwards the database is intact and holds no half-written
 //    record: every crossing has its event, every event its outbox entry, the chain verifies,
