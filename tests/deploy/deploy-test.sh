@@ -26,7 +26,7 @@ trap cleanup EXIT
 step() { echo "deploy-test: $*"; }
 fail() { echo "deploy-test: FAILED: $*" >&2; exit 1; }
 
-# The commands an operator types for one kiosk, counted (the limit: 10).
+# The commands an operator types for one kiosk, counted (the limit: 10).
 declare -A commands_of
 kiosk_cmd() { # kiosk_cmd NAME command...
     local name=$1; shift
