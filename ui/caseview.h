@@ -1,5 +1,5 @@
 #pragma once
-// One screen per case (issue 7 §2): the document as read (a tick or a cross per check digit,
+// One screen per case: the document as read (a tick or a cross per check digit,
 // corrections highlighted), the verdict banner, every reason in plain language with its source
 // paragraph, the stay figures, the crossing history across checkpoints, watchlist hits with
 // their basis, the visa seal's signature state and the boarding pass's flight.

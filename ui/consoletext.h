@@ -1,7 +1,8 @@
 #pragma once
 // Every user-visible text of the officer console that depends on a code (field keys, reason
 // codes, verdicts, watchlist kinds), in one place and through tr() so the az/ru translations
-// (issue 8 §4) cover them. Every reason code has its title (a switch, checked by -Wswitch).
+// (resources/i18n/, checked by scripts/check-translations) cover them. Every reason code has
+// its title (a switch, checked by -Wswitch).
 #include "app/core/checkinputs.h"
 #include "app/core/verdict.h"
 #include "app/session/casemodel.h"

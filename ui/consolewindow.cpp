@@ -103,7 +103,7 @@ void ConsoleWindow::buildActions()
         a->setObjectName(name);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
-        // The key is part of the label: keyboard-first (issue 7 §2).
+        // The key is part of the label: the console is keyboard-first.
         a->setText(QStringLiteral("%1 [%2]").arg(text, key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
         addAction(a);

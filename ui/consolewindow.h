@@ -1,5 +1,5 @@
 #pragma once
-// The officer console (issue 7 §2): sign-in, one screen per case, keyboard-first actions,
+// The officer console: sign-in, one screen per case, keyboard-first actions,
 // the lock screen and the status bar. It only talks to the CheckpointSession.
 #include "app/core/verdict.h"
 

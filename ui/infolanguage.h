@@ -1,5 +1,6 @@
 #pragma once
-// The languages of the information screen and the translations of both faces (issue 8 §1, §4).
+// The languages of the information screen (Azerbaijani, Russian and English, §114) and the
+// translations of both faces.
 //
 // Which language a passport suggests is data (resources/info/languages.json, compiled in as
 // ":/kiosk/info/languages.json"): the screen starts in it once the passport is read, and in the

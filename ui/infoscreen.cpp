@@ -26,7 +26,7 @@ namespace Kiosk::Ui {
 
 namespace {
 
-// High contrast (issue 8 §3): black on white, white on dark blue (contrast ratio above 10:1),
+// High contrast: black on white, white on dark blue (contrast ratio above 10:1),
 // the chosen language in black on yellow, a thick focus frame for keyboard users.
 const QString kStyle = QStringLiteral(
     "Kiosk--Ui--InfoScreen { background: #ffffff; }"
@@ -38,7 +38,7 @@ const QString kStyle = QStringLiteral(
     "QPushButton:focus { border: 5px solid #ff8c00; }"
     "QPushButton:pressed { background: #06245a; }"
     "QScrollArea, QScrollArea > QWidget > QWidget { background: #ffffff; border: none; }"
-    // A scroll bar a finger can hold (issue 8 §3: touch targets of 9 mm and more).
+    // A scroll bar a finger can hold (touch targets of 9 mm and more).
     "QScrollBar:vertical { width: 48px; background: #e6e6e6; }"
     "QScrollBar::handle:vertical { background: #0b3d91; min-height: 64px; border-radius: 8px; }");
 
@@ -120,7 +120,7 @@ InfoScreen::InfoScreen(Session::CheckpointSession *session, InfoSettings setting
             if (m_result)
                 returnToStart();
         });
-        // The passport taken off the reader (issue 8 §2): cleared at once, not after the idle
+        // The passport taken off the reader: cleared at once, not after the idle
         // timeout. Only this face clears on removal; the console keeps its case.
         connect(m_session, &Session::CheckpointSession::documentRemoved, this, &InfoScreen::documentRemoved);
         // A newer policy in force (a sync pull): what the screen states follows it.
@@ -206,7 +206,7 @@ void InfoScreen::build()
     start->addStretch();
     m_pages->addWidget(m_startPage);
 
-    // Result: the same widgets for every outcome (issue 8 §2).
+    // Result: the same widgets for every outcome.
     m_resultPage = new QWidget(m_pages);
     m_resultPage->setObjectName(QStringLiteral("resultPage"));
     auto *result = new QVBoxLayout(m_resultPage);
@@ -489,7 +489,7 @@ void InfoScreen::changeEvent(QEvent *event)
 void InfoScreen::closeEvent(QCloseEvent *event)
 {
     // A traveller cannot close the screen (Alt+F4, a window manager's close): only staff, with
-    // the PIN (issue 8 §3).
+    // the PIN.
     if (m_settings.kioskMode && !m_exitGranted) {
         event->ignore();
         return;

@@ -1,18 +1,18 @@
 #pragma once
-// The information screen for foreign travellers (issue 8): `border-kiosk --role info`.
+// The information screen for foreign travellers (domain-rules §7): `border-kiosk --role info`.
 //
 // A traveller chooses Azerbaijani, Russian or English at any time; places the passport and
 // reads, in plain words, until which date they may stay and how many days are left, or that
 // they should see an officer; and reads the information pages (visas, work, residence, help)
 // without a passport.
 //
-// Privacy (issue 8 §2): the screen runs on a session with Role::Info (read-only: no sign-in,
+// Privacy: the screen runs on a session with Role::Info (read-only: no sign-in,
 // recording refused) and never calls an officer action. Any REFER or REFUSE, whatever the
 // cause, watchlist hits included, gives the same neutral page (app/session/inforesult.h). After the idle
 // timeout (30 s, setting) or when the passport is removed, it returns to the start and clears
 // every personal field from its widgets and its memory, and the session's case too.
 //
-// Kiosk behaviour (issue 8 §3): full screen, frameless, on top; a traveller cannot close it;
+// Kiosk behaviour: full screen, frameless, on top; a traveller cannot close it;
 // staff leave with Ctrl+Alt+Shift+K and the staff PIN.
 #include "ui/infolanguage.h"
 #include "ui/infotext.h"
@@ -43,7 +43,7 @@ class InfoStaffExitDialog;
 
 struct InfoSettings
 {
-    int idleSeconds = 30;            // issue 8 §2: back to the start after this long untouched
+    int idleSeconds = 30;            // back to the start after this long untouched
     bool kioskMode = true;           // full screen, frameless, cannot be closed
     // The staff PIN is the session's (SessionConfig::staffPinHash): it checks it, with its throttle.
     QKeySequence staffExitKeys{QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K)};
@@ -67,7 +67,7 @@ public:
     [[nodiscard]] const InfoSettings &settings() const { return m_settings; }
 
     // The smallest side of a touch target in device-independent pixels: 9 mm at this screen's
-    // logical DPI (issue 8 §3).
+    // logical DPI.
     [[nodiscard]] int minimumTouchPixels() const;
 
     void setIdleTimeout(std::chrono::milliseconds timeout);
@@ -109,7 +109,7 @@ private:
     QString m_language;
     bool m_languageChosen = false;
 
-    // The only personal data the screen holds (issue 8 §2).
+    // The only personal data the screen holds; cleared on removal and after the idle timeout.
     std::optional<InfoResult> m_result;
     std::optional<InfoTopicId> m_topic;
     Page m_returnPage = Page::Start; // where "Back" on a topic page goes

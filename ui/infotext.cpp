@@ -203,8 +203,8 @@ InfoResultText InfoText::result(const Session::InfoResult &r, const QLocale &loc
     case Session::InfoOutcome::None:
         return t;
     case Session::InfoOutcome::SeeOfficer:
-        // The same words for every cause (issue 8 §2): only the nationality's public regime
-        // adds the visa lines.
+        // The same words for every cause (domain-rules §5: nothing reveals a watchlist hit):
+        // only the nationality's public regime adds the visa lines.
         t.headline = tr("Please see a border officer.");
         t.lines.append(tr("A border officer will answer your questions about your entry and stay."));
         if (r.visaNeeded) {

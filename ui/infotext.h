@@ -1,10 +1,10 @@
 #pragma once
 // Every text the information screen shows a traveller, through tr() (context
-// Kiosk::Ui::InfoText), so that resources/i18n/kiosk_{az,ru,en}.ts translate them (issue 8 §4).
+// Kiosk::Ui::InfoText), so that resources/i18n/kiosk_{az,ru,en}.ts translate them.
 //
 // The content statements come from the source report (../shared/seed, cited as §N) and from
 // the policy in force; each statement carries its paragraphs, shown with it, so a traveller
-// (and a reviewer) can trace it (issue 8 §1, domain-rules §7).
+// (and a reviewer) can trace it (domain-rules §7).
 #include "app/session/inforesult.h"
 
 #include <QCoreApplication>
@@ -78,7 +78,7 @@ public:
     [[nodiscard]] static QString sourceLabel(const QString &paragraphs);
     [[nodiscard]] static QString windowTitle();
 
-    // Staff exit (issue 8 §3).
+    // Staff exit (Ctrl+Alt+Shift+K and the staff PIN, ui/infoscreen.h).
     [[nodiscard]] static QString staffExitTitle();
     [[nodiscard]] static QString staffExitPrompt();
     [[nodiscard]] static QString staffExitPinName();

@@ -1,5 +1,5 @@
 #pragma once
-// Manual MRZ entry for a damaged document, with live check-digit feedback (issue 7 §2): every
+// Manual MRZ entry for a damaged document, with live check-digit feedback: every
 // keystroke re-reads the text and shows, per field, whether its check digit holds.
 #include <QDialog>
 

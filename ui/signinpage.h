@@ -1,5 +1,5 @@
 #pragma once
-// Operator sign-in (id + PIN) and the lock screen (the same operator's PIN), issue 7 §2.
+// Operator sign-in (id + PIN) and the lock screen (the same operator's PIN).
 #include "app/session/checkpointsession.h"
 
 #include <QWidget>

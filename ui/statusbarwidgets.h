@@ -1,7 +1,7 @@
 #pragma once
-// The console's status bar (issue 7 §2): online/offline, pending events and the age of the
+// The console's status bar: online/offline, pending events and the age of the
 // oldest, last sync, policy version, watchlist age with a warning when stale (per policy).
-// Issue 17 §1: a central side that answers but wrongly is its own state (not "offline"), the
+// A central side that answers but wrongly is its own state (not "offline"), the
 // failing round's error code and element are shown in the bar itself, and pulled events kept
 // aside because they do not verify are counted while there are any.
 #include "app/session/casemodel.h"

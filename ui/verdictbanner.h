@@ -1,5 +1,5 @@
 #pragma once
-// The verdict in colour AND in words (never colour alone: issue 7 §2), with a symbol so that
+// The verdict in colour AND in words (never colour alone), with a symbol so that
 // it also reads for colour-blind officers and on a monochrome screenshot.
 #include "app/core/verdict.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // One worker thread that runs one job at a time and DROPS work offered while it is busy: the
-// camera rule of issue 6 §1 ("when the recognizer is busy, new frames are dropped, not
-// queued": a queue only adds latency, the next frame is newer anyway). The camera's readers
+// camera's rule (when the recognizer is busy, new frames are dropped, not queued: a queue
+// only adds latency, the next frame is newer anyway). The camera's readers
 // (MRZ, barcode) each own one.
 //
 // The job runs on the worker thread and must touch only what it captured by value (or const

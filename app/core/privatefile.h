@@ -1,5 +1,5 @@
 #pragma once
-// Files that hold secrets or traveller data (issue 12 §1/§2): the kiosk's signing key, its
+// Files that hold secrets or traveller data: the kiosk's signing key, its
 // database, the operators file, kiosk.ini with the staff PIN hash. They are made owner-only
 // from their first byte (never created with the process umask and narrowed afterwards), and
 // replaced atomically, so a crash leaves the old file or the new one, never half of either.

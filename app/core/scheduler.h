@@ -1,5 +1,5 @@
 #pragma once
-// The one seam through which timed behaviour runs (issue 17 §2): the sync loop's rounds and
+// The one seam through which timed behaviour runs: the sync loop's rounds and
 // backoff, the scanner folder's settle polls. Production code asks a Scheduler for timers and
 // for monotonic time instead of owning a QTimer or a QElapsedTimer, so that a test can drive
 // time by hand (ManualClock, app/core/manualclock.h) and assert what happens at each step

@@ -1,5 +1,5 @@
 #pragma once
-// A clean stop on SIGTERM, SIGINT and SIGHUP (issue 12 §1: finish the write in progress, stop
+// A clean stop on SIGTERM, SIGINT and SIGHUP (finish the write in progress, stop
 // the sync loop, exit 0). The self-pipe pattern: the handler only records the signal and
 // writes one byte to a pipe, both async-signal-safe; the rest happens outside the handler.
 //

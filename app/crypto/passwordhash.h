@@ -1,6 +1,6 @@
 #pragma once
-// Operator PINs are never stored: only a slow, salted hash (issue 7: "PIN hashed with a slow
-// KDF"). PBKDF2-HMAC-SHA256 (RFC 8018 §5.2) through OpenSSL; the iteration count is stored in
+// Operator PINs are never stored: only a slow, salted hash. PBKDF2-HMAC-SHA256 (RFC 8018 §5.2)
+// through OpenSSL; the iteration count is stored in
 // the encoded hash so it can be raised later without invalidating old hashes.
 //
 // Encoded form (modular crypt style, one line, ASCII):
@@ -15,7 +15,7 @@ namespace Kiosk::Crypto {
 // OWASP's 2023 figure for PBKDF2-HMAC-SHA256: 600,000 iterations. A PIN has little entropy,
 // so the cost per guess is what protects it.
 inline constexpr int kDefaultPbkdf2Iterations = 600'000;
-// Below this a hash is refused when verifying (issue 12 §2): an attacker who can edit the
+// Below this a hash is refused when verifying: an attacker who can edit the
 // operators file or kiosk.ini must not be able to downgrade the cost of a guess.
 inline constexpr int kMinimumPbkdf2Iterations = 600'000;
 // The cheapest hash that can be made at all: only for tests and the demo, which made their

@@ -1,5 +1,5 @@
 #pragma once
-// The eligibility engine (issue 3 §2): one pure function from what a check knows to a
+// The eligibility engine (domain-rules §1-6): one pure function from what a check knows to a
 // verdict, every reason that applies and the figures of the stay. No I/O, no clock: the
 // date is an argument and so are the ages of the watchlist and the policy.
 #include "app/core/checkinputs.h"
@@ -23,7 +23,7 @@ struct StatusInputs
     // No watchlist has ever reached this kiosk: WATCHLIST_STALE, whatever the age says.
     bool watchlistNeverSynchronised = false;
     // The store found (part of) the history by names + birth date + nationality only, not
-    // by the document: POSSIBLE_SAME_PERSON, for the officer to confirm (issue 3 §3).
+    // by the document: POSSIBLE_SAME_PERSON, for the officer to confirm.
     bool historyJoinedByNameOnly = false;
     // Crossing rows of this person that differ from the signed event log, or signed crossings
     // with no row (app/session/historybinding.h): HISTORY_TAMPERED. The history given is then
@@ -43,7 +43,7 @@ struct CheckInputs
     StatusInputs status;
 };
 
-// The figures of the stay (issue 3 §2). Absent where they do not apply (a citizen, an entry
+// The figures of the stay (domain-rules §2-3). Absent where they do not apply (a citizen, an entry
 // refused, an exit with no entry on record).
 struct StayFigures
 {

@@ -1,5 +1,5 @@
 #pragma once
-// The verdict as `kioskctl check` prints it (issue 3 §4): one JSON object with `verdict`,
+// The verdict as `kioskctl check` prints it: one JSON object with `verdict`,
 // `reasons` (codes), the figures (null where they do not apply) and `explanation` (one
 // English sentence per reason, citing its paragraph, in the order of `reasons`). Shared by
 // the scenario and the database forms of the command, and by anything else that reports a

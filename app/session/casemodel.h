@@ -2,7 +2,7 @@
 // What the console shows for one case, as plain values (no widgets, no module internals): the
 // session fills it from the MRZ parser, the barcode adapter, the store and the rules engine,
 // and the faces (officer console, information screen) only read it. Keeping the UI on these
-// values is what lets a second face be added without touching the first (issue 8).
+// values is what lets a second face be added without touching the first.
 #include "app/core/checkinputs.h"
 #include "app/core/crossing.h"
 #include "app/core/traveldocument.h"

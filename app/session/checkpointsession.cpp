@@ -384,7 +384,7 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
     connect(source, &Sources::DocumentSource::frameCaptured, this, [this](const QImage &frame) {
         if (!m_frameReader) {
             m_frameReader = new Ocr::MrzFrameReader(this);
-            // Removal (issue 8 §2): a camera cannot say the passport was taken away, but its
+            // Removal: a camera cannot say the passport was taken away, but its
             // frames can. Once a read came from it, N recognised frames in a row with no MRZ
             // in them mean the passport is gone. Frames before any read are not a removal,
             // and a frame where the zone is found but not read with confidence resets the
@@ -418,7 +418,7 @@ void CheckpointSession::attachSource(Sources::DocumentSource *source)
         }
         m_frameReader->setReferenceDate(localToday());
         (void)m_frameReader->submitFrame(frame); // dropped while the previous frame is read
-        // The same frame to the barcode adapter (issue 6 §3), on its own worker: a boarding
+        // The same frame to the barcode adapter, on its own worker: a boarding
         // pass or a seal held to the camera joins the case like one from a handheld scanner.
         // Reported once per appearance, so a pass held still is not a new read per frame.
         if (!m_barcodeFrameReader) {
@@ -443,7 +443,7 @@ Result<void> CheckpointSession::submitDataPageImage(const QImage &image, const Q
         return fail(QStringLiteral("OCR_NO_MRZ"), tr("No machine-readable zone was found in the image."));
     if (!read.accepted) {
         // A read the check digits cannot vouch for is never a case: a wrong read that looks
-        // valid is the worst outcome (issue 6).
+        // valid is the worst outcome.
         const QString message = tr("The machine-readable zone could not be read with confidence; scan again or type it (F6).");
         Q_EMIT problem(QStringLiteral("OCR_UNSURE"), message);
         return fail(QStringLiteral("OCR_UNSURE"), message);

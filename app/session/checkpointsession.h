@@ -41,7 +41,7 @@ namespace Kiosk::Session {
 
 
 // Which face runs on this session. The information screen is read-only: it never records and
-// never needs an operator (issue 8 §2).
+// never needs an operator.
 enum class Role { Console, Info };
 
 // What a PIN is checked for; every one goes through the session's one throttle.
@@ -72,8 +72,8 @@ struct SessionConfig
     bool correctMrz = true; // check-digit-guided correction for OCR and camera input
     QString vdsTrustFolder; // ICAO 9303-13 seal signers (resources/trust/vds layout); empty: none trusted
     // A camera's passport counts as taken away after an MRZ was read from it and then this many
-    // recognised frames in a row held no MRZ (Sources::CameraSettings::removedAfterFrames,
-    // issue 8 §2). 0: camera frames never report a removal.
+    // recognised frames in a row held no MRZ (Sources::CameraSettings::removedAfterFrames).
+    // 0: camera frames never report a removal.
     int cameraRemovedAfterFrames = 10;
 };
 
@@ -192,7 +192,7 @@ Q_SIGNALS:
     void lockedChanged(bool locked);
     void syncStatusChanged(const Kiosk::Session::SyncStatus &status);
     void referenceStatusChanged(const Kiosk::Session::ReferenceStatus &status);
-    // The document last read was taken off the reader (issue 8 §2). Nothing is cleared here.
+    // The document last read was taken off the reader. Nothing is cleared here.
     void documentRemoved(const QString &sourceDescription);
     // An input or action refused: code (stable) and a message for the officer.
     void problem(const QString &code, const QString &message);
@@ -241,7 +241,7 @@ private:
     QTimer m_idleTimer;
     std::unique_ptr<Vds::VdsTrustStore> m_vdsTrust;
     QThreadPool m_pinPool; // PIN checks off the GUI thread, one at a time
-    // Camera frames: recognised off the UI thread, dropped while busy (issue 6 §1).
+    // Camera frames: recognised off the UI thread, dropped while busy (app/core/droppingworker.h).
     Ocr::MrzFrameReader *m_frameReader = nullptr;
     Barcode::BarcodeFrameReader *m_barcodeFrameReader = nullptr; // the same frames, for barcodes
     // Removal by camera: armed by a read, counts recognised frames in a row without an MRZ.

@@ -1,5 +1,5 @@
 #pragma once
-// The history a verdict counts on, checked against the signed event log (issue 18 §1).
+// The history a verdict counts on, checked against the signed event log.
 //
 // A crossing row is a copy of a signed event, kept so that a check finds a person's history by
 // index; anyone with write access to the database file can edit the copy. Before a verdict uses

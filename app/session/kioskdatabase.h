@@ -1,6 +1,6 @@
 #pragma once
 // The kiosk's database as every composition root opens it (border-kiosk, kioskctl record, sync,
-// log verify; issue 12 §2): the file the configuration names, created 0600 if new, and checked
+// log verify): the file the configuration names, created 0600 if new, and checked
 // against the identity `kioskctl enroll` stored in it, so that an INI copied from another kiosk
 // or a database moved between kiosks is a clear error, never a silent switch of identity.
 #include "app/core/error.h"

@@ -1,6 +1,6 @@
 #pragma once
 // The document part of a case from an MRZ parse result: fields with a tick or cross per check
-// digit and the corrections, as the console shows them (issue 7 §2).
+// digit and the corrections, as the console shows them (ui/caseview.h).
 #include "app/session/casemodel.h"
 
 namespace Kiosk::Mrz {

@@ -20,7 +20,7 @@ Rules::CheckInputs storeCheckInputs(const TravelDocument &document, Direction di
     // The person's history, found by document or by nationality + birth date + names (a new
     // passport); partial name matches are never merged, they make POSSIBLE_SAME_PERSON.
     // Counted as the signed events say: a row edited in the database file is reported and
-    // overruled, never believed (issue 18 §1).
+    // overruled, never believed (app/session/historybinding.h).
     const BoundHistory bound = bindHistory(records.boundHistory, records.unrecordedCrossingEvents);
     in.history = bound.history;
     in.status.historyTamperedRows = static_cast<int>(bound.problems.size());

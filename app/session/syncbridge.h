@@ -1,5 +1,5 @@
 #pragma once
-// Keeps the session's sync status current (issue 7 §2 status bar): from the sync client's
+// Keeps the session's sync status current (the console's status bar): from the sync client's
 // status signal, and at once after each recorded case (the outbox grew). Without a sync
 // client (no central configured) it still reports the outbox, offline.
 // With followPulledPolicy() it also puts a policy the sync client pulled while the kiosk runs

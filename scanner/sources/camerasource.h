@@ -28,7 +28,7 @@ struct CameraSettings {
     QString device;
     int maxFps = 10;
     // After an MRZ was read from this camera, this many recognised frames in a row with no MRZ
-    // in them mean the passport was taken away (issue 8 §2). The session counts them, since
+    // in them mean the passport was taken away. The session counts them, since
     // it is the one that runs the OCR (SessionConfig::cameraRemovedAfterFrames); 0: never.
     int removedAfterFrames = 10;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// One interface for every way a document reaches the kiosk (issue 6 §3): camera frames,
+// One interface for every way a document reaches the kiosk: camera frames,
 // serial full-page readers, keyboard-wedge readers, a scanner's drop folder and the demo
 // simulator. Sources deliver RAW input only (MRZ text, frames, image files); the session wires
 // them to the MRZ parser, the OCR and the barcode adapter, so this library depends on core,
@@ -72,8 +72,8 @@ Q_SIGNALS:
     // A complete image file (data page scan, barcode picture).
     void imageFileArrived(const QString &path, Kiosk::Sources::ImageContent content,
                           const Kiosk::Sources::SourceInfo &source);
-    // The document last read was taken away (issue 8 §2: the information screen clears at
-    // once). Only sources that can tell send it: a serial reader whose protocol has a removal
+    // The document last read was taken away (the information screen clears at once).
+    // Only sources that can tell send it: a serial reader whose protocol has a removal
     // line (SerialSettings::removedLine), the simulator's `removed` step. For a camera the
     // session decides, from the OCR's frames (SessionConfig::cameraRemovedAfterFrames).
     void documentRemoved(const Kiosk::Sources::SourceInfo &source);

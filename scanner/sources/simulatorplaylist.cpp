@@ -99,7 +99,7 @@ Result<QList<PlaylistEntry>> parsePlaylist(QStringView text, const QDir &base, c
         const QString kind = line.left(space < 0 ? line.size() : space);
         const QString value = space < 0 ? QString() : line.mid(space + 1).trimmed();
         if (kind == u"removed") {
-            // The reader reports the page taken away (issue 8 §2): nothing follows the word.
+            // The reader reports the page taken away: nothing follows the word.
             if (!value.isEmpty())
                 return invalid(origin, QStringLiteral("'removed' takes no value"));
             entries.append({PlaylistEntry::Kind::Removed, QString(), origin});

@@ -1,5 +1,5 @@
 #pragma once
-// Tells a keyboard-wedge document reader from an officer at the keyboard (issue 6 §3).
+// Tells a keyboard-wedge document reader from an officer at the keyboard.
 // A wedge types a whole MRZ in a burst: 60-90 characters of A-Z 0-9 '<' with inter-key
 // intervals of a few milliseconds, in lines of 30, 36 or 44 separated by Enter (or in one
 // run). An officer types slower than any wedge, unevenly, and rarely in that shape.

@@ -1,5 +1,5 @@
 #pragma once
-// The central service's HTTP API as plain C++ (issue 4 §4): a request in, a JSON response out.
+// The central service's HTTP API as plain C++: a request in, a JSON response out.
 // The QtHttpServer adapter (httpadapter.h) only moves bytes; everything testable is here.
 //
 // Versioned paths (JSON bodies; byte strings are base64):
@@ -14,7 +14,7 @@
 //   GET  /v1/reference/KIND[/VERSION]     {"kind","version","body","signature"}
 // Errors: 4xx/5xx with {"error":{"code","message"}}; 503 when the database fails (retry).
 //
-// Authentication (issue 12 §4): with a RequestAuthenticator every request, on every path, must
+// Authentication: with a RequestAuthenticator every request, on every path, must
 // be signed by an enrolled, unrevoked kiosk (401/403 otherwise, sync/central/requestauth.h),
 // and a pushed event must be the authenticated kiosk's own (else it is rejected WRONG_KIOSK).
 // Without one (nullptr) the API answers anyone: `border-central serve --insecure-demo` and the
@@ -30,7 +30,7 @@ namespace Kiosk::Central {
 
 // Events per push (413 BATCH_TOO_LARGE beyond): 5,000 events of about 0.9 KB each as base64
 // JSON is some 4.6 MB, inside the HTTP server's 8 MiB body limit; a backlog drains in fewer
-// round trips and commits (issue 17 §3).
+// round trips and commits.
 inline constexpr int MaxBatch = 5000;
 
 struct ApiResponse

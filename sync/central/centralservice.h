@@ -1,5 +1,5 @@
 #pragma once
-// The central service's logic, plain and testable (issue 4 §4): the kiosk registry, ingest of
+// The central service's logic, plain and testable: the kiosk registry, ingest of
 // signed events (authenticate, verify, deduplicate, detect forks, gaps and broken links, store),
 // the feed other kiosks pull, reference data, and statistics. Works the same over SQLite and
 // PostgreSQL; on PostgreSQL ingest batches are serialised by an advisory lock so that several

@@ -1,5 +1,5 @@
 #pragma once
-// border-central's HTTPS server (issue 17 §1): Qt 6.4's QHttpServer (a technology preview) has
+// border-central's HTTPS server: Qt 6.4's QHttpServer (a technology preview) has
 // no deadlines, no connection caps and no body limit, and 40 idle connections wedged it for
 // good, so the service owns the socket layer. A QTcpServer whose every accepted socket becomes
 // a QSslSocket with a deadline for each phase:

@@ -1,5 +1,5 @@
 #pragma once
-// The central side's ingest rules for one parsed event (issue 4 §4, issue 17 §3), pure: no
+// The central side's ingest rules for one parsed event, pure: no
 // database, no clock, no crypto. CentralService::ingest gathers the facts (the enrolment, the
 // signature's verdict, what the index holds next to the event's sequence, in the database or
 // accepted earlier in the same batch) and stores what this decides; the rules stay testable

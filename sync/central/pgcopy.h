@@ -3,7 +3,7 @@
 // "COPY", Binary Format), sent over the QPSQL connection's own libpq handle so that they land
 // in the transaction the caller has open. QPSQL binds every value by formatting it into the
 // SQL text (bytea as escaped hex) and prepares, executes and deallocates each statement: for a
-// push batch that was most of the PostgreSQL ingest time (issue 17 §3). Binary COPY sends the
+// push batch that was most of the PostgreSQL ingest time. Binary COPY sends the
 // bytes as they are, in one stream.
 #include "app/core/error.h"
 

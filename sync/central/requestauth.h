@@ -1,5 +1,5 @@
 #pragma once
-// Who is asking (issue 12 §4): every request to border-central carries the kiosk's Ed25519
+// Who is asking: every request to border-central carries the kiosk's Ed25519
 // signature (sync/eventlog/requestsignature.h). The authenticator answers with the kiosk id,
 // or with the refusal the API returns:
 //   401 AUTH_MISSING        no or incomplete X-Kiosk-* headers

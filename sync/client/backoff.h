@@ -1,5 +1,5 @@
 #pragma once
-// Exponential backoff with jitter for the sync loop (issue 4 §3): after n consecutive
+// Exponential backoff with jitter for the sync loop: after n consecutive
 // failures wait a random time in [d/2, d] where d = min(max, base * 2^(n-1)) ("equal jitter":
 // many kiosks coming back after an outage do not hit the central side in step).
 #include <QRandomGenerator>

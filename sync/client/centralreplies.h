@@ -1,5 +1,5 @@
 #pragma once
-// The central service's answers as the sync client reads them (issue 17 §1): every body is
+// The central service's answers as the sync client reads them: every body is
 // checked for JSON, shape and types before anything local changes, and a bad one is a
 // SYNC_PROTOCOL error naming the path and the element ("GET /v1/kiosks: kiosks[3].publicKey is
 // not base64 of a 32-byte key"), so a garbage body can never empty the kiosk registry or read

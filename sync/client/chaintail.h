@@ -1,5 +1,5 @@
 #pragma once
-// The chain's tail kept outside the database (issue 18 §2).
+// The chain's tail kept outside the database.
 //
 // Anyone who can edit kiosk.db can delete its last events and their outbox rows: the chain that
 // remains still verifies, and the kiosk would sign a new event with a reused sequence number.

@@ -252,7 +252,7 @@ Result<bool> SyncClient::takeFeedItem(const FeedItem &item, const RegistryKeys &
     if (se->event.kioskId == m_settings.ownKioskId)
         return true; // our own, already here
     const auto key = keys.constFind(se->event.kioskId);
-    // Verified against the registry the central side published (issue 4 §3).
+    // Verified against the registry the central side published.
     if (key == keys.cend())
         return keepAside(QStringLiteral("KIOSK_UNKNOWN"));
     if (!key->first.verify(se->bytes, se->signature))
@@ -412,7 +412,7 @@ Result<void> SyncClient::pullReference(RoundReport &report)
             return std::unexpected(current.error());
         if (*current && (*current)->version >= blob.version)
             continue;
-        // Applied only if it verifies (issue 4 §3); a refused version is reported, the one in
+        // Applied only if it verifies; a refused version is reported, the one in
         // use stays.
         const Result<void> verdict = m_settings.verifyReference
             ? m_settings.verifyReference(kind, blob.body, blob.signature)

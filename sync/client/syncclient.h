@@ -1,5 +1,5 @@
 #pragma once
-// The sync client (issue 4 §3): pushes the outbox to the central service in batches over
+// The sync client: pushes the outbox to the central service in batches over
 // HTTPS with the central CA pinned (TLS 1.2+, optional client certificate), applies the
 // per-event answers (stored/duplicate leave the outbox, rejected stay with their reason),
 // pulls the kiosk registry and, after a cursor, the events recorded at other checkpoints
@@ -100,7 +100,7 @@ class SyncClient : public QObject
 {
     Q_OBJECT
 public:
-    // One clock (issue 17 §2): `clock` dates the requests' signatures, the outbox's attempts,
+    // One clock: `clock` dates the requests' signatures, the outbox's attempts,
     // the kept-aside pulls, the reference data (and the watchlist's import, for its age) and
     // the last success; `scheduler` runs the continuous loop's rounds and backoff. The programs
     // pass the system ones, tests a ManualClock for both. Both must outlive the client.

@@ -1,6 +1,6 @@
 #pragma once
 // A recorded crossing (or officer override, or REFER decision) as a signed, hash-chained
-// event (issue 4 §1).
+// event.
 //
 // CANONICAL BYTES, format versions 1 and 2. The bytes are produced ONCE when the event is made,
 // stored as they are, signed as they are and hashed as they are; nothing is re-serialised
@@ -20,7 +20,7 @@
 //   its UTC offset, "2026-11-29T09:15:00+04:00"), sequence, v (1), verdict ("ADMIT"|...).
 //   Version 1 carries an officer's override reason inside `reasons` as "OFFICER_OVERRIDE" followed
 //   by "OVERRIDE_REASON:<typed text>"; such stored events stay valid as they are.
-// Version 2 (issue 12 §4; what new events are written as) is version 1 with v (2) and ONE more
+// Version 2 (what new events are written as) is version 1 with v (2) and ONE more
 // key, always present: overrideReason, sorted between officer and policyVersion:
 //   ..., kioskId, officer, overrideReason, policyVersion, ...
 //   - overrideReason is the officer's typed reason, non-empty exactly when `reasons` holds the

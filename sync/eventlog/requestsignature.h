@@ -1,6 +1,6 @@
 #pragma once
-// Every request a kiosk makes to border-central is signed with the kiosk's Ed25519 event key
-// (issue 12 §4): Qt 6.4's HTTP server cannot show the TLS peer certificate, so the kiosk proves
+// Every request a kiosk makes to border-central is signed with the kiosk's Ed25519 event key:
+// Qt 6.4's HTTP server cannot show the TLS peer certificate, so the kiosk proves
 // who it is per request, with the key the central registry already knows.
 //
 // Four headers:

@@ -1,4 +1,4 @@
-// Visa seal in a camera frame (issue 5 §5): decode (ZXing DataMatrix) + parse + verify
+// Visa seal in a camera frame: decode (ZXing DataMatrix) + parse + verify
 // (ECDSA P-256, X.509 chain at the signature date) + visa fields, in a 1280x720 frame with
 // the seal about 15% of the width. Target: median <= 10 ms. A second benchmark reports the
 // rate of frames decoded correctly over a fixed degraded set (blur, rotation, scale,

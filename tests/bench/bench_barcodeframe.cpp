@@ -1,4 +1,4 @@
-// The barcode side of the camera (issue 6 §3): what BarcodeFrameReader's worker does with one
+// The barcode side of the camera: what BarcodeFrameReader's worker does with one
 // 1280x720 RGB32 frame (ZXing, the four travel formats, tryHarder), for a paper boarding pass
 // (PDF417), a mobile one (Aztec), a visa seal (DataMatrix) and a data page with no barcode
 // (what it sees for every passport held to the camera). The decode time sets how many frames a

@@ -1,9 +1,8 @@
 // bench_nation: one kiosk's database over a simulated year of a country's crossings, with the
-// working set pruned every day (app/store/workingset.h). Issue 17 §4: "100 checkpoints, 15,000
-// crossings a day for one simulated year, policy window 180 days; prints the kiosk database
-// size, the bytes a kiosk pulls per day, and a new kiosk's time to a ready working set", with
-// "kiosk database <= 2 GB after the simulated year" and "recording one crossing p99 <= 5 ms
-// unchanged".
+// working set pruned every day (app/store/workingset.h): 100 checkpoints, 15,000 crossings a
+// day for one simulated year, policy window 180 days. Prints the kiosk database size, the bytes
+// a kiosk pulls per day, and a new kiosk's time to a ready working set. Targets: kiosk database
+// <= 2 GB after the simulated year, and recording one crossing p99 <= 5 ms unchanged.
 //
 // The simulation: 100 checkpoint kiosks, each with its own Ed25519 key and hash chain, sign
 // every crossing for real (the canonical event encoding). Travellers are synthetic: 35 % of the
@@ -18,8 +17,8 @@
 // Then, on the year-end file, BM_RecordCrossing times CrossingRecorder::record() of the kiosk's
 // own crossings (synchronous=FULL), as bench_sync does on a small file.
 //
-// A new kiosk's time to a ready working set: there is no snapshot yet (issue 17 §4 is open on
-// it); the figure printed is what replaying the whole year's feed costs at the store's measured
+// A new kiosk's time to a ready working set: there is no snapshot yet; the figure printed is
+// what replaying the whole year's feed costs at the store's measured
 // rate here (signature verification excluded), a lower bound of today's first sync.
 //
 //   cmake -S . -B build-bench -G Ninja -DKIOSK_BENCH=ON -DKIOSK_TESTS=OFF -DCMAKE_BUILD_TYPE=Release

@@ -1,4 +1,4 @@
-// Document in (simulator) -> verdict painted (issue 7 §4: <= 100 ms at p95).
+// Document in (simulator) -> verdict painted (target: <= 100 ms at p95).
 //
 // The whole path the officer waits for, in one process, as the demo runs it: the simulator
 // emits a sample document's MRZ, the session parses it, looks the person up in the seeded

@@ -1,7 +1,6 @@
-// bench_store: the store lookups of one check (issue 3 §5: "a check against a store holding
-// 1,000,000 crossings of 200,000 persons: <= 1 ms at p99"), and what binding that history to
-// the signed events adds to a verdict (issue 18: "overhead of the binding check on a verdict:
-// <= 0.2 ms p99 added").
+// bench_store: the store lookups of one check (target: a check against a store holding
+// 1,000,000 crossings of 200,000 persons <= 1 ms at p99), and what binding that history to
+// the signed events adds to a verdict (target: <= 0.2 ms p99 added).
 //
 // Builds a temporary SQLite store (WAL, synchronous=FULL, the real migrations) holding
 // 200,000 synthetic persons with one passport each, 1,000,000 crossings (5 a person), 50,000
@@ -21,7 +20,7 @@
 // unrecorded crossing events), visas, permits, watchlist hits and list freshness: everything a
 // check reads from the store. BM_VerdictHistory times the same signed persons
 //   without_binding        the rows only (HistoryLoad::RowsOnly, app/store/checkrecords_p.h),
-//                          what a check read before issue 18 §1;
+//                          what a check read before histories were bound to the signed events;
 //   with_binding           loadCheckRecords() (bound rows, unrecorded crossing events) and then
 //                          Session::bindHistory(), as storeCheckInputs() calls it;
 //   with_binding_tampered  the same for persons with one edited row: bindHistory() reports its
@@ -460,8 +459,8 @@ std::optional<P99> timeLookups(benchmark::State &state, const std::vector<size_t
 
 const QDate kToday(2026, 3, 1);
 
-// The store lookups of one check, loadCheckRecords() as the session calls it (since issue 18
-// §1 with the bound history and the unrecorded crossing events, but not bound here).
+// The store lookups of one check, loadCheckRecords() as the session calls it (with the bound
+// history and the unrecorded crossing events, but not bound here).
 // arg 0: the passport is known; arg 1: a new passport (person found by identity).
 void BM_CheckLookups(benchmark::State &state)
 {
@@ -477,9 +476,9 @@ void BM_CheckLookups(benchmark::State &state)
 }
 BENCHMARK(BM_CheckLookups)->Arg(0)->Arg(1)->ArgName("new_passport")->UseManualTime()->Iterations(20000)->Unit(benchmark::kMicrosecond);
 
-// Issue 18 ("overhead of the binding check on a verdict: <= 0.2 ms p99 added"): the same
-// persons (signed histories) looked up without the binding (the rows only, as before issue 18
-// §1) and with it (bound rows and unrecorded crossing events, then Session::bindHistory(), as
+// The binding check's overhead on a verdict (target: <= 0.2 ms p99 added): the same persons
+// (signed histories) looked up without the binding (the rows only, as before the binding
+// existed) and with it (bound rows and unrecorded crossing events, then Session::bindHistory(), as
 // storeCheckInputs() does); and persons with one row edited, so the mismatch path is timed.
 // The with rows also report bind_p50/p99: bindHistory() alone, the rest being the store's.
 void BM_VerdictHistory(benchmark::State &state, Binding binding)

@@ -1,4 +1,4 @@
-// bench_sync (issue 4 §6, issue 17 §3):
+// bench_sync:
 //  - BM_DrainBacklog/<backend>: a backlog of 100,000 signed events drained from a kiosk's
 //    outbox to an in-process border-central (HTTPS on loopback, the real QtHttpServer adapter,
 //    its own thread) over SQLite (0) or PostgreSQL (1, KIOSK_TEST_PG_URL or KIOSK_BENCH_PG_URL),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole deployment from the project's own packages (issue 12 §5), on this (disposable)
+# The whole deployment from the project's own packages, on this (disposable)
 # machine, as root, from the installed files only:
 #   packages built (scripts/package) and installed with dpkg -i; the central PostgreSQL database
 #   made by border-central-create-database on the test cluster (KIOSK_TEST_PG_URL); border-central
@@ -26,7 +26,7 @@ trap cleanup EXIT
 step() { echo "deploy-test: $*"; }
 fail() { echo "deploy-test: FAILED: $*" >&2; exit 1; }
 
-# The commands an operator types for one kiosk, counted (the issue's limit: 10).
+# The commands an operator types for one kiosk, counted (the limit: 10).
 declare -A commands_of
 kiosk_cmd() { # kiosk_cmd NAME command...
     local name=$1; shift

@@ -1,4 +1,4 @@
-// libFuzzer target for the IATA BCBP parser (issue 5 §2): any bytes give a pass or an
+// libFuzzer target for the IATA BCBP parser: any bytes give a pass or an
 // error value, never a crash or a read past the end (ASan), and a parsed pass keeps its
 // invariants: 1-4 legs, as many as the header says.
 #include "scanner/barcode/bcbp/bcbpparser.h"

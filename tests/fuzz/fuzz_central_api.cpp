@@ -1,4 +1,4 @@
-// libFuzzer target for the bytes border-central reads off the network (issue 17 §1): raw
+// libFuzzer target for the bytes border-central reads off the network: raw
 // HTTP/1.1 request bytes, fed to the server's request reader (sync/central/httprequest.h) in
 // chunks of 1-8 bytes or all at once, and every request it reads whole handed to the API
 // through the same handleHttpRequest the server uses. When the first byte's low bit is set,

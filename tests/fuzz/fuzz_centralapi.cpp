@@ -1,5 +1,5 @@
-// libFuzzer target for CentralApi::handle, the one parser that faces the network (issue 12 §4,
-// issue 17): any method, path, query, headers and body, against a real (SQLite) central
+// libFuzzer target for CentralApi::handle, the one parser that faces the network: any
+// method, path, query, headers and body, against a real (SQLite) central
 // database with one enrolled kiosk. Half the inputs are signed with that kiosk's key, so the
 // fuzzer gets past the authentication into the push, feed and reference parsers; the other
 // half reach the authenticator with the bytes as header values. Invariants: a known status,

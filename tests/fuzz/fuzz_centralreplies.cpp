@@ -1,4 +1,4 @@
-// libFuzzer target for the sync client's readers of central answers (issue 17 §1): the
+// libFuzzer target for the sync client's readers of central answers: the
 // registry, the feed and the kiosk head bodies come over the network. Any bytes give a result
 // or a SYNC_PROTOCOL error, never a crash; an accepted registry has unique non-empty ids and
 // 32-byte keys, an accepted feed page strictly increasing feed ids after the cursor and a next

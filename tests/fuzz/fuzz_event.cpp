@@ -1,8 +1,8 @@
-// libFuzzer target for the event parser (issue 4 §1): the central side and the feed pull parse
+// libFuzzer target for the event parser: the central side and the feed pull parse
 // bytes that came over the network. Any bytes give an event or an error value with its code,
 // never a crash; and an accepted byte string is exactly the canonical form of what it parsed
 // to (two different byte strings never carry the same event), in the format version it names
-// (1 or 2; issue 12 §4), and a version-2 event's reason list holds no OVERRIDE_REASON: text;
+// (1 or 2), and a version-2 event's reason list holds no OVERRIDE_REASON: text;
 // ParseCheck::FieldsOnly never crashes either and reads the same event wherever the full check
 // accepts the bytes.
 // Seeds: corpus/fuzz_event/ (a v1 and a v2 crossing, a v1 and a v2 override).

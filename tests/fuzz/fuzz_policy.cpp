@@ -1,4 +1,4 @@
-// libFuzzer target for the policy parser (issue 3 §1): any bytes give a policy set or an
+// libFuzzer target for the policy parser: any bytes give a policy set or an
 // error value, never a crash; a parsed policy drives the engine through an entry and an exit
 // check without crashing, whatever its numbers (windows, grace periods, day counts).
 #include "app/rules/engine.h"

@@ -1,4 +1,4 @@
-// libFuzzer target for what the input sources read from outside (issue 6 §3): bytes from a
+// libFuzzer target for what the input sources read from outside: bytes from a
 // serial document reader, keystrokes from a keyboard wedge, and simulator playlists. Any
 // input must give a result, never a crash, and keep these invariants:
 //  - a document framed from serial lines is 2 or 3 MRZ lines of one layout's length;

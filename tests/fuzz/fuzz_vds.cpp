@@ -1,4 +1,4 @@
-// libFuzzer target for the visible digital seal decoder (issue 5 §3): C40, header, DER
+// libFuzzer target for the visible digital seal decoder (ICAO 9303-13): C40, header, DER
 // lengths, TLVs, the visa profile and signature verification. Any bytes give an answer,
 // never a crash. A trust store with a signer "UTTS"/"1A2" (made once, in memory) lets
 // inputs that name it reach the ECDSA path with arbitrary r||s.

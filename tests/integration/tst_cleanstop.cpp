@@ -1,9 +1,9 @@
-// Clean stop on SIGTERM (issue 12 §1), with the real programs as child processes:
+// Clean stop on SIGTERM (app/core/terminationsignals.h), with the real programs as child processes:
 //  - 20 SIGTERMs sent to `kioskctl record` at 20 different points of its run (from just after
 //    start to after the write): afterwards the database is intact and holds no half-written
 //    record: every crossing has its event, every event its outbox entry, the chain verifies,
 //    and what each process said it recorded is there. The figure printed is the count of
-//    half-written records (the issue's number: 0 in 20).
+//    half-written records (required: 0 in 20).
 //  - border-kiosk (the demo, offscreen) and border-central serve exit 0 on SIGTERM, not 143.
 // The kill points are spread by waiting different lengths after the start; nothing asserts on
 // how long anything took.

@@ -206,8 +206,8 @@ void TestOnePolicySource::developmentKeyRefused_data()
     // The shipped policy is signed by the development key: a production anchor refuses it.
     QTest::newRow("a policy signed by the development key under a production anchor") << false << "POLICY_SIGNATURE_INVALID" << "POLICY_SIGNATURE_INVALID";
     // The development anchor itself in trust=: border-kiosk refuses it by its fingerprint before
-    // any policy; kioskctl record judges (a kiosk enrolled without --trust must work, issue 12
-    // §2) and warns by the same code (tst_provisioning checks the warning).
+    // any policy; kioskctl record judges (a kiosk enrolled without --trust must work) and
+    // warns by the same code (tst_provisioning checks the warning).
     QTest::newRow("the development anchor in kiosk.ini trust=") << true << "TRUST_ANCHOR_DEVELOPMENT" << "";
 }
 

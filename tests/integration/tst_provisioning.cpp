@@ -1,4 +1,4 @@
-// Provisioning a kiosk as the contract says (issue 12 §2), with the real kioskctl as a child
+// Provisioning a kiosk (kioskctl enroll, README.md), with the real kioskctl as a child
 // process on a fresh HOME with no kiosk.ini: `enroll --id --checkpoint` alone makes the key,
 // the database and the configuration, after which record, log verify and sync --status need
 // nothing else; the identity in the database stops a copied INI or a swapped key; `config
@@ -109,7 +109,7 @@ void TestProvisioning::enrollWithTrust(const QString &folder)
     QVERIFY2(e.exitCode == 0, e.err.constData());
 }
 
-// The contract of issues 4 and 12, word for word: enroll --id --checkpoint, then record --db.
+// The provisioning contract, word for word: enroll --id --checkpoint, then record --db.
 void TestProvisioning::contractOnFreshMachine()
 {
     const Run e = kioskctl({QStringLiteral("enroll"), QStringLiteral("--id"), QStringLiteral("KIOSK-GYD-01"), QStringLiteral("--checkpoint"), QStringLiteral("GYD")});
@@ -228,7 +228,7 @@ void TestProvisioning::enrollEditsTheShippedIniInPlace()
     QCOMPARE(QFileInfo(config->databasePath).absolutePath(), QFileInfo(ini).absolutePath());
 }
 
-// Issue 18 §4: a umask of 0000 (a technician's shell, a misconfigured unit) makes no file
+// A umask of 0000 (a technician's shell, a misconfigured unit) makes no file
 // anyone else can read: the folders enroll makes are 0700, the key and the database 0600, and
 // so are the database's files after a crossing is recorded.
 void TestProvisioning::privateWhateverTheUmask()

@@ -1,4 +1,4 @@
-// Issue 18: someone with write access to kiosk.db (a disk taken out, a technician's shell) edits
+// Someone with write access to kiosk.db (a disk taken out, a technician's shell) edits
 // it as an attacker would. Each row makes one edit to a kiosk that recorded a real history with
 // `kioskctl record`, then requires:
 //  - `kioskctl log verify` exits 1 and names what and where (the JSON part and code given);

@@ -1,4 +1,4 @@
-// The sync load test (issue 17 §3): N kiosks, each with its own Ed25519 key, push M crossings
+// The sync load test: N kiosks, each with its own Ed25519 key, push M crossings
 // each to a running border-central over HTTPS and pull the feed while they do, all at once.
 // Every kiosk is an in-process client on one event loop (its own QNetworkAccessManager, so its
 // own connections): it signs its chain of events, pushes them in batches as a kiosk catching

@@ -1,5 +1,5 @@
 #pragma once
-// A central side for sync tests on loopback (issue 4 §5), shared by tst_syncloop,
+// A central side for sync tests on loopback, shared by tst_syncloop,
 // tst_syncfailures and bench_sync: a throwaway TLS certificate for 127.0.0.1 made at test time
 // (no key material is committed), and the central service in-process on its own thread with
 // its own event loop, as border-central runs it (the client's rounds block in a local event
@@ -33,7 +33,7 @@ public:
     CentralThread(const CentralThread &) = delete;
     CentralThread &operator=(const CentralThread &) = delete;
 
-    // A central side that lies (issue 17 §1): called on the central thread with each request and
+    // A central side that lies: called on the central thread with each request and
     // the real answer; what it returns is sent instead (nullopt: the real answer). Set before
     // startListening(); it must be safe to call from the central thread.
     using Rewrite = std::function<std::optional<Central::HttpResponse>(const Central::HttpRequest &, const Central::HttpResponse &real)>;

@@ -1,9 +1,9 @@
-// The officer console on the real session (issue 7 §4): a simulated document produces the right
+// The officer console on the real session: a simulated document produces the right
 // verdict on screen; recording writes one crossing, one event, one outbox entry; an override
 // without a reason is impossible; the idle lock engages; a stale watchlist shows its warning;
 // going offline and online updates the status bar; the status bar tells a central side that
 // answers wrongly from one that cannot be reached, with the failing round's error in the bar
-// and the pulled events that do not verify yet counted (issue 17 §1).
+// and the pulled events that do not verify yet counted.
 #include "app/demo/demoenvironment.h"
 #include "app/session/syncbridge.h"
 #include "app/store/database.h"
@@ -444,7 +444,7 @@ void TestConsoleWindow::boardingPassShowsItsFlight()
     QCOMPARE(m_window->caseView()->banner()->verdict(), std::optional<VerdictKind>(VerdictKind::Admit)); // a pass is no visa
 }
 
-// The passport taken off the reader (issue 8 §2) clears the information screen only: the
+// The passport taken off the reader clears the information screen only: the
 // officer may still be recording, so the console keeps the case, its verdict and its actions.
 void TestConsoleWindow::removalKeepsTheOfficersCase()
 {

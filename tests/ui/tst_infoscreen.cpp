@@ -1,4 +1,4 @@
-// The information screen (issue 8 §5): each verdict class in each language shows the right
+// The information screen: each verdict class in each language shows the right
 // text; the neutral page is identical for every REFER/REFUSE cause; after the timeout (or the
 // passport removed) no widget holds a name, a number or a date of the previous traveller; the
 // info role cannot reach any officer action; touch targets, accessible names, keyboard, font.
@@ -445,7 +445,7 @@ void TestInfoScreen::realVerdictsFromTheDemoStore()
 }
 
 // For one nationality, every REFER and REFUSE cause leaves the same widget tree: same widgets,
-// same texts, same accessible names, same visibility (issue 8 §2).
+// same texts, same accessible names, same visibility (domain-rules §5: nothing reveals a hit).
 void TestInfoScreen::neutralIdenticalForEveryCause_data()
 {
     QTest::addColumn<QString>("nationality");
@@ -584,7 +584,7 @@ void TestInfoScreen::nothingPersonalAfterPassportRemoved()
         QVERIFY2(!all.contains(p), qPrintable(p));
 }
 
-// End to end (issue 8 §2): the reader (here the simulator's `removed` step, as a serial
+// End to end: the reader (here the simulator's `removed` step, as a serial
 // reader's removal line or the camera would) reports the passport taken away, and every
 // personal field is gone at once, from every widget and from the screen's and the session's
 // memory, long before the 30 s idle timeout.

@@ -1,6 +1,6 @@
 // BarcodeFrameReader: camera frames are decoded off the calling thread, a busy reader drops
-// frames instead of queueing them (issue 6 §1), and a symbol held in view is reported once,
-// not once per frame (issue 6 §3). Frames are 1280x720 camera-sized, with real symbols
+// frames instead of queueing them (app/core/droppingworker.h), and a symbol held in view is
+// reported once, not once per frame. Frames are 1280x720 camera-sized, with real symbols
 // rendered by ZXing's writer (the test issuer in tests/support).
 #include "scanner/barcode/barcodeframereader.h"
 #include "tests/support/vdsissuer.h"

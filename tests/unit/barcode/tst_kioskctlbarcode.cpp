@@ -1,5 +1,5 @@
 // kioskctl barcode decode / bcbp parse / vds parse, end to end: the command lines, JSON
-// keys and exit statuses of issue 5 §4, on material from the test issuer (vdsissue).
+// keys and exit statuses, on material from the test issuer (vdsissue).
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,9 @@
 // The JSON API mapping (CentralApi) without a socket: status codes, per-event answers,
-// bad requests named, feed cursor, kiosk registry; and the request authentication of issue 12
-// §4 on every path (unknown, badly signed, expired, replayed, revoked, another kiosk's events),
+// bad requests named, feed cursor, kiosk registry; and the request authentication
+// (sync/central/requestauth.h) on every path (unknown, badly signed, expired, replayed,
+// revoked, another kiosk's events),
 // with the central clock injected; a replay to a second instance on the same database
-// (issue 17: the stateless service) refused too.
+// (the service keeps no state outside the database) refused too.
 #include "centraltestdb.h"
 #include "app/core/clock.h"
 #include "sync/central/centralapi.h"

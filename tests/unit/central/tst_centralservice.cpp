@@ -1,5 +1,5 @@
-// The central ingest rules of issue 4 §4 over both backends (initTestCase_data rows): enrolment,
-// idempotent duplicates, forks, gaps, broken links, unknown/revoked kiosks and foreign keys,
+// The central ingest rules (sync/central/ingestdecision.h) over both backends
+// (initTestCase_data rows): enrolment, idempotent duplicates, forks, gaps, broken links, unknown/revoked kiosks and foreign keys,
 // the feed, statistics, and two instances sharing one PostgreSQL database.
 #include "centraltestdb.h"
 #include "app/core/clock.h"
@@ -213,7 +213,7 @@ void TstCentralService::storedThenDuplicate()
 
 void TstCentralService::upgradedKioskMixedVersionsIngest()
 {
-    // Issue 12 §4: a kiosk upgraded mid-life sends format-1 events, then format-2 ones, in one
+    // A kiosk upgraded mid-life sends format-1 events, then format-2 ones, in one
     // chain; both are stored as the signed bytes and served back unchanged by the feed.
     const auto chain = Fixture::signMixedChain(*m_signer, 4, 5);
     auto first = m_service->ingest(incoming(chain, 0, 6));

@@ -118,7 +118,7 @@ void TestPasswordHash::emptySecretRefused()
 }
 
 
-// Issue 12 §2: outside tests, a hash under 600,000 iterations is refused, whoever wrote it,
+// Outside tests, a hash under 600,000 iterations is refused, whoever wrote it,
 // and a caller cannot ask for a floor under the test minimum either.
 void TestPasswordHash::deploymentFloor_data()
 {

@@ -1,4 +1,4 @@
-// Chain verification and the tamper cases of issue 4 §5: an event edited, deleted,
+// Chain verification and the tamper cases: an event edited, deleted,
 // reordered or replayed is found, and the first broken link is named.
 #include "eventfixture.h"
 #include "sync/eventlog/chainverifier.h"

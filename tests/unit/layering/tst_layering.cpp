@@ -1,4 +1,4 @@
-// The dependency rule, enforced (issue 15 §2): every `#include "..."` of a module's files may
+// The dependency rule, enforced: every `#include "..."` of a module's files may
 // only name its own folder or a folder the README's module table lets it include ("may
 // include": the folders it may name, each listed; nothing is allowed by way of another). The table in README.md ("## Architecture") is the one source of
 // truth: this test reads it, so changing the design means changing the table, in the same

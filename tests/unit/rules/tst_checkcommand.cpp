@@ -1,4 +1,4 @@
-// `kioskctl check --scenario FILE` end to end (issue 3 §4): every scenario under
+// `kioskctl check --scenario FILE` end to end: every scenario under
 // tests/data/scenarios goes through the real kioskctl binary, and its output and exit status
 // are compared with the scenario's "expected" block. Also the command's --help, which must
 // document the exit statuses.

@@ -82,7 +82,7 @@ const std::vector<Row> &rows()
          .until = "2026-04-15", .allowed = 46, .remaining = 45},
         {.name = "domain-rules §2: passport expiring the day after the 90th day does not shorten the stay",
          .direction = "entry", .date = "2026-03-01", .expiry = "2026-05-30", .reasons = "VISA_FREE", .until = "2026-05-29"},
-        // ---- visa nationals (§19, §127; visa semantics issue 3 §4)
+        // ---- visa nationals (§19, §127)
         {.name = "§19 §127 USA without a visa: refused", .direction = "entry", .date = "2026-03-01", .nationality = "USA",
          .verdict = "REFUSE", .reasons = "VISA_MISSING", .until = "", .allowed = kNull},
         {.name = "§127 visa of 30 days: stay to entry + 29", .direction = "entry", .date = "2026-03-01", .nationality = "USA",
@@ -473,7 +473,7 @@ void TestEngine::scenarios()
     compareFigure("overstay_days", v.figures.overstayDays, row.overstay);
 }
 
-// Issue 3 §5: at least 50 named scenario rows.
+// At least 50 named scenario rows.
 void TestEngine::rowsAreEnough()
 {
     QVERIFY(rows().size() >= 50);

@@ -1,4 +1,4 @@
-// Policy as signed data (issue 3 §1): the shipped policy verifies against the shipped
+// Policy as signed data: the shipped policy verifies against the shipped
 // development trust anchor and encodes the seed (§19, §21, §127); a tampered byte or a wrong
 // key is refused; the version in force is chosen by the check's date; bad fields are errors
 // that name the field.

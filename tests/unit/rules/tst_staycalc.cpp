@@ -103,7 +103,7 @@ void TestStayCalc::perEntry()
     QCOMPARE(rollingAllowedUntil({}, entry, days, days + 90, c), expected);
 }
 
-// Issue 3 §5: the rolling-window calculation against a brute-force oracle on thousands of
+// The rolling-window calculation against a brute-force oracle on thousands of
 // random histories. Fixed seed: a failure names its case and reproduces.
 void TestStayCalc::rollingMatchesOracle()
 {

@@ -281,7 +281,8 @@ void TestCheckpointSession::operatorDirectoryRoundTrip()
     QVERIFY(ops.authenticate(u"OF-7", u"777777"));
     QVERIFY(!ops.authenticate(u"OF-7", u"777778"));
     // Read back from a file, the cheap test hash is refused: a file never lowers the floor of
-    // 600,000 iterations (issue 12 §2), so an edited operators file cannot downgrade the cost.
+    // 600,000 iterations (app/crypto/passwordhash.h), so an edited operators file cannot
+    // downgrade the cost.
     auto fromFile = back->authenticate(u"OF-7", u"777777");
     QVERIFY(!fromFile);
     QCOMPARE(fromFile.error().code, QStringLiteral("PASSWORD_PARAMS"));
@@ -312,7 +313,7 @@ void TestCheckpointSession::ocrCorrectionIsShownNotHidden()
         QVERIFY2(!field.corrected, qPrintable(field.key));
 }
 
-// A reader reports the passport taken away (issue 8 §2): the session passes it on to the
+// A reader reports the passport taken away: the session passes it on to the
 // faces, naming the reader, and clears nothing itself: the officer console keeps its case
 // (the officer may still be acting on it); only the information screen clears.
 void TestCheckpointSession::removalIsPassedOnAndTheConsoleKeepsItsCase()

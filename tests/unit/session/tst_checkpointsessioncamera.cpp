@@ -1,5 +1,5 @@
 // CheckpointSession with a camera attached: every frame goes to the MRZ recognizer AND to the
-// barcode adapter, both off the UI thread and dropping frames while busy (issue 6 §1, §3). A
+// barcode adapter, both off the UI thread and dropping frames while busy. A
 // boarding pass or seal held to the camera becomes a case as one from a handheld scanner does,
 // once, however many frames show it; a data page still becomes its MRZ case.
 // Frames are 1280x720 with real symbols (ZXing's writer, tests/support/vdsissuer) and a real
@@ -189,7 +189,7 @@ void TestCheckpointSessionCamera::dataPageStillGivesTheMrzCase()
     QCOMPARE(page.lines.size(), 2);
     CameraSession s;
     // The MRZ reader reports a read that passes its check digits at once, else the second
-    // frame with the same text (issue 6 §1): three frames are enough.
+    // frame with the same text: three frames are enough.
     for (int i = 0; i < 3 && s.caseNumbers.isEmpty(); ++i)
         SHOW_AND_WAIT(s, page.image);
     QCOMPARE(s.caseNumbers.size(), 1);
@@ -233,7 +233,7 @@ void TestCheckpointSessionCamera::passTuckedInThePassportJoinsItsCase()
     QCOMPARE(s.barcodeProblems(), QStringList{});
 }
 
-// Removal by camera (issue 8 §2): after a read, N recognised frames in a row without an MRZ
+// Removal by camera: after a read, N recognised frames in a row without an MRZ
 // are "passport taken away", once. Frames without an MRZ before any read are not a removal;
 // fewer than N are not either. The same passport laid down again is a new read.
 void TestCheckpointSessionCamera::passportTakenFromTheCameraIsARemoval()

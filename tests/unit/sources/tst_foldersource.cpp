@@ -1,7 +1,7 @@
 // The scanner drop folder: the settle rule on its own (pure, time passed in), then the real
 // folder source on a QTemporaryDir with files written whole, in chunks, renamed into place,
 // with other extensions, hidden, and before the source started. Its time is a ManualClock
-// (issue 17 §2): each step says what has happened after exactly how long, nothing sleeps.
+// (app/core/scheduler.h): each step says what has happened after exactly how long, nothing sleeps.
 #include "app/core/manualclock.h"
 #include "scanner/sources/foldersource.h"
 

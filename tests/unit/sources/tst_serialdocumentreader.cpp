@@ -224,7 +224,7 @@ void TestSerialDocumentReader::reconnectsAfterUnplug()
     QVERIFY(statuses.size() >= 3); // Running, Reconnecting, Running
 }
 
-// A reader whose protocol reports the page taken off the glass (issue 8 §2): the configured
+// A reader whose protocol reports the page taken off the glass: the configured
 // line is a removal, never part of an MRZ, and a half-sent page before it is dropped.
 void TestSerialDocumentReader::removalLineReportsRemoval()
 {

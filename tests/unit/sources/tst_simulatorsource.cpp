@@ -207,7 +207,7 @@ void TestSimulatorSource::shippedDemoPlaylistLoads()
     }
 }
 
-// The `removed` step (issue 8 §2): the simulator says the document was taken away, as a
+// The `removed` step: the simulator says the document was taken away, as a
 // reader with a removal line does, between the reads it separates and nothing else.
 void TestSimulatorSource::removedStepReportsRemoval()
 {

@@ -1,4 +1,4 @@
-// The sync client's readers of central answers (issue 17 §1): each row is a body a broken or
+// The sync client's readers of central answers: each row is a body a broken or
 // hostile central side (or a proxy in between) could send; a good body is read exactly, every
 // bad one is a SYNC_PROTOCOL error naming the element, never a partial or empty result that
 // would replace the kiosk registry or end the feed.

@@ -1,4 +1,4 @@
-// The one-transaction rule (architecture.md, issue 4 §2): crossing row, signed event and outbox
+// The one-transaction rule (architecture.md): crossing row, signed event and outbox
 // entry together or not at all; what each verdict writes; the outbox's acknowledge/reject.
 #include "app/store/database.h"
 #include "app/store/eventrepository.h"
@@ -191,7 +191,7 @@ void TstCrossingRecorder::overrideReasonIsItsOwnField()
 
 void TstCrossingRecorder::upgradedKioskChainVerifies()
 {
-    // Issue 12 §4: events stored in format 1 by the old build, then recorded in format 2 by the
+    // Events stored in format 1 by the old build, then recorded in format 2 by the
     // new one, are one chain that `kioskctl log verify` (verifyStoredChain) accepts.
     Store::EventRepository events(*m_db);
     for (const EventLog::SignedEvent &e : EventLog::Test::signMixedChain(*m_signer, 4, 0))

@@ -1,4 +1,5 @@
-// `kioskctl log verify` through the real binary over the event format versions (issue 12 §4):
+// `kioskctl log verify` through the real binary over the event format versions 1 and 2
+// (sync/eventlog/event.h):
 // a kiosk's database holding format-1 events, format-2 events, or both in one chain (a kiosk
 // upgraded mid-life) verifies; an edited event in a mixed chain is still found.
 #include "app/crypto/sha256.h"
