@@ -44,7 +44,7 @@ struct DemoEnvironment::Parts
     Vds::VdsTrustStore sealTrust;
 
     Result<void> openSeededStore(const SessionConfig &cfg, const DemoOptions &options);
-    Result<QByteArray> startSession(const SessionConfig &cfg, const DemoOptions &options, DemoEnvironment *owner);
+    Result<QByteArray> startSession(SessionConfig cfg, const DemoOptions &options, DemoEnvironment *owner);
     Result<void> startEmbeddedCentral(const SessionConfig &cfg, const DemoOptions &options, const QByteArray &kioskPublicKey);
     void startSimulator(const DemoOptions &options, DemoEnvironment *owner);
 };
@@ -105,7 +105,7 @@ Result<void> DemoEnvironment::Parts::openSeededStore(const SessionConfig &cfg, c
 
 // The checkpoint session on the seeded store: the shipped policy, the demo operator and the
 // one-transaction recorder signing with a fresh key; that key's public half.
-Result<QByteArray> DemoEnvironment::Parts::startSession(const SessionConfig &cfg, const DemoOptions &options, DemoEnvironment *owner)
+Result<QByteArray> DemoEnvironment::Parts::startSession(SessionConfig cfg, const DemoOptions &options, DemoEnvironment *owner)
 {
     auto policy = demoPolicy();
     if (!policy)
