@@ -153,13 +153,26 @@ QPushButton *InfoScreen::makeButton(const QString &objectName)
     return b;
 }
 
+// The heading and the languages, on every page; the pages; the topic buttons and the
+// hotline, on every page.
 void InfoScreen::build()
 {
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(40, 24, 40, 24);
     root->setSpacing(18);
+    root->addLayout(buildTopBar());
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    root->addWidget(m_pages, 1);
+    buildStartPage();
+    buildResultPage();
+    buildTopicPage();
+    buildTopicsAndFooter(root);
+}
 
-    // Top: the heading and the languages, on every page.
+// The heading and the language buttons.
+QHBoxLayout *InfoScreen::buildTopBar()
+{
     auto *top = new QHBoxLayout;
     m_heading = new QLabel(this);
     m_heading->setObjectName(QStringLiteral("heading"));
@@ -181,13 +194,12 @@ void InfoScreen::build()
         m_languageButtons.append(b);
     }
     top->addWidget(languageBar);
-    root->addLayout(top);
+    return top;
+}
 
-    m_pages = new QStackedWidget(this);
-    m_pages->setObjectName(QStringLiteral("pages"));
-    root->addWidget(m_pages, 1);
-
-    // Start.
+// The first page: where to put the passport, and what the screen keeps (nothing).
+void InfoScreen::buildStartPage()
+{
     m_startPage = new QWidget(m_pages);
     m_startPage->setObjectName(QStringLiteral("startPage"));
     auto *start = new QVBoxLayout(m_startPage);
@@ -205,8 +217,11 @@ void InfoScreen::build()
     start->addWidget(m_privacy);
     start->addStretch();
     m_pages->addWidget(m_startPage);
+}
 
-    // Result: the same widgets for every outcome.
+// The result page: the same widgets for every outcome.
+void InfoScreen::buildResultPage()
+{
     m_resultPage = new QWidget(m_pages);
     m_resultPage->setObjectName(QStringLiteral("resultPage"));
     auto *result = new QVBoxLayout(m_resultPage);
@@ -233,8 +248,11 @@ void InfoScreen::build()
     resultButtons->addStretch();
     result->addLayout(resultButtons);
     m_pages->addWidget(m_resultPage);
+}
 
-    // Topic.
+// A topic's page: its title, its statements scrolling, and the way back.
+void InfoScreen::buildTopicPage()
+{
     m_topicPage = new QWidget(m_pages);
     m_topicPage->setObjectName(QStringLiteral("topicPage"));
     auto *topic = new QVBoxLayout(m_topicPage);
@@ -265,8 +283,11 @@ void InfoScreen::build()
     topicButtons->addStretch();
     topic->addLayout(topicButtons);
     m_pages->addWidget(m_topicPage);
+}
 
-    // The information pages, reachable from every page without a passport.
+// The information pages, reachable from every page without a passport, and the hotline.
+void InfoScreen::buildTopicsAndFooter(QVBoxLayout *root)
+{
     m_topicsHeading = new QLabel(this);
     m_topicsHeading->setObjectName(QStringLiteral("topicsHeading"));
     setLabelFont(m_topicsHeading, 26);

@@ -27,6 +27,7 @@
 #include <optional>
 
 class QAbstractButton;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -92,6 +93,11 @@ protected:
 
 private:
     void build();
+    QHBoxLayout *buildTopBar();
+    void buildStartPage();
+    void buildResultPage();
+    void buildTopicPage();
+    void buildTopicsAndFooter(QVBoxLayout *root);
     QPushButton *makeButton(const QString &objectName);
     void retranslate();
     void renderResult();

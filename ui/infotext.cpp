@@ -98,102 +98,130 @@ InfoTopic InfoText::topic(InfoTopicId id, const std::optional<Session::PublicReg
     t.id = id;
     t.title = topicTitle(id);
     switch (id) {
-    case InfoTopicId::Visa: {
-        if (regimes) {
-            // Grouped by the number of days, as the policy lists them (§21: all 90 today).
-            const QMap<int, QStringList> &visaFree = regimes->visaFree;
-            const QStringList &waivedAny = regimes->feeWaivedAnyLength;
-            const QMap<int, QStringList> &waivedUpTo = regimes->feeWaivedUpTo;
-            for (auto it = visaFree.begin(); it != visaFree.end(); ++it)
-                t.statements.append({tr("Citizens of %1 may enter without a visa and stay for up to %n day(s).", nullptr, it.key())
-                                         .arg(sortedCountryList(it.value(), locale)),
-                                     {}, QStringLiteral("§21, §127")});
-            t.statements.append({tr("Everyone else needs a visa. The stay allowed is the period written on the visa."), {},
-                                 QStringLiteral("§19, §127")});
-            QStringList waivers;
-            if (!waivedAny.isEmpty())
-                waivers.append(tr("%1: without a fee").arg(sortedCountryList(waivedAny, locale)));
-            for (auto it = waivedUpTo.begin(); it != waivedUpTo.end(); ++it)
-                waivers.append(tr("%1: without a fee for stays of up to %n day(s)", nullptr, it.key())
-                                   .arg(sortedCountryList(it.value(), locale)));
-            if (!waivers.isEmpty())
-                t.statements.append({tr("Some citizens receive the visa without paying the fee:"), waivers, QStringLiteral("§21")});
-        }
-        t.statements.append({tr("Visas are issued by the embassies and consulates of Azerbaijan."), {}, QStringLiteral("§19, §20")});
-        t.statements.append({tr("Documents for a visa application:"),
-                             {tr("the completed application form"), tr("two colour photographs, 3 × 4 cm"),
-                              tr("your passport (stateless persons: an identity document)"),
-                              tr("a declaration from the host party"), tr("a cheque for the fee")},
-                             QStringLiteral("§20")});
-        t.statements.append({tr("Anyone who arrives without a valid passport, visa or other document that entitles them to "
-                                "cross the border is sent back to the country they came from."),
-                             {}, QStringLiteral("§19")});
-        t.statements.append({tr("If necessary, a temporary stay can be extended: apply to the State Migration Service."), {},
-                             QStringLiteral("§43, §127")});
+    case InfoTopicId::Visa:
+        t.statements = visaStatements(regimes, locale);
         break;
-    }
     case InfoTopicId::Work:
-        t.statements.append({tr("Foreign nationals may work in Azerbaijan only after receiving a work permit."), {},
-                             QStringLiteral("§22, §80")});
-        t.statements.append({tr("The employer applies for the permit. It is issued for one year and can be renewed four "
-                                "times, each time for one more year."),
-                             {}, QStringLiteral("§81")});
-        t.statements.append({tr("The employer may apply before you arrive; you then receive a copy of the employment "
-                                "contract before you enter the country."),
-                             {}, QStringLiteral("§83")});
-        t.statements.append({tr("Work permits are issued by the State Migration Service."), {}, QStringLiteral("§43")});
-        t.statements.append({tr("No work permit is needed for:"),
-                             {tr("persons permanently resident in Azerbaijan"), tr("persons engaged in business activities"),
-                              tr("senior staff of organisations set up under international agreements"),
-                              tr("staff of diplomatic missions and consular offices"),
-                              tr("staff of international organisations"),
-                              tr("persons on a mission of no more than three months"),
-                              tr("persons in religious activities of state-registered religious organisations"),
-                              tr("accredited media staff"), tr("sailors"), tr("athletes and artists"),
-                              tr("university teachers invited to lecture, lecturers and scientific researchers")},
-                             QStringLiteral("§86")});
-        t.statements.append({tr("Working without the required work permit makes a person an illegal migrant."), {},
-                             QStringLiteral("§147")});
+        t.statements = workStatements();
         break;
     case InfoTopicId::Residence:
-        t.statements.append({tr("To stay in Azerbaijan for more than 90 days you need permission: apply to the State "
-                                "Migration Service for a temporary residence permit."),
-                             {}, QStringLiteral("§43, §128")});
-        t.statements.append({tr("A temporary residence permit is issued, among others, to:"),
-                             {tr("close relatives of Azerbaijani citizens"), tr("spouses of Azerbaijani citizens"),
-                              tr("holders of a work permit"), tr("full-time students in Azerbaijan"),
-                              tr("highly qualified specialists and top athletes"),
-                              tr("persons who have deposited 50,000 manats in an Azerbaijani bank"),
-                              tr("persons who have invested at least 500,000 manats in the economy of Azerbaijan")},
-                             QStringLiteral("§129")});
-        t.statements.append({tr("The permit is granted for one year and may be extended for not more than four years."), {},
-                             QStringLiteral("§131")});
-        t.statements.append({tr("After at least two years of legal temporary residence you may be granted permanent "
-                                "residence (immigrant status)."),
-                             {}, QStringLiteral("§132")});
-        t.statements.append({tr("With a temporary or permanent residence permit you leave and return on your passport and "
-                                "the permit; no return visa is needed."),
-                             {}, QStringLiteral("§44")});
-        t.statements.append({tr("Staying longer than the law or your visa allows makes you an illegal migrant: a fine or "
-                                "deportation may follow."),
-                             {}, QStringLiteral("§147–148")});
+        t.statements = residenceStatements();
         break;
     case InfoTopicId::Help:
-        t.statements.append({tr("Migration Information Centre of the State Migration Service: telephone 919, in "
-                                "Azerbaijani, Russian and English."),
-                             {}, QStringLiteral("§114")});
-        t.statements.append({tr("Official websites, with information on entry, residence, work, fees and your rights:"),
-                             {tr("www.migration.gov.az: State Migration Service"), tr("www.mfa.gov.az: Ministry of Foreign Affairs"),
-                              tr("www.mia.gov.az: Ministry of Internal Affairs")},
-                             QStringLiteral("§115–116")});
-        t.statements.append({tr("On the State Migration Service's website you can ask a question through its "
-                                "question-and-answer service or by e-mail."),
-                             {}, QStringLiteral("§115")});
-        t.statements.append({tr("The embassies and consulates of Azerbaijan give this information on request, free of charge."),
-                             {}, QStringLiteral("§116")});
+        t.statements = helpStatements();
         break;
     }
     return t;
+}
+
+// Who needs a visa (the policy's own lists, grouped by days), how to apply, what happens without one.
+QList<InfoStatement> InfoText::visaStatements(const std::optional<Session::PublicRegimes> &regimes, const QLocale &locale)
+{
+    QList<InfoStatement> statements;
+    if (regimes) {
+        // Grouped by the number of days, as the policy lists them (§21: all 90 today).
+        const QMap<int, QStringList> &visaFree = regimes->visaFree;
+        const QStringList &waivedAny = regimes->feeWaivedAnyLength;
+        const QMap<int, QStringList> &waivedUpTo = regimes->feeWaivedUpTo;
+        for (auto it = visaFree.begin(); it != visaFree.end(); ++it)
+            statements.append({tr("Citizens of %1 may enter without a visa and stay for up to %n day(s).", nullptr, it.key())
+                                   .arg(sortedCountryList(it.value(), locale)),
+                               {}, QStringLiteral("§21, §127")});
+        statements.append({tr("Everyone else needs a visa. The stay allowed is the period written on the visa."), {},
+                           QStringLiteral("§19, §127")});
+        QStringList waivers;
+        if (!waivedAny.isEmpty())
+            waivers.append(tr("%1: without a fee").arg(sortedCountryList(waivedAny, locale)));
+        for (auto it = waivedUpTo.begin(); it != waivedUpTo.end(); ++it)
+            waivers.append(tr("%1: without a fee for stays of up to %n day(s)", nullptr, it.key())
+                               .arg(sortedCountryList(it.value(), locale)));
+        if (!waivers.isEmpty())
+            statements.append({tr("Some citizens receive the visa without paying the fee:"), waivers, QStringLiteral("§21")});
+    }
+    statements.append({tr("Visas are issued by the embassies and consulates of Azerbaijan."), {}, QStringLiteral("§19, §20")});
+    statements.append({tr("Documents for a visa application:"),
+                       {tr("the completed application form"), tr("two colour photographs, 3 × 4 cm"),
+                        tr("your passport (stateless persons: an identity document)"),
+                        tr("a declaration from the host party"), tr("a cheque for the fee")},
+                       QStringLiteral("§20")});
+    statements.append({tr("Anyone who arrives without a valid passport, visa or other document that entitles them to "
+                          "cross the border is sent back to the country they came from."),
+                       {}, QStringLiteral("§19")});
+    statements.append({tr("If necessary, a temporary stay can be extended: apply to the State Migration Service."), {},
+                       QStringLiteral("§43, §127")});
+    return statements;
+}
+
+QList<InfoStatement> InfoText::workStatements()
+{
+    QList<InfoStatement> statements;
+    statements.append({tr("Foreign nationals may work in Azerbaijan only after receiving a work permit."), {},
+                       QStringLiteral("§22, §80")});
+    statements.append({tr("The employer applies for the permit. It is issued for one year and can be renewed four "
+                          "times, each time for one more year."),
+                       {}, QStringLiteral("§81")});
+    statements.append({tr("The employer may apply before you arrive; you then receive a copy of the employment "
+                          "contract before you enter the country."),
+                       {}, QStringLiteral("§83")});
+    statements.append({tr("Work permits are issued by the State Migration Service."), {}, QStringLiteral("§43")});
+    statements.append({tr("No work permit is needed for:"),
+                       {tr("persons permanently resident in Azerbaijan"), tr("persons engaged in business activities"),
+                        tr("senior staff of organisations set up under international agreements"),
+                        tr("staff of diplomatic missions and consular offices"),
+                        tr("staff of international organisations"),
+                        tr("persons on a mission of no more than three months"),
+                        tr("persons in religious activities of state-registered religious organisations"),
+                        tr("accredited media staff"), tr("sailors"), tr("athletes and artists"),
+                        tr("university teachers invited to lecture, lecturers and scientific researchers")},
+                       QStringLiteral("§86")});
+    statements.append({tr("Working without the required work permit makes a person an illegal migrant."), {},
+                       QStringLiteral("§147")});
+    return statements;
+}
+
+QList<InfoStatement> InfoText::residenceStatements()
+{
+    QList<InfoStatement> statements;
+    statements.append({tr("To stay in Azerbaijan for more than 90 days you need permission: apply to the State "
+                          "Migration Service for a temporary residence permit."),
+                       {}, QStringLiteral("§43, §128")});
+    statements.append({tr("A temporary residence permit is issued, among others, to:"),
+                       {tr("close relatives of Azerbaijani citizens"), tr("spouses of Azerbaijani citizens"),
+                        tr("holders of a work permit"), tr("full-time students in Azerbaijan"),
+                        tr("highly qualified specialists and top athletes"),
+                        tr("persons who have deposited 50,000 manats in an Azerbaijani bank"),
+                        tr("persons who have invested at least 500,000 manats in the economy of Azerbaijan")},
+                       QStringLiteral("§129")});
+    statements.append({tr("The permit is granted for one year and may be extended for not more than four years."), {},
+                       QStringLiteral("§131")});
+    statements.append({tr("After at least two years of legal temporary residence you may be granted permanent "
+                          "residence (immigrant status)."),
+                       {}, QStringLiteral("§132")});
+    statements.append({tr("With a temporary or permanent residence permit you leave and return on your passport and "
+                          "the permit; no return visa is needed."),
+                       {}, QStringLiteral("§44")});
+    statements.append({tr("Staying longer than the law or your visa allows makes you an illegal migrant: a fine or "
+                          "deportation may follow."),
+                       {}, QStringLiteral("§147–148")});
+    return statements;
+}
+
+QList<InfoStatement> InfoText::helpStatements()
+{
+    QList<InfoStatement> statements;
+    statements.append({tr("Migration Information Centre of the State Migration Service: telephone 919, in "
+                          "Azerbaijani, Russian and English."),
+                       {}, QStringLiteral("§114")});
+    statements.append({tr("Official websites, with information on entry, residence, work, fees and your rights:"),
+                       {tr("www.migration.gov.az: State Migration Service"), tr("www.mfa.gov.az: Ministry of Foreign Affairs"),
+                        tr("www.mia.gov.az: Ministry of Internal Affairs")},
+                       QStringLiteral("§115–116")});
+    statements.append({tr("On the State Migration Service's website you can ask a question through its "
+                          "question-and-answer service or by e-mail."),
+                       {}, QStringLiteral("§115")});
+    statements.append({tr("The embassies and consulates of Azerbaijan give this information on request, free of charge."),
+                       {}, QStringLiteral("§116")});
+    return statements;
 }
 
 InfoResultText InfoText::result(const Session::InfoResult &r, const QLocale &locale)

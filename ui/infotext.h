@@ -85,6 +85,12 @@ public:
     [[nodiscard]] static QString staffExitConfirm();
     [[nodiscard]] static QString staffExitCancel();
     [[nodiscard]] static QString staffExitWrongPin();
+
+private:
+    [[nodiscard]] static QList<InfoStatement> visaStatements(const std::optional<Session::PublicRegimes> &regimes, const QLocale &locale);
+    [[nodiscard]] static QList<InfoStatement> workStatements();
+    [[nodiscard]] static QList<InfoStatement> residenceStatements();
+    [[nodiscard]] static QList<InfoStatement> helpStatements();
 };
 
 } // namespace Kiosk::Ui
