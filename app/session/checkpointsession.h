@@ -211,10 +211,14 @@ private:
     // may run on m_pinPool), and the answer applied on the session's thread.
     using PinCheck = std::function<Result<void>(const QString &pin)>;
     [[nodiscard]] Result<void> pinAdmitted(PinPurpose purpose) const;
+    // The answer when no PIN need be checked: refused by pinAdmitted, or nothing to do (an
+    // unlock of a console that is not locked); nullopt when the PIN must be checked.
+    [[nodiscard]] std::optional<Result<void>> answerWithoutCheck(PinPurpose purpose) const;
     [[nodiscard]] PinCheck pinCheck(PinPurpose purpose, const QString &operatorId) const;
     Result<void> applyPinAnswer(PinPurpose purpose, const QString &operatorId, Result<void> answer);
     Result<void> checkPinHere(PinPurpose purpose, const QString &operatorId, const QString &pin);
     void requestPinCheck(PinPurpose purpose, const QString &operatorId, const QString &pin);
+    void emitPinAnswer(PinPurpose purpose, const Result<void> &answer);
     Result<void> requireOfficer() const;
     // Evaluates `c` in its direction; on the information screen in the direction the
     // traveller's history asks for (infoDirectionFor).
