@@ -1,4 +1,4 @@
-// border-central: the central service's composition root (issues 4 §4 and 12 §4).
+// border-central: the central service's composition root.
 //   border-central serve --config FILE | --db URL --listen HOST:PORT --tls-cert F --tls-key F
 //                        [--client-ca F] [--replay-window SECONDS] [--insecure-demo]
 //   border-central kiosk add --db URL --id ID --checkpoint CODE --public-key FILE
@@ -172,7 +172,7 @@ int serve(const QStringList &args)
         out("border-central: the replay window must be 10 to 3600 seconds\n", stderr);
         return Usage;
     }
-    // The connection caps (issue 17 §1); the deadlines and body limit are in ServerLimits.
+    // The connection caps; the deadlines and body limit are in ServerLimits.
     ServerLimits limits;
     for (auto [option, key, target] : {std::tuple{QStringLiteral("max-connections"), QStringLiteral("max_connections"), &limits.maxConnections},
                                        std::tuple{QStringLiteral("max-connections-per-address"), QStringLiteral("max_connections_per_address"),

@@ -1,5 +1,5 @@
 #pragma once
-// Everything `border-kiosk --demo` and `kioskctl demo` run, with no configuration (issue 7 §3):
+// Everything `border-kiosk --demo` and `kioskctl demo` run, with no configuration:
 // a temporary store seeded with synthetic travellers, the shipped signed policy, a fresh kiosk
 // signing key, the one-transaction event recorder, an embedded border-central on loopback
 // (SQLite, HTTPS with a demo-only certificate) with the sync client pushing to it, and the

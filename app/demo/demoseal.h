@@ -1,5 +1,5 @@
 #pragma once
-// The demo's visa seal (issue 7 §3 "visa with seal"): an ICAO 9303-13 visible digital seal
+// The demo's visa seal (the "visa with seal" sample): an ICAO 9303-13 visible digital seal
 // on an Azerbaijani visa, signed at start-up by a throw-away demo seal authority (a P-256 root
 // and signer made in memory, never written anywhere but the demo's temporary trust store), so
 // the console shows "signature valid" and the rules get the sealed visa. Nothing here is a

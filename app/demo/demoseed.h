@@ -1,5 +1,5 @@
 #pragma once
-// The demo's world (issue 7 §3): a store seeded with synthetic travellers and their crossings,
+// The demo's world: a store seeded with synthetic travellers and their crossings,
 // watchlist entries, visas, and the sample documents the simulator plays, one of every kind.
 // Every person here is invented; names are built from syllables, never taken from anyone.
 // Dates are relative to the demo's "today", so the demo shows the same cases on any day.

@@ -1,4 +1,4 @@
-// kioskctl check: one eligibility check (issue 3 §4), printed as one JSON object.
+// kioskctl check: one eligibility check, printed as one JSON object.
 //
 //   kioskctl check --scenario FILE          a self-contained scenario, no database
 //   kioskctl check --mrz FILE --direction entry|exit --date D --db PATH
@@ -315,7 +315,7 @@ int evaluateAndPrint(const Rules::CheckInputs &inputs, const QString &policyPath
 }
 
 // The --db form: history, permits, visa, watchlist candidates and the status inputs come
-// from the store. Filled in by app/store's part of this command (issue 3 §3-4).
+// from the store. Filled in by app/store's part of this command.
 std::expected<void, InputError> loadInputsFromStore(const QString &dbPath, Rules::CheckInputs *inputs)
 {
     // A check reads an existing store; opening a missing path would create an empty one.

@@ -1,5 +1,5 @@
-// kioskctl import --db PATH --kind watchlist|permits|visas|crossings FILE.(json|csv)
-// (issue 3 §3): all or nothing per file; bad rows are reported with their line numbers (the
+// kioskctl import --db PATH --kind watchlist|permits|visas|crossings FILE.(json|csv):
+// all or nothing per file; bad rows are reported with their line numbers (the
 // first Store::kImportMaxRejected; "rejected_count" counts them all).
 // Exit: 0 imported, 1 file rejected (bad rows, unreadable file, database failure), 2 usage.
 #include "app/core/clock.h"

@@ -1,4 +1,4 @@
-// kioskctl log verify [--db PATH] [--key FILE | --public-key FILE] (issue 4 §1): checks every
+// kioskctl log verify [--db PATH] [--key FILE | --public-key FILE]: checks every
 // signature and link of the kiosk's stored event chain and names the first broken one.
 // The key: --public-key, else the public half of the kiosk's key file, else the kiosk's entry
 // in the registry the central side published (pulled into the database by sync).
@@ -25,7 +25,7 @@ using namespace Kiosk::Ctl;
 
 namespace {
 
-// The database file itself (issue 18 §3): SQLite's own page and index checks. A damaged file
+// The database file itself: SQLite's own page and index checks. A damaged file
 // is reported however well the chain verifies, since `record` must not write into it.
 QJsonObject fileReport(Store::Database &db, bool full)
 {
@@ -48,13 +48,13 @@ QJsonObject markReport(const QString &file, const Result<void> &check, bool &ok)
     return QJsonObject{{QStringLiteral("checked"), true}, {QStringLiteral("ok"), true}, {QStringLiteral("file"), file}};
 }
 
-// The crossing rows against the signed events (issue 18 §1), then the file; prints the report.
+// The crossing rows against the signed events, then the file; prints the report.
 int finishReport(Store::Database &db, bool full, const QString &keyFile, QJsonObject out)
 {
     const QJsonObject file = fileReport(db, full);
     bool ok = out.value(QStringLiteral("ok")).toBool() && file.value(QStringLiteral("ok")).toBool();
     out[QStringLiteral("file")] = file;
-    // The tail beside the signing key (issue 18 §2): a log cut short is a break too; so is one
+    // The tail beside the signing key: a log cut short is a break too; so is one
     // that ends before what the central side confirmed holding (the last sync's mark).
     const QString tailFile = Sync::kioskTailFile(keyFile);
     const QString centralFile = Sync::kioskCentralMarkFile(keyFile);

@@ -1,5 +1,5 @@
 // kioskctl ocr IMAGE... [--today YYYY-MM-DD]
-// Finds and reads the MRZ in each image (issue 6 §4): one JSON object per image per line
+// Finds and reads the MRZ in each image: one JSON object per image per line
 // (JSON Lines) with file, found, lines, confidence (the lowest per line), quad, mrz (the
 // object `kioskctl mrz parse` prints) and ms. Exit 0 when every image gave a valid MRZ,
 // 1 when any did not (or could not be read), 2 on a usage error.

@@ -1,5 +1,5 @@
-// kioskctl record --db PATH --mrz FILE --direction entry|exit --officer ID [--date D]
-// (issue 4 §2): evaluates the document as the console would (store lookups, the rules engine
+// kioskctl record --db PATH --mrz FILE --direction entry|exit --officer ID [--date D]:
+// evaluates the document as the console would (store lookups, the rules engine
 // against the signed policy in force) and records the decision: for ADMIT the crossing row,
 // its signed event and its outbox entry in ONE transaction; for REFER/REFUSE the signed
 // decision only. Prints one JSON line with the verdict and the event id.

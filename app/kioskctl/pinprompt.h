@@ -1,5 +1,5 @@
 #pragma once
-// Reading a new PIN for `kioskctl operator add` and `operator staff-pin` (issue 12 §2): twice,
+// Reading a new PIN for `kioskctl operator add` and `operator staff-pin`: twice,
 // without echo, from the terminal; from standard input's first two lines when it is not a
 // terminal (provisioning scripts). The PIN itself is never printed or logged.
 #include <QString>

@@ -92,7 +92,7 @@ Allowance visaFreeAllowance(const NationalityRule &rule, const PolicyVersion &po
 
 QDate visaAllowedUntil(const Visa &visa, const PolicyVersion &policy, const QDate &entry)
 {
-    // Issue 3 §4: a stay lasts until the earlier of entry + days - 1 and valid_until.
+    // A stay lasts until the earlier of entry + days - 1 and valid_until.
     if (visa.days <= 0)
         return visa.validUntil;
     return std::min(perEntryAllowedUntil(entry, visa.days, policy.dayCounting), visa.validUntil);
@@ -313,7 +313,7 @@ private:
                         QStringLiteral("A work permit valid until %1 covers the stay (§22, §63).").arg(iso(p.validUntil)));
     }
 
-    // The visa of a visa national on entry: present, in its validity, entries left (issue 3 §4).
+    // The visa of a visa national on entry: present, in its validity, entries left.
     [[nodiscard]] bool checkVisaOnEntry()
     {
         if (!in.visa) {
@@ -445,7 +445,7 @@ private:
     void foreignExit()
     {
         if (!view.openEntry) {
-            // Issue 3 §2: REFER, never counted as an overstay.
+            // REFER, never counted as an overstay.
             reasons.add(ReasonCode::EntryNotRecorded, VerdictKind::Refer,
                         QStringLiteral("No entry of this person is on record before this exit; the exit is recorded, no "
                                        "overstay is computed and the officer checks the record (§38)."));

@@ -1,5 +1,5 @@
 #pragma once
-// Everything the store knows that one check needs (issue 3 §4 `kioskctl check --db`, the
+// Everything the store knows that one check needs (`kioskctl check --db`, the
 // session): who the traveller is in the register, their history, visas, permits and the
 // watchlist hits. Loaded with the indexed lookups measured by tests/bench/bench_store.cpp.
 #include "app/core/checkinputs.h"
@@ -22,7 +22,7 @@ struct CheckRecords
     PersonMatch person;                  // by document, by identity, or unknown; possible same persons
     QList<Crossing> history;             // the person's crossings, oldest first (empty if unknown)
     // The same rows with what binds them to their signed events, and the person's crossing
-    // events no row names (issue 18 §1): the session checks them before a verdict uses history.
+    // events no row names: the session checks them before a verdict uses history.
     QList<BoundCrossing> boundHistory;
     QList<QByteArray> unrecordedCrossingEvents;
     QList<Visa> visas;                   // the person's visas from the register

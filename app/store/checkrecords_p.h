@@ -1,5 +1,5 @@
 #pragma once
-// What a check read before its history was bound to the signed events (issue 18 §1): the rows
+// What a check read before its history was bound to the signed events: the rows
 // only. For tests/bench/bench_store.cpp, which times the binding against this baseline on the
 // same code path; never for a verdict, which counts CheckRecords::boundHistory (left empty here,
 // with unrecordedCrossingEvents) through Session::bindHistory().

@@ -1,5 +1,5 @@
 #pragma once
-// Recorded crossings (issue 3 §3): written against a person, read back as that person's
+// Recorded crossings: written against a person, read back as that person's
 // history in date order (what the rules count days on).
 #include "app/core/crossing.h"
 #include "app/core/error.h"
@@ -17,13 +17,13 @@ struct CrossingRecord
     qint64 personId = 0;
     std::optional<qint64> documentId;
     Crossing crossing;            // direction, local date (checkpoint's time zone), checkpoint
-    QString kioskId;              // issue 4: the signing kiosk; empty for imported history
-    QString eventId;              // issue 4: the signed event; empty for imported history
+    QString kioskId;              // the signing kiosk; empty for imported history
+    QString eventId;              // the signed event; empty for imported history
     QDateTime recordedAt;         // the instant, stored as UTC; invalid = unknown
     QString source = QStringLiteral("local"); // local | import | central
 };
 
-// A crossing row as a check reads it, with what binds it to its signed event (issue 18 §1):
+// A crossing row as a check reads it, with what binds it to its signed event:
 // the store only fetches; the session compares (app/session/historybinding.h), since the
 // store does not parse signed bytes.
 struct BoundCrossing
@@ -51,7 +51,7 @@ public:
     // The person's crossings, oldest first (ties in insertion order).
     [[nodiscard]] Result<QList<Crossing>> history(qint64 personId);
 
-    // The same rows with their binding data, oldest first (issue 18 §1).
+    // The same rows with their binding data, oldest first.
     [[nodiscard]] Result<QList<BoundCrossing>> boundHistory(qint64 personId);
 
     // The signed bytes of crossing events (own or pulled) of the person's documents that no

@@ -223,7 +223,7 @@ Result<Database> Database::open(const QString &path, const Options &options)
     if (options.readOnly)
         return openReadOnly(path, options, migrationList->size());
 
-    // Traveller data: the file is made owner-only before SQLite writes a byte (issue 12 §1), and
+    // Traveller data: the file is made owner-only before SQLite writes a byte, and
     // SQLite gives its -wal and -shm files the database file's mode. ":memory:" is no file.
     if (path != u":memory:" && !path.isEmpty())
         if (auto made = ensurePrivateFile(path); !made)

@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's signed event log as stored (issue 4 §1-2): its own hash chain with the outbox
+// The kiosk's signed event log as stored: its own hash chain with the outbox
 // entry of each event, the events pulled from other checkpoints, and the kiosk registry the
 // central side publishes. Bytes and signatures are opaque here (sync/eventlog makes and
 // checks them): the store keeps them exactly as they came.

@@ -158,7 +158,7 @@ Result<ImportReport> importRecords(Database &db, QIODevice &input, const ImportO
     });
     if (!report || !report->rejected.isEmpty())
         return report; // tx rolls back: nothing of the file is kept
-    // imported_at bound, not the column's SQLite default ('now'): one clock (issue 17 §2).
+    // imported_at bound, not the column's SQLite default ('now'): one clock.
     auto logged = db.exec(QStringLiteral("INSERT INTO list_imports (kind, source, list_version, issued_at, imported_at, row_count) "
                                          "VALUES (?, ?, ?, ?, ?, ?)"),
                           {importKindToString(options.kind), Sql::str(options.source), Sql::str(options.listVersion),

@@ -1,5 +1,5 @@
 #pragma once
-// `kioskctl import` (issue 3 §3): loads watchlists, permits, visas and historical crossings
+// `kioskctl import`: loads watchlists, permits, visas and historical crossings
 // from JSON or CSV into the store. A file is all or nothing: every row is checked first, every
 // bad row is reported with its line (JSON: also its index in the array), and a file with any
 // bad row imports nothing; the good file is written in ONE transaction (a database refusal on
@@ -23,7 +23,7 @@
 // which `kioskctl check --scenario` uses for its rows too; the chunked JSON and CSV readers are
 // app/store/importreader_p.h.
 //
-// Memory (issue 18 §7): the file is read in chunks and each record is checked and written as it
+// Memory: the file is read in chunks and each record is checked and written as it
 // goes by, inside the one transaction that a bad row rolls back, so an import holds one record
 // and the first kImportMaxRejected errors, never the file (a 100,000-row file: tst_importmemory).
 #include "app/core/error.h"
@@ -49,7 +49,7 @@ struct ImportOptions
     QString source;                   // file name, recorded in list_imports
     QString listVersion;              // the list's own version, if any
     std::optional<QDateTime> issuedAt;
-    // When the import happens, on the caller's clock (issue 17 §2): recorded in list_imports, it
+    // When the import happens, on the caller's clock: recorded in list_imports, it
     // is what a watchlist's age (WATCHLIST_STALE) is measured from, against the same clock.
     // Required by importRecords (IMPORT_BAD_OPTIONS without it); validateImport writes nothing.
     QDateTime importedAt;

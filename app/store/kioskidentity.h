@@ -1,6 +1,6 @@
 #pragma once
-// The kiosk's identity as its database remembers it (resources/sql/005_kiosk_identity.sql,
-// issue 12 §2): which kiosk of which checkpoint owns this file, with which signing key.
+// The kiosk's identity as its database remembers it (resources/sql/005_kiosk_identity.sql):
+// which kiosk of which checkpoint owns this file, with which signing key.
 #include "app/core/error.h"
 
 #include <QByteArray>
@@ -18,7 +18,7 @@ struct KioskIdentity
     QString kioskId;
     QString checkpoint;
     QByteArray publicKey; // raw 32 bytes (Ed25519)
-    QDateTime enrolledAt; // UTC; binding needs it, on the caller's clock (issue 17 §2)
+    QDateTime enrolledAt; // UTC; binding needs it, on the caller's clock
 };
 
 // The stored identity, or nullopt for a database nobody enrolled. Errors: STORE_QUERY_FAILED.

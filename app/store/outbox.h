@@ -1,5 +1,5 @@
 #pragma once
-// The outbox (issue 4 §2-3): the kiosk's events the central side has not acknowledged. An
+// The outbox: the kiosk's events the central side has not acknowledged. An
 // entry leaves only on "stored" or "duplicate"; a "rejected" one stays, with its reason, and
 // is no longer pushed until an operator re-queues it. Also the small sync state (feed cursor,
 // last success, last error) the status report needs.

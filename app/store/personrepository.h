@@ -1,5 +1,5 @@
 #pragma once
-// Persons and their documents (issue 3 §3): a history follows the PERSON, not the passport.
+// Persons and their documents: a history follows the PERSON, not the passport.
 //
 // find(document):
 //   1. by document: issuing state + number of a document seen before;
@@ -43,8 +43,8 @@ public:
 
     // The person (and document id) to record something against: found as by find(), or
     // created. A document newly seen for a known person is added to that person. Never merges
-    // possible same persons. `now` dates a person created (created_at), on the caller's clock
-    // (issue 17 §2). Errors: STORE_BAD_DOCUMENT (no issuing state/number/nationality/surname),
+    // possible same persons. `now` dates a person created (created_at), on the caller's clock.
+    // Errors: STORE_BAD_DOCUMENT (no issuing state/number/nationality/surname),
     // STORE_QUERY_FAILED.
     struct Recorded
     {

@@ -30,7 +30,7 @@ namespace Kiosk::Store::Sql {
 }
 // An instant as the schema keeps it, ISO 8601 UTC to the second ('YYYY-MM-DDTHH:MM:SSZ', what
 // the columns' defaults wrote), or NULL: a NOT NULL column then refuses a missing time rather
-// than a clock being read here (issue 17 §2).
+// than a clock being read here.
 [[nodiscard]] inline QVariant instant(const QDateTime &t)
 {
     return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));

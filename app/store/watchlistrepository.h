@@ -1,5 +1,5 @@
 #pragma once
-// Watchlists (domain-rules §4-5; §51, §169-170, §236), matched tolerantly (issue 3 §3):
+// Watchlists (domain-rules §4-5; §51, §169-170, §236), matched tolerantly:
 //   - documents (stolen, lost, forged) by issuing state + number, exactly (number without
 //     filler or spaces);
 //   - persons by names + birth date + nationality: the query pre-filters by an indexed key
@@ -35,7 +35,7 @@ public:
 
     // Adds an entry (kind exit_restriction goes to the exit-restriction register). An entry
     // needs a document (issuing state + number) or a surname. `importedAt` dates a watchlist
-    // entry, on the caller's clock (issue 17 §2). Errors: STORE_BAD_WATCHLIST_ENTRY,
+    // entry, on the caller's clock. Errors: STORE_BAD_WATCHLIST_ENTRY,
     // STORE_QUERY_FAILED (e.g. a repeated entry id within a kind, no importedAt).
     [[nodiscard]] Result<qint64> add(const WatchlistEntry &entry, const QDateTime &importedAt, const QString &listVersion = {},
                                      const Validity &validity = {});

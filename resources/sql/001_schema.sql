@@ -1,10 +1,10 @@
--- 001: the kiosk's local register (issue 3 §3). Dates are ISO-8601 calendar dates (TEXT,
+-- 001: the kiosk's local register. Dates are ISO-8601 calendar dates (TEXT,
 -- 'YYYY-MM-DD'), local to the checkpoint for crossings (domain-rules §2: never UTC dates);
 -- instants are ISO-8601 UTC. Country codes are ICAO 9303-3 codes without filler.
 -- Names are stored as read plus a folded key (Kiosk::nameKey, app/core/namematch.h: fillers,
 -- case, transliteration variants folded) so that lookups tolerate how a name was transcribed.
 
--- A person: the identity a history follows across passports (issue 3 §3). Found again by a
+-- A person: the identity a history follows across passports. Found again by a
 -- document, or by nationality + birth date + normalised names when a new passport appears.
 CREATE TABLE persons (
     id            INTEGER PRIMARY KEY,
@@ -34,7 +34,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_person ON documents (person_id);
 
 -- One recorded crossing (entry or exit) on the checkpoint's local calendar date.
--- kiosk_id / event_id link it to the signed event log (issue 4); NULL for imported history.
+-- kiosk_id / event_id link it to the signed event log; NULL for imported history.
 CREATE TABLE crossings (
     id            INTEGER PRIMARY KEY,
     person_id     INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
@@ -134,7 +134,7 @@ CREATE TABLE list_imports (
 );
 CREATE INDEX list_imports_kind ON list_imports (kind, imported_at);
 
--- Policy versions held (issue 3 §1): the exact signed bytes, chosen by effective_from.
+-- Policy versions held: the exact signed bytes, chosen by effective_from.
 CREATE TABLE policy_versions (
     id              INTEGER PRIMARY KEY,
     version         TEXT NOT NULL UNIQUE,

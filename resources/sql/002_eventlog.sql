@@ -1,4 +1,4 @@
--- 002: the signed, hash-chained event log and the outbox (issue 4 §1-3).
+-- 002: the signed, hash-chained event log and the outbox.
 -- An event's bytes are stored exactly as signed (sync/eventlog/event.h describes them) and
 -- never re-serialised; `hash` is SHA-256 of `bytes`, the next event's prev_hash.
 

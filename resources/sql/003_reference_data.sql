@@ -1,4 +1,4 @@
--- 003: reference data pulled from the central side (issue 4 §3): policy, watchlists, permits,
+-- 003: reference data pulled from the central side: policy, watchlists, permits,
 -- visas, each a signed blob by kind and version. A version is stored only after its signature
 -- verified; the newest stored version of a kind is the one in use (and is verified again when
 -- it is loaded).

@@ -1,4 +1,4 @@
--- 004: covering indexes for the lookups of one check (issue 3 §5: a check against 1,000,000
+-- 004: covering indexes for the lookups of one check (a check against 1,000,000
 -- crossings of 200,000 persons in <= 1 ms at p99; measured by tests/bench/bench_store.cpp).
 -- Profiling showed most of a check's time in table seeks after the index lookups: with the
 -- columns the queries read inside the index, SQLite never touches the table rows.

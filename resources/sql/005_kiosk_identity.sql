@@ -1,4 +1,4 @@
--- 005: the kiosk's identity in its own database (issue 12 §2). `kioskctl enroll` writes it;
+-- 005: the kiosk's identity in its own database. `kioskctl enroll` writes it;
 -- every later command and border-kiosk compare kiosk.ini's id and checkpoint (and the signing
 -- key's public half) with it, so a copied INI or a swapped database is a clear error, never a
 -- silent switch of identity. One row at most.

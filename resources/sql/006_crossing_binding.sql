@@ -1,4 +1,4 @@
--- 006: crossings bound to the signed events they come from (issue 18 §1).
+-- 006: crossings bound to the signed events they come from.
 -- A crossing row is a copy of what a signed event says; a check reads the copy (it is indexed
 -- by person), so the copy must be checked against the signed bytes before a verdict uses it.
 -- To find the signed events of a person cheaply, and so notice a crossing row that was deleted,

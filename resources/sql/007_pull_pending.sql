@@ -1,4 +1,4 @@
--- Feed events that did not verify when they were pulled (issue 17 §1): an event of a kiosk
+-- Feed events that did not verify when they were pulled: an event of a kiosk
 -- enrolled after this round's registry request, or one whose bytes or signature do not check.
 -- The feed cursor moves past them only because they are kept here; every round retries them
 -- after its registry refresh, and `kioskctl sync --status` counts them (unverifiedPulls), so

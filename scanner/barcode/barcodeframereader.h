@@ -1,7 +1,7 @@
 #pragma once
-// Camera frames to barcodes (issue 6 §3: "frames to the recognizer and to the barcode
+// Camera frames to barcodes ("frames to the recognizer and to the barcode
 // adapter"). Frames are decoded on a worker thread, never on the UI thread; while a frame is
-// being decoded a new one is dropped, not queued (issue 6 §1, the same rule as the MRZ reader,
+// being decoded a new one is dropped, not queued (the same rule as the MRZ reader,
 // through the same Kiosk::DroppingWorker).
 //
 // A camera sees the same boarding pass or seal in frame after frame: a symbol is reported once

@@ -1,5 +1,5 @@
 #pragma once
-// Check-digit-guided correction of OCR confusions (issue 2 §2), used by parse() with
+// Check-digit-guided correction of OCR confusions, used by parse() with
 // ParseOptions::correct. Two stages:
 //  1. normalisation by character class, for every field: a letter where only digits may
 //     stand (dates, check digits) becomes its look-alike digit, a digit where only letters

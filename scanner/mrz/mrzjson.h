@@ -1,6 +1,6 @@
 #pragma once
 // The JSON form of an MRZ result, shared by `kioskctl mrz parse`, `kioskctl check` and the
-// OCR module. Exactly the keys of issue 2 §3: format, document_code, issuing_state, surname,
+// OCR module. Exactly these keys: format, document_code, issuing_state, surname,
 // given_names, document_number, nationality, birth_date, birth_date_raw, sex, expiry_date,
 // expiry_date_raw, optional_data, optional_data_2, checks{document_number, birth_date,
 // expiry_date, optional_data, composite}, valid, corrections[{field, position, from, to}],

@@ -47,7 +47,7 @@ bool MrzFrameReader::isReportable(const OcrResult &current, const QStringList &p
 {
     if (!current.found || current.lines.isEmpty() || current.lines == reported)
         return false;
-    // Issue 6 §1: it passes its check digits, or the same text was read in the frame before.
+    // A read is reported when it passes its check digits, or the same text was read in the frame before.
     return current.accepted || current.lines == previous;
 }
 

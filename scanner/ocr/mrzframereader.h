@@ -1,5 +1,5 @@
 #pragma once
-// Camera frames to MRZ reads (issue 6 §1). Frames are recognised on a worker thread, never
+// Camera frames to MRZ reads. Frames are recognised on a worker thread, never
 // on the UI thread; while the recognizer is busy a new frame is dropped, not queued (a queue
 // would only add latency: the next frame is newer anyway). A read is reported when it passes
 // its check digits (OcrResult::accepted), or when the same text is read in two successive

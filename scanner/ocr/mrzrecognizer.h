@@ -1,6 +1,6 @@
 #pragma once
-// Finds the machine readable zone in a photo or scan of a data page and reads it
-// (issue 6 §1). The zone is printed in OCR-B (ISO 1073-2) at a fixed pitch of 10 characters
+// Finds the machine readable zone in a photo or scan of a data page and reads it.
+// The zone is printed in OCR-B (ISO 1073-2) at a fixed pitch of 10 characters
 // per inch with 37 possible characters (ICAO 9303-3 §4.1-4.2), in 2 or 3 lines of 30, 36 or
 // 44 characters: the recognizer uses all of that instead of general text recognition.
 //

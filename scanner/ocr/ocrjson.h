@@ -1,5 +1,5 @@
 #pragma once
-// The JSON form of one OCR read: the object `kioskctl ocr` prints per image (issue 6 §4):
+// The JSON form of one OCR read: the object `kioskctl ocr` prints per image:
 // file, found, lines, confidence (the lowest per line), quad ([[x, y] x 4], image pixels),
 // mrz (the object `kioskctl mrz parse` prints, or null), ms.
 #include "scanner/ocr/mrzrecognizer.h"

@@ -90,7 +90,7 @@ Result<CentralDatabase> CentralDatabase::open(const QString &url, const Clock &c
         db.setPassword(parsed->password);
         db.setDatabaseName(parsed->database);
     } else {
-        // Every checkpoint's travellers: owner-only from the first byte (issue 12 §1).
+        // Every checkpoint's travellers: owner-only from the first byte.
         if (parsed->path != u":memory:")
             if (auto made = ensurePrivateFile(parsed->path); !made)
                 return fail(QStringLiteral("CENTRAL_DB_OPEN"), made.error().message);

@@ -1,4 +1,4 @@
-// bench_mrz (issue 2 §4): MRZ parse throughput per layout, and side by side with the npm
+// bench_mrz: MRZ parse throughput per layout, and side by side with the npm
 // `mrz` package on the same 100,000 generated TD1/TD2/TD3 documents.
 //
 //   cmake -B build -DKIOSK_BENCH=ON && cmake --build build --target bench_mrz

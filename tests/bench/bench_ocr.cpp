@@ -1,5 +1,5 @@
 // bench_ocr: the MRZ recognizer (scanner/ocr) side by side with Tesseract on the same
-// 1280x720 frames (issue 6 §5). Frames are rendered in memory by the corpus generator
+// 1280x720 frames. Frames are rendered in memory by the corpus generator
 // (tests/support/ocrcorpus.h, seed 6), FRAMES per tier (default 50; env BENCH_OCR_FRAMES).
 //
 // Run it in one process with Tesseract limited to one thread, as the issue asks:

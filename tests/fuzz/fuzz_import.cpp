@@ -1,8 +1,8 @@
-// libFuzzer target for `kioskctl import`'s reader (issue 3 §3): any bytes, read as JSON and as
+// libFuzzer target for `kioskctl import`'s reader: any bytes, read as JSON and as
 // CSV for every kind, must give a report or an error value, never a crash, and keep the
 // report's invariants (nothing imported by a dry run, every rejection located).
 //
-// The reader streams (issue 18 §7): its hand-written JSON array splitter and CSV splitter face
+// The reader streams: its hand-written JSON array splitter and CSV splitter face
 // the input a chunk at a time. So each input is also read in chunks of a few bytes, which must
 // change nothing, and as JSON it must be accepted exactly when QJsonDocument accepts the whole
 // file as an array, with one record per element.

@@ -1,4 +1,4 @@
-// libFuzzer target for the MRZ engine (issue 2 §4): any bytes, parsed with and without the
+// libFuzzer target for the MRZ engine: any bytes, parsed with and without the
 // correction, must give a result, never a crash, and keep the result's invariants.
 //
 // The first byte chooses how the rest is read: as UTF-8 text (hygiene, layout detection),

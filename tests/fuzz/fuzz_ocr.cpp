@@ -1,4 +1,4 @@
-// libFuzzer target for the MRZ recognizer (issue 6 §1): camera frames and scans are outside
+// libFuzzer target for the MRZ recognizer: camera frames and scans are outside
 // input. Random pixels rarely look like an MRZ, so the bytes draw one: the first four choose
 // the number of lines, the glyphs per line, the cap height and the skew, and every following
 // pair of bytes is one glyph as a 4 x 4 pattern of strokes, printed at the MRZ's pitch. Any

@@ -1,5 +1,5 @@
 #pragma once
-// Synthetic MRZ corpus (issue 6 §2): data pages of the five ICAO 9303 layouts rendered in
+// Synthetic MRZ corpus: data pages of the five ICAO 9303 layouts rendered in
 // OCR-B with synthetic people, photographed badly on purpose. Deterministic for a seed, so the
 // committed set (tests/data/ocr) and the benchmark's frames can be rebuilt exactly.
 //

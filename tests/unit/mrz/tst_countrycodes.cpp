@@ -37,7 +37,7 @@ private slots:
         QCOMPARE(isKnownCountryCode(code), !name.isEmpty());
     }
 
-    // Issue 2 §2: every ICAO-assigned code, and ISO 3166-1 as a whole.
+    // Every ICAO-assigned code, and ISO 3166-1 as a whole.
     void wholeList()
     {
         const char *const icao[] = {"D",   "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE", "XCO",

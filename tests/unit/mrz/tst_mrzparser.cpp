@@ -115,7 +115,7 @@ private slots:
             QVERIFY(!result.errors.isEmpty());
     }
 
-    // Issue 2 §3: exactly these keys, no more.
+    // Exactly these keys, no more.
     void jsonHasExactlyTheKeysOfTheIssue()
     {
         const QJsonObject json = toJson(parse(QString::fromLatin1(kSpecimenTd3), {QDate(2026, 11, 29), false}));

@@ -1,6 +1,6 @@
 // MrzFrameReader: frames are read off the calling thread, a busy reader drops frames instead
 // of queueing them, and a read is reported once when it passes its check digits or when the
-// same text comes twice in a row (issue 6 §1).
+// same text comes twice in a row.
 #include "scanner/ocr/mrzframereader.h"
 #include "tests/support/ocrcorpus.h"
 

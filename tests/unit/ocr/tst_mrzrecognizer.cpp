@@ -83,7 +83,7 @@ void TstMrzRecognizer::tier_data()
     QTest::addColumn<int>("minExact");     // of 100 images per tier
     QTest::addColumn<int>("maxWrongValid"); // wrong text accepted as valid
 
-    // Issue 6 §5 targets are 99.5 / 99 / 95 %. These minimums are what the recognizer holds
+    // The targets are 99.5 / 99 / 95 %. These minimums are what the recognizer holds
     // on the committed set (raise them as it improves, never lower them to pass). Zero
     // wrong-but-valid reads is the hard line.
     QTest::newRow("clean: straight, sharp, 150-200 dpi") << QStringLiteral("clean") << 100 << 0;
@@ -139,7 +139,7 @@ void TstMrzRecognizer::noMrz()
 
 void TstMrzRecognizer::resolutions_data()
 {
-    // Issue 6 §1: 120-600 dpi equivalent. The same clean pages of the five layouts, rendered
+    // 120-600 dpi equivalent. The same clean pages of the five layouts, rendered
     // by the corpus generator (seed 31) into frames of these sizes.
     QTest::addColumn<QSize>("frame");
     QTest::addColumn<int>("minExact"); // of 10

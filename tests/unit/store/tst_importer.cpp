@@ -29,7 +29,7 @@ int count(Database &db, const QString &table)
     return n;
 }
 
-// The importing side's clock (issue 17 §2): a day the wall clock of a test run is not.
+// The importing side's clock: a day the wall clock of a test run is not.
 const QDateTime kImportedAt(QDate(2026, 3, 1), QTime(9, 30), QTimeZone::utc());
 
 ImportOptions dated()
@@ -81,7 +81,7 @@ private slots:
     void malformedFiles();
     void replaceOnlyForWatchlists();
     void importNeedsItsTime();
-    // The streaming reader (issue 18 §7).
+    // The streaming reader.
     void chunkBoundariesChangeNothing_data();
     void chunkBoundariesChangeNothing();
     void streamedJson_data();

@@ -1,4 +1,4 @@
-// Issue 18 §7: `kioskctl import` holds a record at a time, not the file. A synthetic file of
+// `kioskctl import` holds a record at a time, not the file. A synthetic file of
 // 100,000 crossings (~10 MB of JSON; the largest kind per row with visas) is imported by the
 // real binary into a fresh database, and its peak resident memory must stay within 64 MB
 // (it was 458 MB when the whole file was parsed and every row kept before writing).

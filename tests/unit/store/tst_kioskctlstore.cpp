@@ -1,4 +1,4 @@
-// kioskctl import, check --db and prune through the real binary (issue 3 §3-4): exit
+// kioskctl import, check --db and prune through the real binary: exit
 // statuses, the JSON printed, and the store's answers reaching the verdict.
 #include <QJsonArray>
 #include <QJsonDocument>

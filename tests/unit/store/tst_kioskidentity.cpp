@@ -1,5 +1,5 @@
 // The kiosk identity a database is bound to (app/store/kioskidentity.h): its enrolment time
-// is the caller's, never a clock the store reads (issue 17 §2).
+// is the caller's, never a clock the store reads.
 #include "app/store/kioskidentity.h"
 #include "storetest_p.h"
 

@@ -10,7 +10,7 @@ using StoreTest::passport;
 
 namespace {
 const QDate kBirth(1985, 4, 12);
-// The recording side's clock (issue 17 §2): dates a person created.
+// The recording side's clock: dates a person created.
 const QDateTime kNow(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
 
 qint64 recordEntryExit(Database &db, const TravelDocument &doc, QDate entry, QDate exit)
@@ -237,7 +237,7 @@ void TestPersonRepository::duplicateEventIdRejected()
     QCOMPARE(CrossingRepository(*db).history(rec->personId)->size(), 1);
 }
 
-// A person is dated by the time the caller gives, never by SQLite's clock (issue 17 §2).
+// A person is dated by the time the caller gives, never by SQLite's clock.
 void TestPersonRepository::createdAtIsTheCallersTime()
 {
     StoreTest::TempDb db;

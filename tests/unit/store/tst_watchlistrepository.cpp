@@ -11,7 +11,7 @@ using StoreTest::passport;
 
 namespace {
 const QDate kToday(2026, 3, 1);
-// When the synthetic list was imported, on the importing side's clock (issue 17 §2).
+// When the synthetic list was imported, on the importing side's clock.
 const QDateTime kImportedAt(QDate(2026, 2, 27), QTime(8, 0), QTimeZone::utc());
 
 WatchlistEntry person(WatchlistKind kind, const char *id, const char *surname, const char *given,

@@ -1,7 +1,7 @@
-// The continuous sync loop, SyncClient::start() (issue 4 §3): timer-driven rounds, exponential
+// The continuous sync loop, SyncClient::start(): timer-driven rounds, exponential
 // backoff with jitter after failures, connectivity changes, and the status signal, against the
 // real central service in-process over TLS on loopback (tests/support/loopbackcentral.h).
-// Each kiosk's clock and timers are a ManualClock (issue 17 §2): a round runs when the test
+// Each kiosk's clock and timers are a ManualClock: a round runs when the test
 // advances time to it, so every step asserts exactly what happened after exactly how long
 // ("99 ms: no round; 100 ms: one round"), and nothing depends on how loaded the machine is. The
 // rounds themselves are real HTTPS exchanges on loopback, finished inside advance().
@@ -55,7 +55,7 @@ void TstSyncLoop::pushesWhatIsRecordedWhileRunning()
     QCOMPARE(kiosk->rounds.size(), 2);
     QCOMPARE(kiosk->pending(), 0);
     QVERIFY(kiosk->rounds.constLast().online);
-    // The last success is dated on the kiosk's clock (issue 17 §2), which stands two minutes
+    // The last success is dated on the kiosk's clock, which stands two minutes
     // behind the machine's: a wall-clock date would show.
     QVERIFY(kiosk->rounds.constLast().lastSuccess.has_value());
     QCOMPARE(*kiosk->rounds.constLast().lastSuccess, wholeSeconds(kiosk->clock->now()));

@@ -1,4 +1,4 @@
--- 001: the central register of kiosks and their signed events (issue 4 §4), PostgreSQL.
+-- 001: the central register of kiosks and their signed events, PostgreSQL.
 -- Several service instances may run against this database at once: uniqueness lives in
 -- event_index (not partitioned), the bodies in `events`, partitioned by month of receipt.
 

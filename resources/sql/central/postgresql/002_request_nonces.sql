@@ -1,6 +1,6 @@
--- 002: the nonces of signed requests (issue 12 §4), PostgreSQL. In the database, not in one
+-- 002: the nonces of signed requests, PostgreSQL. In the database, not in one
 -- process's memory, so that a request captured on its way to one border-central instance is
--- refused when replayed to another instance on the same database (issue 17: the stateless
+-- refused when replayed to another instance on the same database (the stateless
 -- service). The key is the replay check: a second insert of (kiosk, nonce) conflicts, and
 -- two instances inserting the same nonce at once cannot both succeed.
 CREATE TABLE request_nonces (

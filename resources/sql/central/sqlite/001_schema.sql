@@ -1,4 +1,4 @@
--- 001: the central register of kiosks and their signed events (issue 4 §4), SQLite.
+-- 001: the central register of kiosks and their signed events, SQLite.
 
 -- The kiosk registry: each kiosk's Ed25519 public key (printed by `kioskctl enroll`).
 CREATE TABLE kiosks (
