@@ -48,7 +48,7 @@ struct InfoSettings
     bool kioskMode = true;           // full screen, frameless, cannot be closed
     // The staff PIN is the session's (SessionConfig::staffPinHash): it checks it, with its throttle.
     QKeySequence staffExitKeys{QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_K)};
-    // A deployment's settings come from kiosk.ini's [info] (sync/client/kioskconfig.h, read by
+    // A deployment's settings come from kiosk.ini's [info] (app/core/kioskconfig.h, read by
     // app/kiosk), never from another settings file.
 };
 

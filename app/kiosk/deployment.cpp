@@ -10,7 +10,7 @@
 #include "scanner/sources/sourcefactory.h"
 #include "sync/client/chaintail.h"
 #include "sync/client/crossingrecorder.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 #include "sync/client/syncclient.h"
 
 #include <QDir>
@@ -29,7 +29,7 @@ struct KioskDeployment::Parts
     // The document readers of [sources] in the kiosk's settings (default: keyboard wedge).
     std::vector<std::unique_ptr<Sources::DocumentSource>> sources;
     QString consoleLanguage;
-    Sync::KioskConfig config;
+    KioskConfig config;
 
     Result<void> openDatabase(const std::optional<Crypto::Ed25519PrivateKey> &key);
     Session::StoreBackend *startSession(const Clock &clock, const DeploymentOptions &o, std::optional<Crypto::Ed25519PrivateKey> key,
@@ -43,21 +43,21 @@ struct KioskDeployment::Parts
 namespace {
 
 // kiosk.ini, with what the role needs of [kiosk] present.
-Result<Sync::KioskConfig> loadConfig(const DeploymentOptions &o, bool records)
+Result<KioskConfig> loadConfig(const DeploymentOptions &o, bool records)
 {
-    auto config = Sync::KioskConfig::load(o.configPath);
+    auto config = KioskConfig::load(o.configPath);
     if (!config)
         return std::unexpected(config.error());
     if (config->databasePath.isEmpty() || (records && config->keyFile.isEmpty()) || config->kioskId.isEmpty() || config->checkpoint.isEmpty())
         return fail(QStringLiteral("CONFIG_INVALID"),
                     QStringLiteral("%1: [kiosk] id, checkpoint, database%2 are required")
-                        .arg(config->sourceFile.isEmpty() ? Sync::KioskConfig::defaultPath() : config->sourceFile,
+                        .arg(config->sourceFile.isEmpty() ? KioskConfig::defaultPath() : config->sourceFile,
                              records ? QStringLiteral(" and key") : QString()));
     return config;
 }
 
 // The signing key of a kiosk that records; none for one that does not.
-Result<std::optional<Crypto::Ed25519PrivateKey>> readSigningKey(const Sync::KioskConfig &config, bool records)
+Result<std::optional<Crypto::Ed25519PrivateKey>> readSigningKey(const KioskConfig &config, bool records)
 {
     std::optional<Crypto::Ed25519PrivateKey> key;
     if (records) {
@@ -79,7 +79,7 @@ struct ReaderSettings
 
 // The readers are checked with the rest of the settings, before anything starts: a typo in
 // [sources] is an error naming its key, not a kiosk that silently reads nothing.
-Result<ReaderSettings> readReaderSettings(const Sync::KioskConfig &config)
+Result<ReaderSettings> readReaderSettings(const KioskConfig &config)
 {
     ReaderSettings readers;
     if (config.sourceFile.isEmpty())
@@ -110,7 +110,7 @@ KioskDeployment::~KioskDeployment()
         d->sync->stop();
 }
 
-const Sync::KioskConfig &KioskDeployment::config() const
+const KioskConfig &KioskDeployment::config() const
 {
     return d->config;
 }

@@ -9,7 +9,7 @@
 #include "app/core/clock.h"
 #include "app/core/error.h"
 #include "app/session/checkpointsession.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QObject>
 
@@ -52,7 +52,7 @@ public:
     // empty when not set.
     [[nodiscard]] QString consoleLanguage() const;
     // kiosk.ini as read (the information screen's [info] settings come from here, and only here).
-    [[nodiscard]] const Kiosk::Sync::KioskConfig &config() const;
+    [[nodiscard]] const Kiosk::KioskConfig &config() const;
 
 private:
     KioskDeployment();

@@ -1,7 +1,7 @@
 // border-kiosk: the GUI composition root. Builds the session (the demo's with --demo and no
 // configuration; a deployed kiosk's from kiosk.ini otherwise) and puts one face on it:
 //   --role console  the officer console (ui/consolewindow.h), the default
-//   --role info     the information screen for travellers (issue 8)
+//   --role info     the information screen for travellers
 //
 // Adding a face does not touch the console: the information screen lives in ui/info*.{h,cpp}
 // (picked up by ui/CMakeLists.txt's glob) and is found here by its header. Its contract:
@@ -77,7 +77,7 @@ QSize windowSizeFrom(const QString &text)
 // The face for the role (see the contract at the top of this file).
 // `info`: kiosk.ini's [info] for a deployment (the staff PIN is the session's: SessionConfig);
 // nullptr for the demo.
-std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, const Sync::KioskConfig::Info *info)
+std::unique_ptr<QWidget> makeFace(Session::CheckpointSession *session, Session::Role role, const KioskConfig::Info *info)
 {
     if (role == Session::Role::Console)
         return std::make_unique<Ui::ConsoleWindow>(session);

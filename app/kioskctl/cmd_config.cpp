@@ -1,4 +1,4 @@
-// kioskctl config check [--config FILE] (issue 12 §2): validates a kiosk's configuration as
+// kioskctl config check [--config FILE]: validates a kiosk's configuration as
 // border-kiosk and kioskctl will read it: every key of every section known (a typo is named),
 // every referenced file present and readable, private files (the signing key, the client TLS
 // key, the database) readable by their owner only, the database enrolled for this kiosk and
@@ -18,7 +18,7 @@
 #include "app/store/kioskidentity.h"
 #include "scanner/sources/sourcefactory.h"
 #include "sync/client/chaintail.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -81,7 +81,7 @@ public:
 
     // A private file (the key, the database) and what lives beside it: the file and its
     // companions (the database's -wal and -shm, the key's chain tail) no looser than 0600, the
-    // folder no looser than 0700 (issue 18 §4: traveller data and the signing key readable by
+    // folder no looser than 0700 (traveller data and the signing key readable by
     // the owner only, whatever the umask was when they were made).
     void privateModes(const QString &where, const QString &path, const QStringList &companions)
     {
@@ -128,7 +128,7 @@ void checkKeysKnown(Checker &check, QSettings &ini)
 }
 
 // [kiosk] id, checkpoint and key; the key when it reads.
-std::optional<Crypto::Ed25519PrivateKey> checkIdentityAndKey(Checker &check, const Sync::KioskConfig &c)
+std::optional<Crypto::Ed25519PrivateKey> checkIdentityAndKey(Checker &check, const KioskConfig &c)
 {
     if (c.kioskId.isEmpty())
         check.problem(QStringLiteral("[kiosk] id"), QStringLiteral("missing (kioskctl enroll writes it)"));
@@ -147,7 +147,7 @@ std::optional<Crypto::Ed25519PrivateKey> checkIdentityAndKey(Checker &check, con
 }
 
 // [kiosk] database: private, and enrolled for this kiosk and (when it read) this key.
-void checkDatabase(Checker &check, const Sync::KioskConfig &c, const std::optional<Crypto::Ed25519PrivateKey> &key)
+void checkDatabase(Checker &check, const KioskConfig &c, const std::optional<Crypto::Ed25519PrivateKey> &key)
 {
     if (c.databasePath.isEmpty())
         check.problem(QStringLiteral("[kiosk] database"), QStringLiteral("missing (kioskctl enroll writes it)"));
@@ -163,7 +163,7 @@ void checkDatabase(Checker &check, const Sync::KioskConfig &c, const std::option
 }
 
 // [kiosk] trust: readable and not the development key; its fingerprint into `fingerprint`.
-std::optional<Crypto::Ed25519PublicKey> checkTrustAnchor(Checker &check, const Sync::KioskConfig &c, QJsonValue &fingerprint)
+std::optional<Crypto::Ed25519PublicKey> checkTrustAnchor(Checker &check, const KioskConfig &c, QJsonValue &fingerprint)
 {
     std::optional<Crypto::Ed25519PublicKey> anchor;
     if (c.trustAnchor.isEmpty())
@@ -185,7 +185,7 @@ std::optional<Crypto::Ed25519PublicKey> checkTrustAnchor(Checker &check, const S
 }
 
 // [kiosk] policy: the file and its .sig, verified against the anchor when there is one.
-void checkPolicy(Checker &check, const Sync::KioskConfig &c, const std::optional<Crypto::Ed25519PublicKey> &anchor)
+void checkPolicy(Checker &check, const KioskConfig &c, const std::optional<Crypto::Ed25519PublicKey> &anchor)
 {
     if (c.policyFile.isEmpty())
         check.problem(QStringLiteral("[kiosk] policy"), QStringLiteral("missing: the signed policy in force until a newer one is pulled"));
@@ -197,7 +197,7 @@ void checkPolicy(Checker &check, const Sync::KioskConfig &c, const std::optional
 }
 
 // [kiosk] operators: needed by the console only; if it is there it must be usable.
-void checkOperators(Checker &check, const Sync::KioskConfig &c, const QSettings &ini)
+void checkOperators(Checker &check, const KioskConfig &c, const QSettings &ini)
 {
     if (!QFileInfo::exists(c.operatorsFile) && ini.value(QStringLiteral("kiosk/operators")).toString().isEmpty())
         return;
@@ -212,7 +212,7 @@ void checkOperators(Checker &check, const Sync::KioskConfig &c, const QSettings 
 }
 
 // [central]: an https:// URL with a readable CA; the client certificate and key together.
-void checkCentral(Checker &check, const Sync::KioskConfig &c)
+void checkCentral(Checker &check, const KioskConfig &c)
 {
     if (!c.centralUrl.isEmpty()) {
         const QUrl url(c.centralUrl);
@@ -232,7 +232,7 @@ void checkCentral(Checker &check, const Sync::KioskConfig &c)
 }
 
 // [console] language; [info] staff PIN hash, idle seconds, kiosk mode.
-void checkConsoleAndInfo(Checker &check, const Sync::KioskConfig &c, const QSettings &ini)
+void checkConsoleAndInfo(Checker &check, const KioskConfig &c, const QSettings &ini)
 {
     const QString language = ini.value(QStringLiteral("console/language")).toString().trimmed();
     if (!language.isEmpty() && language != u"az" && language != u"ru" && language != u"en")
@@ -255,14 +255,14 @@ void checkConsoleAndInfo(Checker &check, const Sync::KioskConfig &c, const QSett
 int runConfigCheck(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(Sync::KioskConfig::defaultPath()), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(KioskConfig::defaultPath()), QStringLiteral("FILE")});
     if (!parseArgs(p, QStringLiteral("config check"), args))
         return ExitUsage;
     Checker check;
     QJsonValue fingerprint;
     QString path = p.value(QStringLiteral("config"));
     if (path.isEmpty())
-        path = qEnvironmentVariable("KIOSK_CONFIG", Sync::KioskConfig::defaultPath());
+        path = qEnvironmentVariable("KIOSK_CONFIG", KioskConfig::defaultPath());
     const auto finish = [&] {
         printJsonLine(QJsonObject{{QStringLiteral("ok"), check.problems().isEmpty()},
                                   {QStringLiteral("config"), QFileInfo(path).absoluteFilePath()},
@@ -272,12 +272,12 @@ int runConfigCheck(const QStringList &args)
     };
     if (!check.file(QStringLiteral("configuration"), path, false))
         return finish();
-    auto loaded = Sync::KioskConfig::load(path);
+    auto loaded = KioskConfig::load(path);
     if (!loaded) {
         check.problem(QStringLiteral("configuration"), loaded.error().message);
         return finish();
     }
-    const Sync::KioskConfig &c = *loaded;
+    const KioskConfig &c = *loaded;
     QSettings ini(path, QSettings::IniFormat);
     checkKeysKnown(check, ini);
     const std::optional<Crypto::Ed25519PrivateKey> key = checkIdentityAndKey(check, c);

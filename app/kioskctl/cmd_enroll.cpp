@@ -1,6 +1,6 @@
 // kioskctl enroll --id ID --checkpoint CODE [--config FILE] [--db PATH] [--key FILE]
 //                [--central URL] [--ca FILE] [--trust FILE] [--policy FILE] [--operators FILE]
-// (issues 4 §1 and 12 §2). Provisions a kiosk on a fresh machine in one command:
+// Provisions a kiosk on a fresh machine in one command:
 //   1. checks everything it was given first (the anchor is not the development key, the policy
 //      verifies against it, the CA file is a certificate, the INI names no other kiosk), so a
 //      refusal leaves nothing behind;
@@ -21,7 +21,7 @@
 #include "app/session/kioskpolicy.h"
 #include "app/store/database.h"
 #include "app/store/kioskidentity.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -59,7 +59,7 @@ QString absolute(const QString &path)
 // What this run enrols: the kiosk, the files it makes and the settings it writes.
 struct Enrolment
 {
-    Sync::KioskConfig config; // the INI as it is now
+    KioskConfig config; // the INI as it is now
     QString id, checkpoint;
     QString keyFile, database, trust, policy, ca, central, operators;
     bool databaseExisted = false;
@@ -72,23 +72,23 @@ void addEnrollOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("trust"), QStringLiteral("The agency's policy-signing public key (PEM), written as [kiosk] trust"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("policy"), QStringLiteral("The signed policy (FILE.sig beside it), written as [kiosk] policy"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("operators"), QStringLiteral("The operators file, written as [kiosk] operators"), QStringLiteral("FILE")});
-    Sync::addConfigOptions(p);
+    addConfigOptions(p);
 }
 
 // The INI as it is now (a missing file is fine: enrolment creates it).
-Result<Sync::KioskConfig> currentConfig(const QString &explicitConfig)
+Result<KioskConfig> currentConfig(const QString &explicitConfig)
 {
-    Sync::KioskConfig config;
+    KioskConfig config;
     if (!explicitConfig.isEmpty() && !QFileInfo::exists(explicitConfig)) {
         config.path = absolute(explicitConfig);
     } else {
-        auto loaded = Sync::KioskConfig::load(explicitConfig);
+        auto loaded = KioskConfig::load(explicitConfig);
         if (!loaded)
             return std::unexpected(loaded.error());
         config = *loaded;
     }
     if (config.path.isEmpty())
-        config.path = absolute(Sync::KioskConfig::defaultPath());
+        config.path = absolute(KioskConfig::defaultPath());
     return config;
 }
 
@@ -103,7 +103,7 @@ std::optional<int> readIdentity(const QCommandLineParser &p, Enrolment &e)
         return usage(QStringLiteral("--id '%1': upper-case letters, digits and '-', at most 64").arg(e.id));
     if (!kCheckpointPattern.match(e.checkpoint).hasMatch())
         return usage(QStringLiteral("--checkpoint '%1': 2 to 8 upper-case letters or digits").arg(e.checkpoint));
-    const Sync::KioskConfig &config = e.config;
+    const KioskConfig &config = e.config;
     if ((!config.kioskId.isEmpty() && config.kioskId != e.id) || (!config.checkpoint.isEmpty() && config.checkpoint != e.checkpoint))
         return failed(Error{QStringLiteral("KIOSK_IDENTITY_MISMATCH"),
                             QStringLiteral("%1 already configures %2 at %3; refusing to re-enroll it as %4 at %5 (use another --config)")
@@ -202,7 +202,7 @@ Result<void> storeIdentity(const Enrolment &e, const Crypto::Ed25519PrivateKey &
 // Step 4: the configuration, keeping its comments.
 Result<void> writeConfig(const Enrolment &e)
 {
-    QList<Sync::IniValue> values{{QStringLiteral("kiosk"), QStringLiteral("id"), e.id},
+    QList<IniValue> values{{QStringLiteral("kiosk"), QStringLiteral("id"), e.id},
                                  {QStringLiteral("kiosk"), QStringLiteral("checkpoint"), e.checkpoint},
                                  {QStringLiteral("kiosk"), QStringLiteral("database"), e.database},
                                  {QStringLiteral("kiosk"), QStringLiteral("key"), e.keyFile}};
@@ -215,7 +215,7 @@ Result<void> writeConfig(const Enrolment &e)
     also("kiosk", "operators", e.operators);
     also("central", "url", e.central);
     also("central", "ca", e.ca);
-    return Sync::setIniValues(e.config.path, values);
+    return setIniValues(e.config.path, values);
 }
 
 // Step 5: stdout, the public key only, so that it can be redirected to the file the central

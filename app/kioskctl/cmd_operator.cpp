@@ -1,6 +1,6 @@
 // kioskctl operator add --id ID [--name NAME] [--operators FILE] [--config FILE]
-// kioskctl operator staff-pin [--config FILE]
-// (issue 12 §2). Both read a new PIN twice without echo (from the terminal; from standard
+// kioskctl operator staff-pin [--config FILE].
+// Both read a new PIN twice without echo (from the terminal; from standard
 // input's first two lines when that is not a terminal) and store only its PBKDF2-HMAC-SHA256
 // hash at 600,000 iterations (app/crypto/passwordhash.h):
 //   operator add       the officer's entry in the operators file ([kiosk] operators, default
@@ -14,7 +14,7 @@
 #include "app/kioskctl/pinprompt.h"
 #include "app/core/privatefile.h"
 #include "app/session/operatordirectory.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -33,9 +33,9 @@ int failed(const QString &command, const Error &e)
 
 // The configuration named by --config (or the usual places). A --config that does not exist
 // is an error: these commands add to an enrolled kiosk's files, they do not make one.
-std::optional<Sync::KioskConfig> configFor(const QCommandLineParser &p, const QString &command)
+std::optional<KioskConfig> configFor(const QCommandLineParser &p, const QString &command)
 {
-    auto config = Sync::KioskConfig::load(p.value(QStringLiteral("config")));
+    auto config = KioskConfig::load(p.value(QStringLiteral("config")));
     if (!config) {
         printError(QStringLiteral("%1: %2").arg(command, config.error().message));
         return std::nullopt;
@@ -64,7 +64,7 @@ int runOperatorAdd(const QStringList &args)
     p.addOption({QStringLiteral("id"), QStringLiteral("Officer id, e.g. OF-1001"), QStringLiteral("ID")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Display name (default: the id)"), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("operators"), QStringLiteral("Operators file (default: [kiosk] operators, else operators.json beside kiosk.ini)"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(Sync::KioskConfig::defaultPath()), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(KioskConfig::defaultPath()), QStringLiteral("FILE")});
     if (!parseArgs(p, command, args))
         return ExitUsage;
     const QString id = p.value(QStringLiteral("id")).trimmed();
@@ -106,7 +106,7 @@ int runStaffPin(const QStringList &args)
 {
     const QString command = QStringLiteral("operator staff-pin");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(Sync::KioskConfig::defaultPath()), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("Kiosk INI file (default %1)").arg(KioskConfig::defaultPath()), QStringLiteral("FILE")});
     if (!parseArgs(p, command, args))
         return ExitUsage;
     auto config = configFor(p, command);
@@ -119,7 +119,7 @@ int runStaffPin(const QStringList &args)
     auto hash = newPinHash(QStringLiteral("New staff PIN for the information screen"));
     if (!hash)
         return ExitUsage;
-    if (auto written = Sync::setIniValues(config->sourceFile, {{QStringLiteral("info"), QStringLiteral("staff_pin_hash"), *hash}}); !written)
+    if (auto written = setIniValues(config->sourceFile, {{QStringLiteral("info"), QStringLiteral("staff_pin_hash"), *hash}}); !written)
         return failed(command, written.error());
     printJsonLine(QJsonObject{{QStringLiteral("staffPin"), QStringLiteral("set")},
                               {QStringLiteral("file"), config->sourceFile},

@@ -1,4 +1,4 @@
-// kioskctl sync --once | --status [--retry-rejected] (issue 4 §3).
+// kioskctl sync --once | --status [--retry-rejected].
 //   --once    one round: push the outbox, pull registry and feed; prints the round's report.
 //             Exit 0 when the round completed (rejections are reported, not failures), 1 when
 //             the central side could not be reached or answered wrongly.
@@ -64,7 +64,7 @@ int requeueRejected(Store::Database &db)
 }
 
 // --once with no central service configured: a clear answer, and what is queued stays queued.
-int reportNotConfigured(const Sync::KioskConfig &config, Store::Database &db)
+int reportNotConfigured(const KioskConfig &config, Store::Database &db)
 {
     auto s = Sync::storedSyncStatus(db, false);
     printJsonLine(QJsonObject{{QStringLiteral("ok"), false},
@@ -90,7 +90,7 @@ int printStoredStatus(Store::Database &db)
 
 // The client's settings: the configuration's, the command line's batch and timeout, and for
 // --once the working set of the policy in force.
-Sync::SyncSettings settingsFor(const QCommandLineParser &p, const Sync::KioskConfig &config, Store::Database &db,
+Sync::SyncSettings settingsFor(const QCommandLineParser &p, const KioskConfig &config, Store::Database &db,
                                const Result<Session::TrustAnchor> &anchor, bool once)
 {
     const bool applyReference = anchor && !anchor->isDevelopment();

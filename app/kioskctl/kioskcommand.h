@@ -1,14 +1,14 @@
 #pragma once
 // The start of every kiosk command (enroll, record, log verify, sync): parse the options
 // (with --config/--db/--central/--ca/--key added), read the INI with the overrides applied
-// (sync/client/kioskconfig.h documents the file), and say what is missing.
+// (app/core/kioskconfig.h documents the file), and say what is missing.
 #include "app/crypto/ed25519.h"
 #include "app/kioskctl/cli.h"
 #include "app/session/kioskpolicy.h"
 #include "app/rules/policy.h"
 #include "app/store/database.h"
 #include "app/store/outbox.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,13 +20,13 @@
 namespace Kiosk::Ctl {
 
 // nullopt: an error was printed; the command returns ExitUsage.
-[[nodiscard]] inline std::optional<Sync::KioskConfig> kioskCommandConfig(QCommandLineParser &parser, const QString &name,
+[[nodiscard]] inline std::optional<KioskConfig> kioskCommandConfig(QCommandLineParser &parser, const QString &name,
                                                                          const QStringList &args, bool needDatabase)
 {
-    Sync::addConfigOptions(parser);
+    addConfigOptions(parser);
     if (!parseArgs(parser, name, args))
         return std::nullopt;
-    auto config = Sync::configFromOptions(parser);
+    auto config = configFromOptions(parser);
     if (!config) {
         printError(QStringLiteral("%1: %2").arg(name, config.error().message));
         return std::nullopt;
@@ -40,11 +40,11 @@ namespace Kiosk::Ctl {
 
 // The trust anchor and the policy in force: one implementation for both composition roots
 // (app/session/kioskpolicy.h). border-kiosk refuses the development key outright; kioskctl,
-// the operator's tool, keeps working on a kiosk enrolled without --trust (issue 12 §2: after
+// the operator's tool, keeps working on a kiosk enrolled without --trust (after
 // `enroll --id --checkpoint`, record and sync need nothing else) but says so on every run:
 // a warning naming TRUST_ANCHOR_DEVELOPMENT on stderr, `isDevelopment()` for the caller, and
 // `sync` then applies no pulled reference data at all (anyone can sign for that key).
-[[nodiscard]] inline Result<Session::TrustAnchor> kioskTrustAnchor(const Sync::KioskConfig &config, const QString &command)
+[[nodiscard]] inline Result<Session::TrustAnchor> kioskTrustAnchor(const KioskConfig &config, const QString &command)
 {
     auto anchor = Session::policyTrustAnchor(config, Session::AnchorUse::Deployment);
     if (anchor || anchor.error().code != u"TRUST_ANCHOR_DEVELOPMENT")

@@ -4,7 +4,7 @@
 
 namespace Kiosk::Session {
 
-Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey, DatabaseAccess access)
+Result<Store::Database> openKioskDatabase(const KioskConfig &config, const QByteArray &publicKey, DatabaseAccess access)
 {
     Store::Database::Options options;
     options.readOnly = access == DatabaseAccess::ReadOnly;

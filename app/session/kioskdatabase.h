@@ -5,7 +5,7 @@
 // or a database moved between kiosks is a clear error, never a silent switch of identity.
 #include "app/core/error.h"
 #include "app/store/database.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QByteArray>
 
@@ -18,7 +18,7 @@ enum class DatabaseAccess { Write, ReadOnly };
 
 // `publicKey` (raw 32 bytes): the configured signing key's public half, compared with the
 // enrolled one when given. Errors: the store's, KIOSK_IDENTITY_MISMATCH.
-[[nodiscard]] Result<Store::Database> openKioskDatabase(const Sync::KioskConfig &config, const QByteArray &publicKey = {},
+[[nodiscard]] Result<Store::Database> openKioskDatabase(const KioskConfig &config, const QByteArray &publicKey = {},
                                                         DatabaseAccess access = DatabaseAccess::Write);
 
 } // namespace Kiosk::Session

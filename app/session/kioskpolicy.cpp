@@ -61,7 +61,7 @@ Result<TrustAnchor> readTrustAnchor(const QString &path, AnchorUse use)
     return anchor;
 }
 
-Result<TrustAnchor> policyTrustAnchor(const Sync::KioskConfig &config, AnchorUse use)
+Result<TrustAnchor> policyTrustAnchor(const KioskConfig &config, AnchorUse use)
 {
     auto path = locateResource(config.trustAnchor, QStringLiteral("trust/policy-dev.pub.pem"));
     if (!path)
@@ -102,7 +102,7 @@ Result<std::optional<LoadedPolicy>> pulledPolicy(Store::Database &db, const Cryp
                                                     QStringLiteral("reference data version %1").arg((*pulled)->version)});
 }
 
-Result<LoadedPolicy> loadPolicy(const Sync::KioskConfig &config, Store::Database &db, const Crypto::Ed25519PublicKey &anchor,
+Result<LoadedPolicy> loadPolicy(const KioskConfig &config, Store::Database &db, const Crypto::Ed25519PublicKey &anchor,
                                 const QString &policyOverride)
 {
     auto pulled = pulledPolicy(db, anchor);
@@ -123,7 +123,7 @@ std::optional<int> policyAgeDays(const QDateTime &datedAt, const QDateTime &now)
     return static_cast<int>(datedAt.daysTo(now));
 }
 
-Sync::SyncSettings syncSettingsFor(const Sync::KioskConfig &config, const std::optional<Crypto::Ed25519PublicKey> &anchor)
+Sync::SyncSettings syncSettingsFor(const KioskConfig &config, const std::optional<Crypto::Ed25519PublicKey> &anchor)
 {
     Sync::SyncSettings settings;
     settings.central = QUrl(config.centralUrl);

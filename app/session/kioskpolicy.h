@@ -12,7 +12,7 @@
 #include "app/crypto/ed25519.h"
 #include "app/rules/policy.h"
 #include "app/store/database.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 #include "sync/client/syncclient.h"
 
 #include <QDateTime>
@@ -44,7 +44,7 @@ struct TrustAnchor
 [[nodiscard]] Result<TrustAnchor> readTrustAnchor(const QString &path, AnchorUse use);
 // The kiosk's anchor: [kiosk] trust, else trust/policy-dev.pub.pem found by the locator
 // (which AnchorUse::Deployment then refuses). Errors: RESOURCE_NOT_FOUND, then readTrustAnchor's.
-[[nodiscard]] Result<TrustAnchor> policyTrustAnchor(const Sync::KioskConfig &config, AnchorUse use);
+[[nodiscard]] Result<TrustAnchor> policyTrustAnchor(const KioskConfig &config, AnchorUse use);
 
 // A verified policy and the day its copy dates from: a pulled version's is when this kiosk
 // stored it, a file's is its signed `issued` day, else its newest version's effective_from.
@@ -67,7 +67,7 @@ struct LoadedPolicy
 // The policy in force on a kiosk: the newest pulled version (verified again now), else the
 // policy file (`policyOverride`, else [kiosk] policy, else policy/policy.json found by the
 // locator). Never an unverified policy.
-[[nodiscard]] Result<LoadedPolicy> loadPolicy(const Sync::KioskConfig &config, Store::Database &db,
+[[nodiscard]] Result<LoadedPolicy> loadPolicy(const KioskConfig &config, Store::Database &db,
                                               const Crypto::Ed25519PublicKey &anchor, const QString &policyOverride = {});
 
 // Whole days from the policy's date to `now` (POLICY_STALE); nullopt when the date is unknown.
@@ -77,7 +77,7 @@ struct LoadedPolicy
 // reference data it pulls (policy, watchlist, permits, visas), each applied only when its
 // detached signature verifies against `anchor` (and the policy parses). Without an anchor no
 // reference data is applied.
-[[nodiscard]] Sync::SyncSettings syncSettingsFor(const Sync::KioskConfig &config,
+[[nodiscard]] Sync::SyncSettings syncSettingsFor(const KioskConfig &config,
                                                  const std::optional<Crypto::Ed25519PublicKey> &anchor);
 
 } // namespace Kiosk::Session

@@ -113,7 +113,7 @@ Result<RecordedDecision> CrossingRecorder::record(const Decision &decision)
     auto head = events.head();
     if (!head)
         return std::unexpected(head.error());
-    // A log cut short must not go on with a sequence number already signed (issue 18 §2).
+    // A log cut short must not go on with a sequence number already signed.
     if (!m_tailFile.isEmpty())
         if (auto tail = checkChainTail(m_db, m_tailFile, *head); !tail)
             return std::unexpected(tail.error());

@@ -1,5 +1,5 @@
 #pragma once
-// The write side of a decision (issue 4 §1-2): the crossing row, its signed event and its
+// The write side of a decision: the crossing row, its signed event and its
 // outbox entry in ONE SQLite transaction (WAL, synchronous=FULL). Either all three are on disk
 // or none is: a power cut between them cannot lose an event or leave an unsigned crossing.
 #include "app/core/traveldocument.h"

@@ -6,7 +6,7 @@
 // hashes that the operator directory and kiosk.ini's [info] then carry.
 #include "app/crypto/passwordhash.h"
 #include "app/session/operatordirectory.h"
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 #include "tests/support/commandrun.h"
 #include "tests/support/policyauthority.h"
 
@@ -115,7 +115,7 @@ void TestProvisioning::contractOnFreshMachine()
     const Run e = kioskctl({QStringLiteral("enroll"), QStringLiteral("--id"), QStringLiteral("KIOSK-GYD-01"), QStringLiteral("--checkpoint"), QStringLiteral("GYD")});
     QVERIFY2(e.exitCode == 0, e.err.constData());
     QVERIFY(e.out.startsWith("-----BEGIN PUBLIC KEY-----"));
-    auto config = Sync::KioskConfig::load(defaultIni());
+    auto config = KioskConfig::load(defaultIni());
     QVERIFY2(config.has_value(), "enroll wrote no kiosk.ini at the default place");
     QCOMPARE(config->kioskId, QStringLiteral("KIOSK-GYD-01"));
     QCOMPARE(config->checkpoint, QStringLiteral("GYD"));
@@ -151,7 +151,7 @@ void TestProvisioning::enrollRefusesAnEnrolledKiosk()
 {
     const QStringList args{QStringLiteral("enroll"), QStringLiteral("--id"), QStringLiteral("KIOSK-GYD-01"), QStringLiteral("--checkpoint"), QStringLiteral("GYD")};
     QCOMPARE(kioskctl(args).exitCode, 0);
-    auto config = Sync::KioskConfig::load(defaultIni());
+    auto config = KioskConfig::load(defaultIni());
     QVERIFY(config.has_value());
     QFile key(config->keyFile);
     QVERIFY(key.open(QIODevice::ReadOnly));
@@ -191,7 +191,7 @@ void TestProvisioning::identityMismatchIsAnError()
                            QStringLiteral("KIOSK-GYD-02"), QStringLiteral("--checkpoint"), QStringLiteral("GYD")}).exitCode, 0);
         value = path(QStringLiteral("k2/kiosk-key.pem"));
     }
-    QVERIFY(Sync::setIniValues(defaultIni(), {{section, key, value}}).has_value());
+    QVERIFY(setIniValues(defaultIni(), {{section, key, value}}).has_value());
     const Run r = kioskctl({QStringLiteral("record"), QStringLiteral("--mrz"), path(QStringLiteral("traveller.mrz")), QStringLiteral("--direction"),
                             QStringLiteral("entry"), QStringLiteral("--officer"), QStringLiteral("OF-1001")});
     QCOMPARE(r.exitCode, 1);
@@ -222,7 +222,7 @@ void TestProvisioning::enrollEditsTheShippedIniInPlace()
     QVERIFY(!text.contains(u";id=KIOSK-GYD-01"));                       // the placeholder became the value
     QCOMPARE(text.split(u'\n').count(QStringLiteral("[kiosk]")), 1);
     QCOMPARE(modeOf(ini), 0600u); // an existing file keeps its mode
-    auto config = Sync::KioskConfig::load(ini);
+    auto config = KioskConfig::load(ini);
     QVERIFY(config.has_value());
     QCOMPARE(config->centralUrl, QStringLiteral("https://central.test:8443"));
     QCOMPARE(QFileInfo(config->databasePath).absolutePath(), QFileInfo(ini).absolutePath());
@@ -242,7 +242,7 @@ void TestProvisioning::privateWhateverTheUmask()
     ::umask(old);
     QVERIFY2(e.exitCode == 0, e.err.constData());
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    auto config = Sync::KioskConfig::load(defaultIni());
+    auto config = KioskConfig::load(defaultIni());
     QVERIFY(config.has_value());
     QCOMPARE(modeOf(path(QStringLiteral("state"))), 0700u);
     QCOMPARE(modeOf(path(QStringLiteral("state/new"))), 0700u);
@@ -293,16 +293,16 @@ void TestProvisioning::configCheck()
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
                                           | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
     else if (damage == u"typo")
-        QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("chekpoint"), QStringLiteral("GYD")}}).has_value());
+        QVERIFY(setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("chekpoint"), QStringLiteral("GYD")}}).has_value());
     else if (damage == u"dev-anchor")
-        QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("trust"), QStringLiteral(KIOSK_SOURCE_DIR "/resources/trust/policy-dev.pub.pem")}}).has_value());
+        QVERIFY(setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("trust"), QStringLiteral(KIOSK_SOURCE_DIR "/resources/trust/policy-dev.pub.pem")}}).has_value());
     else if (damage == u"weak-pin")
-        QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("info"), QStringLiteral("staff_pin_hash"),
+        QVERIFY(setIniValues(ini, {{QStringLiteral("info"), QStringLiteral("staff_pin_hash"),
                                           *Crypto::hashPassword(u"246813", {Crypto::kTestPbkdf2Iterations, 16})}}).has_value());
     else if (damage == u"no-policy")
-        QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("policy"), folder + QStringLiteral("/missing.json")}}).has_value());
+        QVERIFY(setIniValues(ini, {{QStringLiteral("kiosk"), QStringLiteral("policy"), folder + QStringLiteral("/missing.json")}}).has_value());
     else if (damage == u"http")
-        QVERIFY(Sync::setIniValues(ini, {{QStringLiteral("central"), QStringLiteral("url"), QStringLiteral("http://central.test:8080")}}).has_value());
+        QVERIFY(setIniValues(ini, {{QStringLiteral("central"), QStringLiteral("url"), QStringLiteral("http://central.test:8080")}}).has_value());
 
     const Run c = kioskctl({QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--config"), ini});
     const QJsonObject out = c.json();
@@ -350,7 +350,7 @@ void TestProvisioning::staffPinGoesToKioskIni()
     const Run s = kioskctl({QStringLiteral("operator"), QStringLiteral("staff-pin")}, "97531086\n97531086\n");
     QVERIFY2(s.exitCode == 0, s.err.constData());
     // What the information screen is given (app/kiosk/main.cpp passes config.info).
-    auto config = Sync::KioskConfig::load(defaultIni());
+    auto config = KioskConfig::load(defaultIni());
     QVERIFY(config.has_value());
     QVERIFY(config->info.staffPinHash.startsWith(QStringLiteral("$pbkdf2-sha256$600000$")));
     auto ok = Crypto::verifyPassword(u"97531086", config->info.staffPinHash);

@@ -1,4 +1,4 @@
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include "app/core/privatefile.h"
 
@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace Kiosk::Sync {
+namespace Kiosk {
 
 QString KioskConfig::defaultPath()
 {
@@ -186,4 +186,4 @@ Result<KioskConfig> configFromOptions(const QCommandLineParser &parser)
     return c;
 }
 
-} // namespace Kiosk::Sync
+} // namespace Kiosk

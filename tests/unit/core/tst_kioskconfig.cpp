@@ -1,11 +1,11 @@
-#include "sync/client/kioskconfig.h"
+#include "app/core/kioskconfig.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace Kiosk::Sync;
+using namespace Kiosk;
 
 class TstKioskConfig : public QObject
 {

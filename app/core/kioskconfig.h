@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's settings (issue 4 §3), from an INI file read with QSettings:
+// The kiosk's settings, from an INI file read with QSettings:
 //
 //   [kiosk]
 //   id=KIOSK-GYD-01
@@ -34,7 +34,7 @@
 
 class QCommandLineParser;
 
-namespace Kiosk::Sync {
+namespace Kiosk {
 
 struct KioskConfig
 {
@@ -88,4 +88,4 @@ void addConfigOptions(QCommandLineParser &parser);
 // ... and reads the configuration with the overrides applied.
 [[nodiscard]] Result<KioskConfig> configFromOptions(const QCommandLineParser &parser);
 
-} // namespace Kiosk::Sync
+} // namespace Kiosk
